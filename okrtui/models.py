@@ -1,0 +1,172 @@
+"""The session and everything in it: the pydantic models that are the file format (docs/format.md)."""
+
+import math
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from okrtui.text import clean_text
+
+SCHEMA_VERSION = 1
+LANGUAGES = ("fr", "en")
+LEVELS = ("ambition", "tactic", "execution")
+
+Level = Literal["ambition", "tactic", "execution"]
+Language = Literal["fr", "en"]
+Text = Annotated[str, AfterValidator(clean_text)]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number, such as 12 or 9.5")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+Number = Annotated[int | float, BeforeValidator(_number)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Participant(Model):
+    id: Id
+    name: Text
+
+
+class Idea(Model):
+    """A candidate proposed during a level, before (or instead of) being committed."""
+
+    id: Id
+    level: Level
+    text: Text
+    author: Id | None = None
+    promoted_to: Id | None = None
+
+
+class KeyResult(Model):
+    id: Id
+    text: Text
+    baseline: Number | None = None
+    target: Number | None = None
+    unit: Text | None = None
+    set_aside: bool = False
+
+
+class Action(Model):
+    id: Id
+    text: Text
+    owner: Id | None = None
+    due: date | None = None
+    first_step: Text | None = None
+
+
+class Tactic(Model):
+    """A bet on how to reach an objective, aimed at some of its key results."""
+
+    id: Id
+    text: Text
+    moves: list[Id] = []
+    actions: list[Action] = []
+
+
+class Objective(Model):
+    id: Id
+    text: Text
+    decisions: list[Text] = []
+    key_results: list[KeyResult] = []
+    tactics: list[Tactic] = []
+    set_aside: bool = False
+
+    @property
+    def committed_key_results(self) -> list[KeyResult]:
+        return [kr for kr in self.key_results if not kr.set_aside]
+
+
+class Team(Model):
+    id: Id
+    name: Text
+    ideas: list[Idea] = []
+    objectives: list[Objective] = []
+
+    @property
+    def committed_objectives(self) -> list[Objective]:
+        return [objective for objective in self.objectives if not objective.set_aside]
+
+    def ideas_at(self, level: str) -> list[Idea]:
+        return [idea for idea in self.ideas if idea.level == level]
+
+
+class Session(Model):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    title: Text
+    period: Text = ""
+    language: Language
+    participants: list[Participant] = []
+    teams: list[Team] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> "Session":
+        check_references(self)
+        return self
+
+    def participant_name(self, participant_id: str | None) -> str | None:
+        for participant in self.participants:
+            if participant.id == participant_id:
+                return participant.name
+        return None
+
+
+def check_references(session: Session) -> None:
+    """Ids are unique; authors, owners, moved key results and promotions point at what exists."""
+    seen: dict[str, str] = {}
+
+    def register(item_id: str, where: str) -> None:
+        if item_id in seen:
+            raise ValueError(f"{where}: id {item_id!r} is already used by {seen[item_id]}")
+        seen[item_id] = where
+
+    people = set()
+    for p, participant in enumerate(session.participants):
+        register(participant.id, f"participants[{p}]")
+        people.add(participant.id)
+    for t, team in enumerate(session.teams):
+        register(team.id, f"teams[{t}]")
+        for o, objective in enumerate(team.objectives):
+            where = f"teams[{t}].objectives[{o}]"
+            register(objective.id, where)
+            kr_ids = {kr.id for kr in objective.key_results}
+            for k, kr in enumerate(objective.key_results):
+                register(kr.id, f"{where}.key_results[{k}]")
+            for a, tactic in enumerate(objective.tactics):
+                tactic_where = f"{where}.tactics[{a}]"
+                register(tactic.id, tactic_where)
+                for kr_id in tactic.moves:
+                    if kr_id not in kr_ids:
+                        raise ValueError(
+                            f"{tactic_where}.moves: {kr_id!r} is not a key result of "
+                            f"objective {objective.id!r}"
+                        )
+                for c, action in enumerate(tactic.actions):
+                    register(action.id, f"{tactic_where}.actions[{c}]")
+                    if action.owner is not None and action.owner not in people:
+                        raise ValueError(
+                            f"{tactic_where}.actions[{c}].owner: no participant has id "
+                            f"{action.owner!r}"
+                        )
+        for i, idea in enumerate(team.ideas):
+            register(idea.id, f"teams[{t}].ideas[{i}]")
+            if idea.author is not None and idea.author not in people:
+                raise ValueError(
+                    f"teams[{t}].ideas[{i}].author: no participant has id {idea.author!r}"
+                )
+    for t, team in enumerate(session.teams):
+        for i, idea in enumerate(team.ideas):
+            if idea.promoted_to is not None and idea.promoted_to not in seen:
+                raise ValueError(
+                    f"teams[{t}].ideas[{i}].promoted_to: nothing has id {idea.promoted_to!r}"
+                )

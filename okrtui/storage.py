@@ -1,0 +1,194 @@
+"""Reading and writing session files: TOML in, validated models out, and back byte-stable."""
+
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from okrtui.models import SCHEMA_VERSION, Session
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class SessionFileError(Exception):
+    """A file that cannot be used as a session; the message says where and what to do."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = Path(path)
+        self.detail = detail
+
+
+class SaveError(Exception):
+    """The session could not be written; the file on disk is as it was."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = Path(path)
+        self.detail = detail
+
+
+def load_session(path: Path | str) -> Session:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise SessionFileError(path, "is a folder, not a session file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SessionFileError(
+                path, f"is {size // (1024 * 1024)} MB; a session file is at most 20 MB"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionFileError(path, "no such file") from None
+    except PermissionError:
+        raise SessionFileError(path, "permission denied: cannot read it") from None
+    except OSError as error:
+        raise SessionFileError(path, f"cannot be read ({error.strerror})") from None
+    return parse_session(data, path)
+
+
+def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SessionFileError(
+            path, f"line {line}: not UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SessionFileError(path, f"not valid TOML: {error}") from None
+    version = table.get("schema_version")
+    if version is None:
+        raise SessionFileError(
+            path, "not an okrtui session: the schema_version key is missing (see docs/format.md)"
+        )
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SessionFileError(path, f"schema_version: {version!r} is not a version number")
+    if version > SCHEMA_VERSION:
+        raise SessionFileError(
+            path,
+            f"schema_version {version} was written by a newer okrtui; this one reads "
+            f"version {SCHEMA_VERSION}. Update okrtui to open it (the file was not changed).",
+        )
+    try:
+        return Session.model_validate(table)
+    except ValidationError as error:
+        raise SessionFileError(path, describe_validation_error(error, table)) from None
+
+
+def describe_validation_error(error: ValidationError, table: dict[str, Any]) -> str:
+    """One line per problem, naming the field as a path and the id of the item it is in."""
+    lines = []
+    problems = error.errors(include_url=False)
+    for problem in problems[:5]:
+        lines.append(f"{_field_path(problem['loc'], table)}: {_plain_message(problem)}")
+    if len(problems) > 5:
+        lines.append(f"… and {len(problems) - 5} more")
+    return "\n  ".join(["invalid session:", *lines])
+
+
+def _plain_message(problem: Any) -> str:
+    message = str(problem["msg"])
+    if message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    if problem["type"] == "extra_forbidden":
+        message = "unknown key (check its spelling in docs/format.md)"
+    if problem["type"] == "missing":
+        message = "required key is missing"
+    return message
+
+
+def _field_path(loc: tuple[Any, ...], table: dict[str, Any]) -> str:
+    path = ""
+    node: Any = table
+    item_id = None
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif isinstance(part, str) and part.isidentifier():
+            path += f".{part}" if path else part
+        else:
+            continue
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            item_id = node["id"]
+    if not path:
+        return "session"
+    return f"{path} (in id {item_id!r})" if item_id else path
+
+
+def session_table(session: Session) -> dict[str, Any]:
+    """The session as the TOML table that is written: defaults left out, keys in model order."""
+    table = session.model_dump(mode="python", exclude_defaults=True)
+    return {"schema_version": SCHEMA_VERSION, **table}
+
+
+def dumps_session(session: Session) -> str:
+    """The file text. Every list of items is written as [[tables]], whatever their length,
+    so that adding one item never reformats its neighbours in a diff."""
+    chunks: list[str] = []
+    _write_table(session_table(session), "", chunks)
+    return "\n".join(chunks)
+
+
+def _write_table(table: dict[str, Any], prefix: str, chunks: list[str]) -> None:
+    values = {key: value for key, value in table.items() if not _is_item_list(value)}
+    if values:
+        chunks.append(tomli_w.dumps(values, multiline_strings=True))
+    for key, value in table.items():
+        if _is_item_list(value):
+            for item in value:
+                chunks.append(f"[[{prefix}{key}]]")
+                _write_table(item, f"{prefix}{key}.", chunks)
+
+
+def _is_item_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], dict)
+
+
+def save_session(session: Session, path: Path | str) -> None:
+    atomic_write(Path(path), dumps_session(session).encode("utf-8"))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside path, fsync, rename over path, fsync the folder.
+
+    A crash at any instant leaves the old file or the new one, complete. Raises SaveError.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise SaveError(path, f"cannot write in {folder} ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except OSError as error:
+        Path(temp_name).unlink(missing_ok=True)
+        raise SaveError(path, f"could not be saved ({error.strerror})") from None
+    try:
+        folder_handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder_handle)
+    except OSError:
+        pass
+    finally:
+        os.close(folder_handle)

@@ -1,0 +1,223 @@
+"""What a workshop does to a session: capture ideas, commit them, swap, edit, remove.
+
+Every function here keeps the session valid (ids unique, references resolved) and
+never drops text silently: what cannot be committed stays an idea.
+"""
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from okrtui.limits import ensure_room_for_key_result, ensure_room_for_objective
+from okrtui.models import (
+    Action,
+    Idea,
+    KeyResult,
+    Language,
+    Level,
+    Objective,
+    Participant,
+    Session,
+    Tactic,
+    Team,
+)
+from okrtui.text import clean_line
+
+_ID_NUMBER = re.compile(r"^([a-z]+)(\d+)$")
+
+
+def new_session(
+    title: str,
+    language: Language,
+    period: str = "",
+    team: str = "",
+    participants: list[str] | None = None,
+) -> Session:
+    names = [clean_line(name) for name in participants or []]
+    people = [
+        Participant(id=f"p{number}", name=name)
+        for number, name in enumerate((name for name in names if name), start=1)
+    ]
+    return Session(
+        title=clean_line(title),
+        period=clean_line(period),
+        language=language,
+        participants=people,
+        teams=[Team(id="team1", name=clean_line(team))],
+    )
+
+
+def all_ids(session: Session) -> Iterator[str]:
+    for participant in session.participants:
+        yield participant.id
+    for team in session.teams:
+        yield team.id
+        for idea in team.ideas:
+            yield idea.id
+        for objective in team.objectives:
+            yield objective.id
+            for kr in objective.key_results:
+                yield kr.id
+            for tactic in objective.tactics:
+                yield tactic.id
+                for action in tactic.actions:
+                    yield action.id
+
+
+def next_id(session: Session, prefix: str) -> str:
+    """The next free id with this prefix ("i" → "i13"): ids are never reused while present."""
+    highest = 0
+    for item_id in all_ids(session):
+        match = _ID_NUMBER.match(item_id)
+        if match and match.group(1) == prefix:
+            highest = max(highest, int(match.group(2)))
+    return f"{prefix}{highest + 1}"
+
+
+def add_participant(session: Session, name: str) -> Participant:
+    participant = Participant(id=next_id(session, "p"), name=clean_line(name))
+    session.participants.append(participant)
+    return participant
+
+
+def add_idea(session: Session, team: Team, level: Level, text: str, author: str | None) -> Idea:
+    idea = Idea(id=next_id(session, "i"), level=level, text=text, author=author)
+    team.ideas.append(idea)
+    return idea
+
+
+def commit_objective(
+    session: Session, team: Team, text: str, from_idea: Idea | None = None
+) -> Objective:
+    """Commit an objective; raises LimitReached (changing nothing) past the limit."""
+    ensure_room_for_objective(team)
+    objective = Objective(id=next_id(session, "o"), text=text)
+    team.objectives.append(objective)
+    if from_idea is not None:
+        from_idea.promoted_to = objective.id
+    return objective
+
+
+def add_key_result(
+    session: Session,
+    objective: Objective,
+    text: str,
+    baseline: float | None = None,
+    target: float | None = None,
+    unit: str | None = None,
+) -> KeyResult:
+    """Add a key result; raises LimitReached (changing nothing) past the limit."""
+    ensure_room_for_key_result(objective)
+    kr = KeyResult(
+        id=next_id(session, "k"), text=text, baseline=baseline, target=target, unit=unit or None
+    )
+    objective.key_results.append(kr)
+    return kr
+
+
+def set_aside(item: Objective | KeyResult) -> None:
+    """Take an objective or key result out of the committed ones, keeping all it holds."""
+    item.set_aside = True
+
+
+def restore_objective(team: Team, objective: Objective) -> None:
+    """Bring a set-aside objective back; raises LimitReached past the limit."""
+    if objective.set_aside:
+        ensure_room_for_objective(team)
+        objective.set_aside = False
+
+
+def restore_key_result(objective: Objective, kr: KeyResult) -> None:
+    if kr.set_aside:
+        ensure_room_for_key_result(objective)
+        kr.set_aside = False
+
+
+def add_tactic(
+    session: Session,
+    objective: Objective,
+    text: str,
+    moves: list[str],
+    from_idea: Idea | None = None,
+) -> Tactic:
+    tactic = Tactic(id=next_id(session, "t"), text=text, moves=moves)
+    objective.tactics.append(tactic)
+    if from_idea is not None:
+        from_idea.promoted_to = tactic.id
+    return tactic
+
+
+def add_action(
+    session: Session,
+    tactic: Tactic,
+    text: str,
+    owner: str | None = None,
+    due: date | None = None,
+    first_step: str | None = None,
+    from_idea: Idea | None = None,
+) -> Action:
+    action = Action(
+        id=next_id(session, "a"), text=text, owner=owner, due=due, first_step=first_step or None
+    )
+    tactic.actions.append(action)
+    if from_idea is not None:
+        from_idea.promoted_to = action.id
+    return action
+
+
+def find_objective(team: Team, objective_id: str) -> Objective | None:
+    return next((o for o in team.objectives if o.id == objective_id), None)
+
+
+def remove_objective(team: Team, objective: Objective) -> None:
+    team.objectives.remove(objective)
+    _unlink_ideas(team, {objective.id} | _descendant_ids(objective))
+
+
+def remove_key_result(team: Team, objective: Objective, kr: KeyResult) -> None:
+    objective.key_results.remove(kr)
+    for tactic in objective.tactics:
+        if kr.id in tactic.moves:
+            tactic.moves = [kr_id for kr_id in tactic.moves if kr_id != kr.id]
+
+
+def remove_tactic(team: Team, objective: Objective, tactic: Tactic) -> None:
+    objective.tactics.remove(tactic)
+    _unlink_ideas(team, {tactic.id} | {action.id for action in tactic.actions})
+
+
+def remove_action(team: Team, tactic: Tactic, action: Action) -> None:
+    tactic.actions.remove(action)
+    _unlink_ideas(team, {action.id})
+
+
+def remove_idea(team: Team, idea: Idea) -> None:
+    team.ideas.remove(idea)
+
+
+def remove_participant(session: Session, participant: Participant) -> None:
+    """Remove a participant; their ideas and actions keep their text but lose the name."""
+    session.participants.remove(participant)
+    for team in session.teams:
+        for idea in team.ideas:
+            if idea.author == participant.id:
+                idea.author = None
+        for objective in team.objectives:
+            for tactic in objective.tactics:
+                for action in tactic.actions:
+                    if action.owner == participant.id:
+                        action.owner = None
+
+
+def _descendant_ids(objective: Objective) -> set[str]:
+    ids = {kr.id for kr in objective.key_results}
+    for tactic in objective.tactics:
+        ids.add(tactic.id)
+        ids.update(action.id for action in tactic.actions)
+    return ids
+
+
+def _unlink_ideas(team: Team, removed: set[str]) -> None:
+    for idea in team.ideas:
+        if idea.promoted_to in removed:
+            idea.promoted_to = None
