@@ -9,46 +9,48 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from okrtui.i18n import Catalog, catalog
 from okrtui.models import SCHEMA_VERSION, Session
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
-class SessionFileError(Exception):
+class FileProblem(Exception):
+    """A problem with a file, told in the catalog's words: `error.message(tr)`."""
+
+    def __init__(self, path: Path | str, key: str, **params: object) -> None:
+        self.path = Path(path)
+        self.key = key
+        self.params = params
+        super().__init__(self.message(catalog("en")))
+
+    def message(self, tr: Catalog) -> str:
+        return f"{self.path}: {tr(self.key, **self.params)}"
+
+
+class SessionFileError(FileProblem):
     """A file that cannot be used as a session; the message says where and what to do."""
 
-    def __init__(self, path: Path | str, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
-        self.path = Path(path)
-        self.detail = detail
 
-
-class SaveError(Exception):
+class SaveError(FileProblem):
     """The session could not be written; the file on disk is as it was."""
-
-    def __init__(self, path: Path | str, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
-        self.path = Path(path)
-        self.detail = detail
 
 
 def load_session(path: Path | str) -> Session:
     path = Path(path)
     try:
         if path.is_dir():
-            raise SessionFileError(path, "is a folder, not a session file")
+            raise SessionFileError(path, "file.is_folder")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise SessionFileError(
-                path, f"is {size // (1024 * 1024)} MB; a session file is at most 20 MB"
-            )
+            raise SessionFileError(path, "file.too_big", size=size // (1024 * 1024), limit=20)
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SessionFileError(path, "no such file") from None
+        raise SessionFileError(path, "file.not_found") from None
     except PermissionError:
-        raise SessionFileError(path, "permission denied: cannot read it") from None
+        raise SessionFileError(path, "file.permission") from None
     except OSError as error:
-        raise SessionFileError(path, f"cannot be read ({error.strerror})") from None
+        raise SessionFileError(path, "file.unreadable", reason=error.strerror) from None
     return parse_session(data, path)
 
 
@@ -57,30 +59,26 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise SessionFileError(
-            path, f"line {line}: not UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
+        raise SessionFileError(path, "file.not_utf8", line=line, byte=error.start) from None
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SessionFileError(path, f"not valid TOML: {error}") from None
+        raise SessionFileError(path, "file.not_toml", detail=str(error)) from None
     version = table.get("schema_version")
     if version is None:
-        raise SessionFileError(
-            path, "not an okrtui session: the schema_version key is missing (see docs/format.md)"
-        )
+        raise SessionFileError(path, "file.no_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise SessionFileError(path, f"schema_version: {version!r} is not a version number")
+        raise SessionFileError(path, "file.bad_version", value=repr(version))
     if version > SCHEMA_VERSION:
         raise SessionFileError(
-            path,
-            f"schema_version {version} was written by a newer okrtui; this one reads "
-            f"version {SCHEMA_VERSION}. Update okrtui to open it (the file was not changed).",
+            path, "file.newer_version", version=version, supported=SCHEMA_VERSION
         )
     try:
         return Session.model_validate(table)
     except ValidationError as error:
-        raise SessionFileError(path, describe_validation_error(error, table)) from None
+        raise SessionFileError(
+            path, "file.invalid", details=describe_validation_error(error, table)
+        ) from None
 
 
 def describe_validation_error(error: ValidationError, table: dict[str, Any]) -> str:
@@ -91,7 +89,7 @@ def describe_validation_error(error: ValidationError, table: dict[str, Any]) -> 
         lines.append(f"{_field_path(problem['loc'], table)}: {_plain_message(problem)}")
     if len(problems) > 5:
         lines.append(f"… and {len(problems) - 5} more")
-    return "\n  ".join(["invalid session:", *lines])
+    return "".join(f"\n  {line}" for line in lines)
 
 
 def _plain_message(problem: Any) -> str:
@@ -170,7 +168,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise SaveError(path, f"cannot write in {folder} ({error.strerror})") from None
+        raise SaveError(path, "save.cannot_write", folder=folder, reason=error.strerror) from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -181,7 +179,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.replace(temp_name, path)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
-        raise SaveError(path, f"could not be saved ({error.strerror})") from None
+        raise SaveError(path, "save.failed", reason=error.strerror) from None
     try:
         folder_handle = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -1,0 +1,140 @@
+"""The command line. Arguments are parsed and files checked before the UI is imported,
+so `okrtui check` and `okrtui --help` never pay for Textual."""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from okrtui import __version__
+from okrtui.findings import has_errors, session_findings
+from okrtui.i18n import Catalog, catalog, guess_language
+from okrtui.models import LANGUAGES, Session
+from okrtui.storage import FileProblem, SessionFileError, atomic_write, load_session
+
+COMMANDS = ("new", "open", "check", "export")
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _language_asked(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            continue
+        return value if value in LANGUAGES else None
+    return None
+
+
+def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="okrtui", description=tr("cli.help.description"))
+    parser.add_argument("--version", action="version", version=f"okrtui {__version__}",
+                        help=tr("cli.help.version"))
+    lang = {"choices": LANGUAGES, "help": tr("cli.help.lang")}
+    if command is None:
+        parser.add_argument("file", nargs="?", type=Path, help=tr("cli.help.file"))
+        parser.add_argument("--lang", **lang)
+        parser.epilog = f"{tr('cli.help.commands')}: {', '.join(COMMANDS)} (okrtui COMMAND --help)"
+        return parser
+    sub = parser.add_subparsers(dest="command", required=True, title=tr("cli.help.commands"))
+    new = sub.add_parser("new", help=tr("cli.help.new"), description=tr("cli.help.new"))
+    new.add_argument("file", nargs="?", type=Path, help=tr("cli.help.new_file"))
+    new.add_argument("--title", help=tr("cli.help.title"))
+    new.add_argument("--lang", **lang)
+    open_ = sub.add_parser("open", help=tr("cli.help.open"), description=tr("cli.help.open"))
+    open_.add_argument("file", type=Path, help=tr("cli.help.file"))
+    open_.add_argument("--lang", **lang)
+    check = sub.add_parser("check", help=tr("cli.help.check"), description=tr("cli.help.check"))
+    check.add_argument("file", type=Path, help=tr("cli.help.file"))
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help=tr("cli.help.format"))
+    check.add_argument("--lang", **lang)
+    export = sub.add_parser("export", help=tr("cli.help.export"), description=tr("cli.help.export"))
+    export.add_argument("file", type=Path, help=tr("cli.help.file"))
+    export.add_argument("--to", choices=("md",), default="md", help=tr("cli.help.to"))
+    export.add_argument("-o", "--output", type=Path, help=tr("cli.help.output"))
+    export.add_argument("--lang", **lang)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    tr = catalog(_language_asked(argv) or guess_language())
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = _parser(tr, command).parse_args(argv)
+    try:
+        if command == "check":
+            return _check(args)
+        if command == "export":
+            return _export(args)
+        if command == "new":
+            return _new(args, tr)
+        if args.file is None:
+            return _run_app(args.lang)
+        return _open(args)
+    except FileProblem as error:
+        print(f"okrtui: {error.message(tr)}", file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+def _session_catalog(session: Session, lang: str | None) -> Catalog:
+    return catalog(lang or session.language)
+
+
+def _check(args: argparse.Namespace) -> int:
+    session = load_session(args.file)
+    tr = _session_catalog(session, args.lang)
+    findings = session_findings(session, tr)
+    if args.format == "json":
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(f"{tr('severity.' + finding.severity)}: {finding.rule} {finding.item}: "
+                  f"{finding.message} {finding.suggestion}")
+        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+        if findings:
+            print(tr("cli.summary", path=args.file, errors=counts["error"],
+                     warnings=counts["warning"], infos=counts["info"]))
+        else:
+            print(tr("cli.no_problems", path=args.file))
+    return EXIT_PROBLEMS if has_errors(findings) else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from okrtui.export import to_markdown
+
+    session = load_session(args.file)
+    tr = _session_catalog(session, args.lang)
+    text = to_markdown(session, tr)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    atomic_write(args.output, text.encode("utf-8"))
+    print(tr("cli.exported", path=args.output), file=sys.stderr)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace, tr: Catalog) -> int:
+    if args.file is not None and args.file.exists():
+        print(f"okrtui: {args.file}: {tr('cli.help.already_exists', path=args.file)}",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
+    return _run_app(args.lang, new_path=args.file, new_title=args.title or "", start_new=True)
+
+
+def _open(args: argparse.Namespace) -> int:
+    if not args.file.exists():
+        raise SessionFileError(args.file, "cli.no_such_file", file=args.file)
+    session = load_session(args.file)
+    return _run_app(args.lang, session=session, path=args.file)
+
+
+def _run_app(lang: str | None, **options: object) -> int:
+    from screens.app import OkrApp
+
+    app = OkrApp(lang=lang, **options)  # type: ignore[arg-type]
+    app.run()
+    return app.return_code or EXIT_OK

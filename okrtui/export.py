@@ -1,0 +1,109 @@
+"""A Markdown summary of a session that a team can paste into a wiki."""
+
+import re
+
+from okrtui.findings import session_findings
+from okrtui.i18n import Catalog
+from okrtui.models import LEVELS, KeyResult, Session
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """User text as literal Markdown on one line: special characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def number(value: float | int) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def kr_measure(kr: KeyResult, tr: Catalog) -> str:
+    parts = []
+    if kr.baseline is not None:
+        parts.append(tr("export.baseline", baseline=number(kr.baseline)))
+    if kr.target is not None:
+        parts.append(tr("export.target", target=number(kr.target)))
+    if parts and kr.unit:
+        parts.append(md(kr.unit))
+    return " ".join(parts)
+
+
+def to_markdown(session: Session, tr: Catalog) -> str:
+    lines = [f"# {md(session.title)}", ""]
+    facts = []
+    if session.period:
+        facts.append(f"**{tr('export.period')}**: {md(session.period)}")
+    names = ", ".join(md(p.name) for p in session.participants)
+    if names:
+        facts.append(f"**{tr('export.participants')}**: {names}")
+    if facts:
+        lines += [" · ".join(facts), ""]
+    for team in session.teams:
+        if team.name:
+            lines += [f"**{tr('export.team')}**: {md(team.name)}", ""]
+        set_aside = []
+        for number_, objective in enumerate(team.committed_objectives, start=1):
+            lines += [f"## {tr('export.objective', number=number_)} — {md(objective.text)}", ""]
+            if objective.decisions:
+                lines.append(f"**{tr('export.decisions')}**")
+                lines += [f"- {md(decision)}" for decision in objective.decisions]
+                lines.append("")
+            kr_numbers = {}
+            lines.append(f"**{tr('export.key_results')}**")
+            for kr in objective.key_results:
+                if kr.set_aside:
+                    set_aside.append(kr.text)
+                    continue
+                kr_numbers[kr.id] = f"KR{len(kr_numbers) + 1}"
+                measure = kr_measure(kr, tr)
+                suffix = f" ({measure})" if measure else ""
+                lines.append(f"{len(kr_numbers)}. {md(kr.text)}{suffix}")
+            if not kr_numbers:
+                lines.append(f"- *{tr('export.none')}*")
+            lines.append("")
+            if objective.tactics:
+                lines.append(f"**{tr('export.tactics')}**")
+                for tactic in objective.tactics:
+                    moves = ", ".join(kr_numbers[k] for k in tactic.moves if k in kr_numbers)
+                    moved = f" — {tr('export.moves')} {moves}" if moves else ""
+                    lines.append(f"- {md(tactic.text)}{moved}")
+                    for action in tactic.actions:
+                        details = []
+                        owner = session.participant_name(action.owner)
+                        if owner:
+                            details.append(f"{tr('export.owner')}: {md(owner)}")
+                        if action.due:
+                            details.append(f"{tr('export.due')}: {action.due.isoformat()}")
+                        if action.first_step:
+                            details.append(f"{tr('export.first_step')}: {md(action.first_step)}")
+                        extra = f" ({'; '.join(details)})" if details else ""
+                        lines.append(f"  - [ ] {md(action.text)}{extra}")
+                lines.append("")
+        set_aside = [o.text for o in team.objectives if o.set_aside] + set_aside
+        if set_aside:
+            lines += [f"## {tr('export.set_aside')}", ""]
+            lines += [f"- {md(text)}" for text in set_aside]
+            lines.append("")
+        waiting = [idea for idea in team.ideas if idea.promoted_to is None]
+        if waiting:
+            lines += [f"## {tr('export.ideas')}", ""]
+            for level in LEVELS:
+                at_level = [idea for idea in waiting if idea.level == level]
+                if not at_level:
+                    continue
+                lines += [f"### {tr('export.level_' + level)}", ""]
+                for idea in at_level:
+                    author = session.participant_name(idea.author)
+                    lines.append(f"- {md(idea.text)}" + (f" — {md(author)}" if author else ""))
+                lines.append("")
+    findings = session_findings(session, tr)
+    if findings:
+        lines += [f"## {tr('export.problems')}", ""]
+        for finding in findings:
+            lines.append(
+                f"- **{tr('severity.' + finding.severity)}** `{finding.item}`: "
+                f"{md(finding.message)} {md(finding.suggestion)}"
+            )
+        lines.append("")
+    return "\n".join(lines)
