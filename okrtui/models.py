@@ -1,4 +1,4 @@
-"""The session and everything in it: the pydantic models that are the file format (docs/format.md)."""
+"""The session and all it holds: the pydantic models that are the file format (docs/format.md)."""
 
 import math
 from datetime import date
