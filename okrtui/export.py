@@ -14,16 +14,17 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def number(value: float | int) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def number(value: float | int, language: str = "en") -> str:
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if language == "fr" else text
 
 
 def kr_measure(kr: KeyResult, tr: Catalog) -> str:
     parts = []
     if kr.baseline is not None:
-        parts.append(tr("export.baseline", baseline=number(kr.baseline)))
+        parts.append(tr("export.baseline", baseline=number(kr.baseline, tr.language)))
     if kr.target is not None:
-        parts.append(tr("export.target", target=number(kr.target)))
+        parts.append(tr("export.target", target=number(kr.target, tr.language)))
     if parts and kr.unit:
         parts.append(md(kr.unit))
     return " ".join(parts)
@@ -33,15 +34,15 @@ def to_markdown(session: Session, tr: Catalog) -> str:
     lines = [f"# {md(session.title)}", ""]
     facts = []
     if session.period:
-        facts.append(f"**{tr('export.period')}**: {md(session.period)}")
+        facts.append(f"**{tr('export.period')}**{tr('export.colon')} {md(session.period)}")
     names = ", ".join(md(p.name) for p in session.participants)
     if names:
-        facts.append(f"**{tr('export.participants')}**: {names}")
+        facts.append(f"**{tr('export.participants')}**{tr('export.colon')} {names}")
     if facts:
         lines += [" · ".join(facts), ""]
     for team in session.teams:
         if team.name:
-            lines += [f"**{tr('export.team')}**: {md(team.name)}", ""]
+            lines += [f"**{tr('export.team')}**{tr('export.colon')} {md(team.name)}", ""]
         set_aside = []
         for number_, objective in enumerate(team.committed_objectives, start=1):
             lines += [f"## {tr('export.objective', number=number_)} — {md(objective.text)}", ""]
@@ -69,14 +70,16 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                     moved = f" — {tr('export.moves')} {moves}" if moves else ""
                     lines.append(f"- {md(tactic.text)}{moved}")
                     for action in tactic.actions:
-                        details = []
                         owner = session.participant_name(action.owner)
-                        if owner:
-                            details.append(f"{tr('export.owner')}: {md(owner)}")
-                        if action.due:
-                            details.append(f"{tr('export.due')}: {action.due.isoformat()}")
-                        if action.first_step:
-                            details.append(f"{tr('export.first_step')}: {md(action.first_step)}")
+                        details = [
+                            f"{tr('export.' + key)}{tr('export.colon')} {value}"
+                            for key, value in (
+                                ("owner", md(owner) if owner else ""),
+                                ("due", action.due.isoformat() if action.due else ""),
+                                ("first_step", md(action.first_step or "")),
+                            )
+                            if value
+                        ]
                         extra = f" ({'; '.join(details)})" if details else ""
                         lines.append(f"  - [ ] {md(action.text)}{extra}")
                 lines.append("")
@@ -102,7 +105,7 @@ def to_markdown(session: Session, tr: Catalog) -> str:
         lines += [f"## {tr('export.problems')}", ""]
         for finding in findings:
             lines.append(
-                f"- **{tr('severity.' + finding.severity)}** `{finding.item}`: "
+                f"- **{tr('severity.' + finding.severity)}** `{finding.item}`{tr('export.colon')} "
                 f"{md(finding.message)} {md(finding.suggestion)}"
             )
         lines.append("")

@@ -4,7 +4,15 @@ import math
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
 
 from okrtui.text import clean_text
 
@@ -15,6 +23,9 @@ LEVELS = ("ambition", "tactic", "execution")
 Level = Literal["ambition", "tactic", "execution"]
 Language = Literal["fr", "en"]
 Text = Annotated[str, AfterValidator(clean_text)]
+Wording = Annotated[str, Field(min_length=1), AfterValidator(clean_text)]
+Flag = Annotated[bool, Strict()]
+Day = Annotated[date, Strict()]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 
 
@@ -43,25 +54,25 @@ class Idea(Model):
 
     id: Id
     level: Level
-    text: Text
+    text: Wording
     author: Id | None = None
     promoted_to: Id | None = None
 
 
 class KeyResult(Model):
     id: Id
-    text: Text
+    text: Wording
     baseline: Number | None = None
     target: Number | None = None
     unit: Text | None = None
-    set_aside: bool = False
+    set_aside: Flag = False
 
 
 class Action(Model):
     id: Id
-    text: Text
+    text: Wording
     owner: Id | None = None
-    due: date | None = None
+    due: Day | None = None
     first_step: Text | None = None
 
 
@@ -69,18 +80,18 @@ class Tactic(Model):
     """A bet on how to reach an objective, aimed at some of its key results."""
 
     id: Id
-    text: Text
+    text: Wording
     moves: list[Id] = []
     actions: list[Action] = []
 
 
 class Objective(Model):
     id: Id
-    text: Text
-    decisions: list[Text] = []
+    text: Wording
+    decisions: list[Wording] = []
     key_results: list[KeyResult] = []
     tactics: list[Tactic] = []
-    set_aside: bool = False
+    set_aside: Flag = False
 
     @property
     def committed_key_results(self) -> list[KeyResult]:
@@ -103,7 +114,7 @@ class Team(Model):
 
 class Session(Model):
     schema_version: Literal[1] = SCHEMA_VERSION
-    title: Text
+    title: Wording
     period: Text = ""
     language: Language
     participants: list[Participant] = []
@@ -145,6 +156,8 @@ def check_references(session: Session) -> None:
             for a, tactic in enumerate(objective.tactics):
                 tactic_where = f"{where}.tactics[{a}]"
                 register(tactic.id, tactic_where)
+                if len(set(tactic.moves)) != len(tactic.moves):
+                    raise ValueError(f"{tactic_where}.moves: a key result is listed twice")
                 for kr_id in tactic.moves:
                     if kr_id not in kr_ids:
                         raise ValueError(

@@ -176,6 +176,7 @@ def remove_objective(team: Team, objective: Objective) -> None:
 
 def remove_key_result(team: Team, objective: Objective, kr: KeyResult) -> None:
     objective.key_results.remove(kr)
+    _unlink_ideas(team, {kr.id})
     for tactic in objective.tactics:
         if kr.id in tactic.moves:
             tactic.moves = [kr_id for kr_id in tactic.moves if kr_id != kr.id]
