@@ -1,0 +1,1 @@
+"""The Textual UI of okrtui: the app, its screens and widgets. The domain lives in okrtui/."""

@@ -1,0 +1,222 @@
+"""Level 1, ambition: ideas become objectives, with their decisions and key results."""
+
+from textual.binding import Binding
+
+from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
+from okrtui.models import Idea, KeyResult, Objective
+from okrtui.workshop import (
+    add_idea,
+    add_key_result,
+    commit_objective,
+    find_objective,
+    remove_key_result,
+    remove_objective,
+    restore_key_result,
+    restore_objective,
+    set_aside,
+)
+from screens.forms import KeyResultForm, PickScreen, TextForm
+from screens.level_pane import LevelPane
+from screens.localized import literal
+from screens.widgets.okr_tree import Ref
+
+
+class AmbitionPane(LevelPane):
+    level = "ambition"
+    BINDINGS = [
+        Binding("n", "new_objective", "key.new_objective"),
+        Binding("k", "new_key_result", "key.new_key_result"),
+        Binding("d", "new_decision", "key.new_decision"),
+        Binding("x", "set_aside", "key.set_aside"),
+    ]
+
+    def counts_text(self) -> str:
+        return self.tr("ambition.counts", count=len(self.team.committed_objectives),
+                       limit=MAX_OBJECTIVES)
+
+    # Objectives -----------------------------------------------------------------
+
+    def commit_idea(self, idea: Idea) -> None:
+        self.commit(idea.text, idea)
+
+    def action_new_objective(self) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                self.commit(text, None)
+
+        self.app.push_screen(TextForm(self.tr("objective.new"), self.tr("objective.text")), done)
+
+    def commit(self, text: str, idea: Idea | None) -> None:
+        try:
+            commit_objective(self.session, self.team, text, idea)
+        except LimitReached:
+            self.offer_objective_swap(text, idea)
+            return
+        self.ideas.reload()
+        self.changed()
+        self.tell("objective.committed")
+
+    def offer_objective_swap(self, text: str, idea: Idea | None) -> None:
+        committed = self.team.committed_objectives
+        choices = [(o.id, literal(f"O{n}  {o.text}")) for n, o in enumerate(committed, 1)]
+
+        def swap(objective_id: str | None) -> None:
+            objective = find_objective(self.team, objective_id or "")
+            if objective is None:
+                if idea is None:
+                    self.keep_as_idea(text)
+                else:
+                    self.tell("swap.idea_stays", "warning")
+                return
+            set_aside(objective)
+            self.commit(text, idea)
+
+        note = self.tr("swap.objectives_note", limit=MAX_OBJECTIVES, text=text)
+        self.app.push_screen(PickScreen(self.tr("swap.heading"), choices, note), swap)
+
+    # Key results and decisions ------------------------------------------------
+
+    def action_new_key_result(self) -> None:
+        def ask(objective: Objective) -> None:
+            def done(values: dict | None) -> None:
+                if values:
+                    self.add_kr(objective, values)
+
+            self.app.push_screen(KeyResultForm(self.tr("kr.new", text=objective.text)), done)
+
+        self.with_objective(ask)
+
+    def add_kr(self, objective: Objective, values: dict) -> None:
+        try:
+            add_key_result(self.session, objective, **values)
+        except LimitReached:
+            self.offer_kr_swap(objective, values)
+            return
+        self.changed()
+
+    def offer_kr_swap(self, objective: Objective, values: dict) -> None:
+        krs = objective.committed_key_results
+        choices = [(kr.id, literal(f"KR{n}  {kr.text}")) for n, kr in enumerate(krs, 1)]
+
+        def swap(kr_id: str | None) -> None:
+            kr = next((kr for kr in krs if kr.id == kr_id), None)
+            if kr is None:
+                self.keep_as_idea(values["text"])
+                return
+            set_aside(kr)
+            self.add_kr(objective, values)
+
+        note = self.tr("swap.key_results_note", limit=MAX_KEY_RESULTS, text=values["text"])
+        self.app.push_screen(PickScreen(self.tr("swap.heading"), choices, note), swap)
+
+    def action_new_decision(self) -> None:
+        def ask(objective: Objective) -> None:
+            def done(text: str | None) -> None:
+                if text:
+                    objective.decisions = [*objective.decisions, text]
+                    self.changed()
+
+            self.app.push_screen(
+                TextForm(self.tr("decision.new", text=objective.text), self.tr("decision.text")),
+                done,
+            )
+
+        self.with_objective(ask)
+
+    # Set aside, edit, remove ------------------------------------------------------
+
+    def _kr(self, ref: Ref) -> tuple[Objective, KeyResult] | None:
+        objective = find_objective(self.team, ref[1])
+        if objective is None:
+            return None
+        kr = next((kr for kr in objective.key_results if kr.id == ref[2]), None)
+        return (objective, kr) if kr else None
+
+    def action_set_aside(self) -> None:
+        ref = self.selected_ref()
+        try:
+            if ref and ref[0] == "objective":
+                objective = find_objective(self.team, ref[1])
+                if objective is None:
+                    return
+                if objective.set_aside:
+                    restore_objective(self.team, objective)
+                else:
+                    set_aside(objective)
+            elif ref and ref[0] == "kr" and (found := self._kr(ref)):
+                objective, kr = found
+                if kr.set_aside:
+                    restore_key_result(objective, kr)
+                else:
+                    set_aside(kr)
+            else:
+                self.tell("set_aside.what", "warning")
+                return
+        except LimitReached as limit:
+            self.tell(f"set_aside.{limit.rule}", "error", limit=limit.limit)
+            return
+        self.changed()
+
+    def edit_ref(self, ref: Ref) -> None:
+        objective = find_objective(self.team, ref[1])
+        if objective is None:
+            return
+        if ref[0] == "objective":
+            def done_objective(text: str | None) -> None:
+                if text:
+                    objective.text = text
+                    self.changed()
+
+            self.app.push_screen(
+                TextForm(self.tr("objective.edit"), self.tr("objective.text"), objective.text),
+                done_objective,
+            )
+        elif ref[0] == "decision":
+            index = int(ref[2])
+
+            def done_decision(text: str | None) -> None:
+                if text:
+                    decisions = list(objective.decisions)
+                    decisions[index] = text
+                    objective.decisions = decisions
+                    self.changed()
+
+            self.app.push_screen(
+                TextForm(self.tr("decision.edit"), self.tr("decision.text"),
+                         objective.decisions[index]),
+                done_decision,
+            )
+        elif ref[0] == "kr" and (found := self._kr(ref)):
+            kr = found[1]
+
+            def done_kr(values: dict | None) -> None:
+                if values:
+                    for name, value in values.items():
+                        setattr(kr, name, value)
+                    self.changed()
+
+            self.app.push_screen(KeyResultForm(self.tr("kr.edit"), kr), done_kr)
+
+    def remove_ref(self, ref: Ref) -> None:
+        objective = find_objective(self.team, ref[1])
+        if objective is None:
+            return
+        if ref[0] == "objective":
+            self.confirm_removal(objective.text, lambda: self._remove_objective(objective))
+        elif ref[0] == "decision":
+            index = int(ref[2])
+            self.confirm_removal(
+                objective.decisions[index],
+                lambda: setattr(objective, "decisions",
+                                [d for i, d in enumerate(objective.decisions) if i != index]),
+            )
+        elif ref[0] == "kr" and (found := self._kr(ref)):
+            kr = found[1]
+            self.confirm_removal(kr.text, lambda: remove_key_result(self.team, objective, kr))
+
+    def _remove_objective(self, objective: Objective) -> None:
+        """An objective removed from the tree goes back to the ideas: its wording is kept."""
+        remove_objective(self.team, objective)
+        if not any(i.text == objective.text and i.level == "ambition" for i in self.team.ideas):
+            add_idea(self.session, self.team, "ambition", objective.text, None)
+        self.ideas.reload()

@@ -1,0 +1,211 @@
+"""The okrtui application: which session is open, where it is saved, and in which language."""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from okrtui.i18n import Catalog, catalog, guess_language
+from okrtui.models import Session
+from okrtui.recent import remember
+from okrtui.storage import FileProblem, SaveError, save_session
+from okrtui.text import slugify
+from screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
+from screens.home import HomeScreen
+from screens.localized import literal, localize_bindings
+from screens.new_session import NewSessionScreen
+from screens.session import SessionScreen
+
+
+class OkrApp(App[int]):
+    """Opens on the home screen, or straight on a session given on the command line."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "okrtui"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("f1", "help", "key.help"),
+    ]
+
+    def __init__(
+        self,
+        lang: str | None = None,
+        session: Session | None = None,
+        path: Path | None = None,
+        start_new: bool = False,
+        new_path: Path | None = None,
+        new_title: str = "",
+    ) -> None:
+        self.lang_override = lang
+        self.tr: Catalog = catalog(lang or (session.language if session else guess_language()))
+        super().__init__()
+        localize_bindings(self, self.tr)
+        self.session = session
+        self.path = path
+        self.dirty = False
+        self._start_new = start_new
+        self._new_path = new_path
+        self._new_title = new_title
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        if self.session is not None:
+            self.open_session(self.session, self.path)
+        elif self._start_new:
+            self.action_new_session(self._new_title, self._new_path)
+
+    # Sessions ---------------------------------------------------------------
+
+    def open_session(self, session: Session, path: Path | None) -> None:
+        """Show session (replacing any open one); path is where ctrl+s saves it."""
+        self.session = session
+        self.path = path
+        self.dirty = False
+        self.tr = catalog(self.lang_override or session.language)
+        localize_bindings(self, self.tr)
+        if path is not None:
+            remember(path)
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, SessionScreen):
+            self.pop_screen()
+        self.push_screen(SessionScreen(session))
+        self.update_title()
+
+    def action_new_session(self, title: str = "", path: Path | None = None) -> None:
+        def start(session: Session | None) -> None:
+            if session is not None:
+                self.open_session(session, path)
+                self.dirty = True
+                self.update_title()
+
+        self.push_screen(NewSessionScreen(title), start)
+
+    def mark_changed(self) -> None:
+        self.dirty = True
+        self.update_title()
+
+    def update_title(self) -> None:
+        if self.session is None:
+            self.title, self.sub_title = "okrtui", ""
+            return
+        self.title = self.session.title or "okrtui"
+        place = str(self.path) if self.path else self.tr("session.unsaved_file")
+        self.sub_title = f"{place} ●" if self.dirty else place
+
+    # Saving -----------------------------------------------------------------
+
+    def action_save(self, then: Callable[[], None] | None = None) -> None:
+        if self.session is None:
+            return
+        if self.path is None:
+            self.action_save_as(then)
+            return
+        self._write(self.path, then)
+
+    def action_save_as(self, then: Callable[[], None] | None = None) -> None:
+        if self.session is None:
+            return
+        default = self.path or Path.cwd() / f"{slugify(self.session.title)}.toml"
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            if path.exists() and path.resolve() != (self.path or Path()).resolve():
+                question = self.tr("save.overwrite", path=path)
+                self.push_screen(
+                    ConfirmScreen(question, self.tr("save.overwrite_yes")),
+                    lambda yes: self._write(path, then) if yes else None,
+                )
+            else:
+                self._write(path, then)
+
+        self.push_screen(PathScreen(self.tr("save.heading"), str(default)), chosen)
+
+    def _write(self, path: Path, then: Callable[[], None] | None) -> None:
+        assert self.session is not None
+        try:
+            save_session(self.session, path)
+        except SaveError as error:
+            self.notify(literal(error.message(self.tr)), title=self.tr("save.failed_title"),
+                        severity="error", timeout=10)
+            return
+        self.path = path
+        self.dirty = False
+        remember(path)
+        self.update_title()
+        self.notify(literal(self.tr("save.saved", path=path)))
+        if then is not None:
+            then()
+
+    def open_path(self, path: Path) -> None:
+        """Open a session file, telling what is wrong with it instead of opening."""
+        from okrtui.storage import load_session
+
+        try:
+            session = load_session(path)
+        except FileProblem as error:
+            self.notify(literal(error.message(self.tr)), title=self.tr("open.failed_title"),
+                        severity="error", timeout=15)
+            return
+        self.open_session(session, path)
+
+    # Leaving ----------------------------------------------------------------
+
+    def when_saved_or_discarded(self, proceed: Callable[[], None]) -> None:
+        """Run proceed now if nothing is unsaved, else after the user saves or discards."""
+        if not self.dirty:
+            proceed()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save(then=proceed)
+            elif choice == "discard":
+                proceed()
+
+        self.push_screen(QuitScreen(), answer)
+
+    async def action_quit(self) -> None:
+        self.when_saved_or_discarded(self.exit)
+
+    def action_close_session(self) -> None:
+        def close() -> None:
+            self.session, self.path, self.dirty = None, None, False
+            while not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+            self.screen.refresh_entries()
+            self.update_title()
+
+        self.when_saved_or_discarded(close)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # Command palette --------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        tr = self.tr
+
+        def command(name: str, key: str, callback: Callable[[], object]) -> SystemCommand:
+            return SystemCommand(tr(f"key.{name}"), tr("palette.key", key=key), callback)
+
+        if isinstance(screen, SessionScreen):
+            for title, help_text, callback in screen.palette_commands():
+                yield SystemCommand(title, help_text, callback)
+            yield command("save", "ctrl+s", self.action_save)
+            yield command("save_as", "f2", self.action_save_as)
+            yield command("close", "ctrl+o", self.action_close_session)
+        yield command("new_session", "n", self.action_new_session)
+        yield command("help", "f1", self.action_help)
+        yield command("quit", "ctrl+q", self.action_quit)

@@ -1,0 +1,109 @@
+"""Small modal questions: confirm, save before leaving, choose a file path."""
+
+from pathlib import Path
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from screens.localized import literal, localize_bindings
+
+ResultType = TypeVar("ResultType")
+
+
+class Dialog(ModalScreen[ResultType]):
+    """A modal whose bindings are described in the app's language; escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    AUTO_FOCUS = "Input, OptionList, Button"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tr = self.app.tr
+        localize_bindings(self, self.tr)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(Dialog[bool]):
+    def __init__(self, question: str, yes_label: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes_label = yes_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.question), classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(literal(self.yes_label), variant="warning", id="yes")
+                yield Button(literal(self.tr("dialog.cancel")), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class QuitScreen(Dialog[str | None]):
+    """Unsaved changes: save, discard, or stay."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.tr("quit.question")), classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(literal(self.tr("quit.save")), variant="primary", id="save")
+                yield Button(literal(self.tr("quit.discard")), variant="error", id="discard")
+                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+
+class PathScreen(Dialog[Path | None]):
+    """Ask for a file path (to open or to save to); enter accepts."""
+
+    def __init__(self, heading: str, default: str = "") -> None:
+        super().__init__()
+        self.heading = heading
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(literal(self.heading), classes="heading")
+            yield Input(self.default, placeholder=self.tr("path.placeholder"), id="path")
+            yield Static("", id="path-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
+                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+
+    def on_input_submitted(self) -> None:
+        self._accept()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._accept()
+        else:
+            self.dismiss(None)
+
+    def _accept(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        error = self.query_one("#path-error", Static)
+        if not text:
+            error.update(literal(self.tr("path.empty")))
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            error.update(literal(self.tr("path.is_folder", path=path)))
+            return
+        self.dismiss(path)

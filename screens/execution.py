@@ -1,0 +1,65 @@
+"""Level 3, execution: concrete actions under each tactic, with owner, due date, first step."""
+
+from textual.binding import Binding
+
+from okrtui.models import Idea, Objective, Tactic
+from okrtui.workshop import add_action, find_objective, remove_action
+from screens.forms import ActionForm
+from screens.level_pane import LevelPane
+from screens.widgets.okr_tree import Ref
+
+
+class ExecutionPane(LevelPane):
+    level = "execution"
+    BINDINGS = [Binding("n", "new_action", "key.new_action")]
+
+    def counts_text(self) -> str:
+        count = sum(len(t.actions) for o in self.team.committed_objectives for t in o.tactics)
+        return self.tr("execution.counts", count=count)
+
+    def commit_idea(self, idea: Idea) -> None:
+        self.with_tactic(lambda objective, tactic: self.ask_action(tactic, idea.text, idea))
+
+    def action_new_action(self) -> None:
+        self.with_tactic(lambda objective, tactic: self.ask_action(tactic, "", None))
+
+    def ask_action(self, tactic: Tactic, text: str, idea: Idea | None) -> None:
+        def done(values: dict | None) -> None:
+            if values:
+                add_action(self.session, tactic, from_idea=idea, **values)
+                self.ideas.reload()
+                self.changed()
+
+        heading = self.tr("action.new", text=tactic.text)
+        self.app.push_screen(ActionForm(heading, self.session, text=text), done)
+
+    def _action(self, ref: Ref):
+        if ref[0] != "action":
+            return None
+        objective: Objective | None = find_objective(self.team, ref[1])
+        tactic = next((t for t in objective.tactics if t.id == ref[2]), None) if objective else None
+        action = next((a for a in tactic.actions if a.id == ref[3]), None) if tactic else None
+        return (tactic, action) if tactic and action else None
+
+    def edit_ref(self, ref: Ref) -> None:
+        found = self._action(ref)
+        if found is None:
+            self.tell("action.select_one", "warning")
+            return
+        action = found[1]
+
+        def done(values: dict | None) -> None:
+            if values:
+                for name, value in values.items():
+                    setattr(action, name, value)
+                self.changed()
+
+        self.app.push_screen(ActionForm(self.tr("action.edit"), self.session, action), done)
+
+    def remove_ref(self, ref: Ref) -> None:
+        found = self._action(ref)
+        if found is None:
+            self.tell("action.select_one", "warning")
+            return
+        tactic, action = found
+        self.confirm_removal(action.text, lambda: remove_action(self.team, tactic, action))

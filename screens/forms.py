@@ -1,0 +1,248 @@
+"""Modal forms for what is committed: a wording, a key result, a tactic, an action; and a
+picker used to choose an objective, a tactic, or what to set aside when a limit bites."""
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from okrtui.models import Action, KeyResult, Session
+from okrtui.text import clean_line, parse_number
+from screens.dialogs import Dialog
+from screens.localized import literal
+
+
+class FormScreen(Dialog[Any]):
+    """Enter in a field moves on; enter in the last field (or the OK button) submits."""
+
+    heading: str
+
+    def form_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Label(literal(self.heading), classes="heading")
+            yield from self.form_fields()
+            yield Static("", classes="error form-error")
+            with Horizontal(classes="buttons"):
+                yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
+                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.submit()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def value(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value
+
+    def fail(self, message: str, field_id: str) -> None:
+        self.query_one(".form-error", Static).update(literal(message))
+        self.query_one(f"#{field_id}").focus()
+
+    def required_text(self, field_id: str) -> str | None:
+        text = clean_line(self.value(field_id))
+        if not text:
+            self.fail(self.tr("form.text_required"), field_id)
+            return None
+        return text
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class TextForm(FormScreen):
+    """One wording: an objective, a decision, an idea. Returns the text."""
+
+    def __init__(self, heading: str, label: str, text: str = "") -> None:
+        super().__init__()
+        self.heading = heading
+        self.label = label
+        self.text = text
+
+    def form_fields(self) -> ComposeResult:
+        yield Label(literal(self.label))
+        yield Input(self.text, id="text")
+
+    def submit(self) -> None:
+        text = self.required_text("text")
+        if text is not None:
+            self.dismiss(text)
+
+
+class KeyResultForm(FormScreen):
+    """A key result's wording, and optionally its baseline, target and unit."""
+
+    def __init__(self, heading: str, kr: KeyResult | None = None, text: str = "") -> None:
+        super().__init__()
+        self.heading = heading
+        self.kr = kr
+        self.text = kr.text if kr else text
+
+    def form_fields(self) -> ComposeResult:
+        tr = self.tr
+        kr = self.kr
+
+        def shown(value: float | None) -> str:
+            return "" if value is None else str(value)
+
+        yield Label(literal(tr("kr.text")))
+        yield Input(self.text, placeholder=tr("kr.text_placeholder"), id="text")
+        with Horizontal(classes="numbers"):
+            yield Label(literal(tr("kr.baseline")))
+            yield Input(shown(kr.baseline if kr else None), id="baseline")
+            yield Label(literal(tr("kr.target")))
+            yield Input(shown(kr.target if kr else None), id="target")
+            yield Label(literal(tr("kr.unit")))
+            yield Input((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
+                        id="unit")
+
+    def submit(self) -> None:
+        text = self.required_text("text")
+        if text is None:
+            return
+        numbers = {}
+        for field_id in ("baseline", "target"):
+            try:
+                numbers[field_id] = parse_number(self.value(field_id))
+            except ValueError:
+                self.fail(self.tr("kr.not_a_number", value=self.value(field_id)), field_id)
+                return
+        self.dismiss({"text": text, **numbers, "unit": clean_line(self.value("unit")) or None})
+
+
+class TacticForm(FormScreen):
+    """A tactic's wording and the key results of its objective that it should move."""
+
+    def __init__(
+        self, heading: str, text: str, key_results: list[tuple[str, KeyResult]],
+        moves: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.heading = heading
+        self.text = text
+        self.key_results = key_results
+        self.moves = set(moves or [])
+
+    def form_fields(self) -> ComposeResult:
+        yield Label(literal(self.tr("tactic.text")))
+        yield Input(self.text, placeholder=self.tr("tactic.text_placeholder"), id="text")
+        yield Label(literal(self.tr("tactic.moves")))
+        if self.key_results:
+            yield SelectionList[str](
+                *(
+                    Selection(Content.assemble((f"{tag} ", "bold"), kr.text), kr.id,
+                              kr.id in self.moves)
+                    for tag, kr in self.key_results
+                ),
+                id="moves",
+            )
+        else:
+            yield Static(Content.styled(self.tr("tactic.no_kr"), "dim"))
+
+    def submit(self) -> None:
+        text = self.required_text("text")
+        if text is None:
+            return
+        moves = []
+        if self.key_results:
+            moves = list(self.query_one("#moves", SelectionList).selected)
+        self.dismiss({"text": text, "moves": moves})
+
+
+class ActionForm(FormScreen):
+    """An action: wording, owner, due date (YYYY-MM-DD), first step."""
+
+    def __init__(
+        self, heading: str, session: Session, action: Action | None = None, text: str = ""
+    ) -> None:
+        super().__init__()
+        self.heading = heading
+        self.session = session
+        self.action = action
+        self.text = action.text if action else text
+
+    def form_fields(self) -> ComposeResult:
+        tr = self.tr
+        action = self.action
+        yield Label(literal(tr("action.text")))
+        yield Input(self.text, placeholder=tr("action.text_placeholder"), id="text")
+        yield Label(literal(tr("action.owner")))
+        yield Select(
+            [(literal(p.name), p.id) for p in self.session.participants],
+            prompt=tr("action.no_owner"),
+            value=action.owner if action and action.owner else Select.NULL,
+            id="owner",
+        )
+        yield Label(literal(tr("action.due")))
+        yield Input(action.due.isoformat() if action and action.due else "",
+                    placeholder="2027-01-31", id="due")
+        yield Label(literal(tr("action.first_step")))
+        yield Input((action.first_step or "") if action else "",
+                    placeholder=tr("action.first_step_placeholder"), id="first_step")
+
+    def submit(self) -> None:
+        text = self.required_text("text")
+        if text is None:
+            return
+        due_text = self.value("due").strip()
+        due = None
+        if due_text:
+            try:
+                due = date.fromisoformat(due_text)
+            except ValueError:
+                self.fail(self.tr("action.bad_date", value=due_text), "due")
+                return
+        owner = self.query_one("#owner", Select).value
+        self.dismiss({
+            "text": text,
+            "owner": owner if isinstance(owner, str) else None,
+            "due": due,
+            "first_step": clean_line(self.value("first_step")) or None,
+        })
+
+
+class PickScreen(Dialog[str | None]):
+    """Choose one item from a list (enter or click); escape cancels."""
+
+    def __init__(self, heading: str, choices: list[tuple[str, Content]], note: str = "") -> None:
+        super().__init__()
+        self.heading = heading
+        self.choices = choices
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Label(literal(self.heading), classes="heading")
+            if self.note:
+                yield Static(literal(self.note), classes="note")
+            yield OptionList(*(Option(label, id=value) for value, label in self.choices),
+                             id="choices")
+            with Horizontal(classes="buttons"):
+                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = 0
+        choices.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,95 @@
+"""The home screen: start a session, open a recent one, a file, or an example."""
+
+import tomllib
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from okrtui.recent import load_recent
+from screens.dialogs import PathScreen
+from screens.localized import literal, localize_bindings
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
+
+
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.toml")) if EXAMPLES.is_dir() else []
+
+
+def _title_of(path: Path) -> str:
+    try:
+        with path.open("rb") as file:
+            title = tomllib.load(file).get("title", "")
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return ""
+    return title if isinstance(title, str) else ""
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "app.new_session", "key.new_session"),
+        Binding("o", "open_file", "key.open_file"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tr = self.app.tr
+        localize_bindings(self, self.tr)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(Content.styled("okrtui", "bold"), id="home-title")
+            yield Static(literal(self.tr("home.tagline")), id="home-tagline")
+            yield OptionList(id="home-entries")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_entries()
+
+    def refresh_entries(self) -> None:
+        tr = self.tr
+        entries: list[Option | None] = [
+            Option(literal(tr("home.new")), id="new"),
+            Option(literal(tr("home.open")), id="open"),
+            None,
+            Option(Content.styled(tr("home.recent"), "bold"), disabled=True),
+        ]
+        recent = load_recent()
+        for path in recent:
+            missing = "" if path.exists() else f"  ({tr('home.missing')})"
+            entries.append(Option(literal(f"  {path}{missing}"), id=f"recent:{path}"))
+        if not recent:
+            entries.append(Option(Content.styled(f"  {tr('home.no_recent')}", "dim"),
+                                  disabled=True))
+        entries += [None, Option(Content.styled(tr("home.examples"), "bold"), disabled=True)]
+        for path in example_files():
+            title = _title_of(path)
+            label = f"  {title} — {path.name}" if title else f"  {path.name}"
+            entries.append(Option(literal(label), id=f"example:{path}"))
+        entries_list = self.query_one("#home-entries", OptionList)
+        entries_list.set_options(entries)
+        entries_list.highlighted = 0
+        entries_list.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or ""
+        if choice == "new":
+            self.app.action_new_session()
+        elif choice == "open":
+            self.action_open_file()
+        elif ":" in choice:
+            self.app.open_path(Path(choice.split(":", 1)[1]))
+
+    def action_open_file(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.app.open_path(path)
+
+        self.app.push_screen(PathScreen(self.tr("open.heading")), chosen)

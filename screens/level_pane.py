@@ -1,0 +1,211 @@
+"""What the three level panes share: ideas on the left, the committed tree on the right,
+and the keys to capture, commit, edit and remove."""
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from okrtui.i18n import Catalog
+from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
+from okrtui.workshop import add_idea, find_objective, remove_idea
+from screens.dialogs import ConfirmScreen
+from screens.forms import PickScreen, TextForm
+from screens.localized import literal, localize_bindings
+from screens.widgets.ideas import IdeasPanel
+from screens.widgets.okr_tree import OkrTree, Ref
+
+
+class LevelPane(Horizontal):
+    level: Level
+    BINDINGS = [
+        Binding("i", "capture", "key.capture"),
+        Binding("p", "commit_idea", "key.commit"),
+        Binding("e", "edit", "key.edit"),
+        Binding("delete", "remove", "key.remove"),
+    ]
+
+    def __init__(self, session: Session, team: Team, tr: Catalog) -> None:
+        super().__init__(classes="level", id=f"{self.level}-pane")
+        self.session = session
+        self.team = team
+        self.tr = tr
+        localize_bindings(self, tr)
+
+    def compose(self) -> ComposeResult:
+        yield IdeasPanel(self.session, self.team, self.level, self.tr)
+        with Vertical(classes="committed"):
+            yield Static(literal(self.tr(f"level.{self.level}.question")), classes="question")
+            yield Static("", classes="counts")
+            yield OkrTree(self.session, self.team, self.level, self.tr, classes="okr-tree")
+
+    @property
+    def ideas(self) -> IdeasPanel:
+        return self.query_one(IdeasPanel)
+
+    @property
+    def tree(self) -> OkrTree:
+        return self.query_one(OkrTree)
+
+    def on_mount(self) -> None:
+        self.update_counts()
+
+    def reload(self) -> None:
+        self.ideas.reload()
+        self.tree.reload()
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        self.query_one(".counts", Static).update(literal(self.counts_text()))
+
+    def counts_text(self) -> str:
+        return ""
+
+    def changed(self) -> None:
+        """The session changed through this pane: redraw it and mark the session unsaved."""
+        self.tree.reload()
+        self.update_counts()
+        self.app.mark_changed()
+
+    def tell(self, key: str, severity: str = "information", **params: object) -> None:
+        self.app.notify(literal(self.tr(key, **params)), severity=severity)  # type: ignore[arg-type]
+
+    # Ideas ------------------------------------------------------------------
+
+    def on_ideas_panel_captured(self, event: IdeasPanel.Captured) -> None:
+        idea = add_idea(self.session, self.team, self.level, event.text, event.author)
+        self.ideas.show_new(idea)
+        self.app.mark_changed()
+
+    def action_capture(self) -> None:
+        self.ideas.focus_field()
+
+    def action_commit_idea(self) -> None:
+        idea = self.ideas.highlighted_idea
+        if idea is None:
+            self.tell("ideas.none_highlighted", "warning")
+        elif idea.promoted_to is not None:
+            self.tell("ideas.already_committed", "warning")
+        else:
+            self.commit_idea(idea)
+
+    def commit_idea(self, idea: Idea) -> None:
+        raise NotImplementedError
+
+    def keep_as_idea(self, text: str) -> None:
+        """Text that could not be committed stays, as an idea of this level."""
+        add_idea(self.session, self.team, self.level, text, None)
+        self.ideas.reload()
+        self.tell("swap.kept_as_idea", "warning")
+
+    # Choosing where a new item goes ---------------------------------------------
+
+    def selected_ref(self) -> Ref | None:
+        return self.tree.selected_ref
+
+    def with_objective(self, then: Callable[[Objective], None]) -> None:
+        """Run then on the objective under the cursor, the only one, or one the user picks."""
+        ref = self.selected_ref()
+        if ref and len(ref) > 1 and ref[0] != "hint":
+            objective = find_objective(self.team, ref[1])
+            if objective is not None:
+                then(objective)
+                return
+        committed = self.team.committed_objectives
+        if not committed:
+            self.tell("objective.none_yet", "warning")
+            return
+        if len(committed) == 1:
+            then(committed[0])
+            return
+        choices = [(o.id, literal(f"O{n}  {o.text}")) for n, o in enumerate(committed, 1)]
+
+        def picked(objective_id: str | None) -> None:
+            objective = find_objective(self.team, objective_id or "")
+            if objective is not None:
+                then(objective)
+
+        self.app.push_screen(PickScreen(self.tr("objective.pick"), choices), picked)
+
+    def with_tactic(self, then: Callable[[Objective, Tactic], None]) -> None:
+        ref = self.selected_ref()
+        if ref and ref[0] in ("tactic", "action"):
+            objective = find_objective(self.team, ref[1])
+            tactics = objective.tactics if objective else []
+            tactic = next((t for t in tactics if t.id == ref[2]), None)
+            if objective is not None and tactic is not None:
+                then(objective, tactic)
+                return
+        pairs = [(o, t) for o in self.team.committed_objectives for t in o.tactics]
+        if not pairs:
+            self.tell("tactic.none_yet", "warning")
+            return
+        if len(pairs) == 1:
+            then(*pairs[0])
+            return
+        choices = [(t.id, literal(f"{t.text}  ← {o.text}")) for o, t in pairs]
+
+        def picked(tactic_id: str | None) -> None:
+            for objective, tactic in pairs:
+                if tactic.id == tactic_id:
+                    then(objective, tactic)
+
+        self.app.push_screen(PickScreen(self.tr("tactic.pick"), choices), picked)
+
+    # Edit and remove ----------------------------------------------------------
+
+    def action_edit(self) -> None:
+        if self.ideas.list_has_focus:
+            idea = self.ideas.highlighted_idea
+            if idea is not None:
+                self.edit_idea(idea)
+            return
+        ref = self.selected_ref()
+        if ref is None or ref[0] == "hint":
+            self.tell("tree.nothing_selected", "warning")
+            return
+        self.edit_ref(ref)
+
+    def edit_idea(self, idea: Idea) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                idea.text = text
+                self.ideas.reload()
+                self.app.mark_changed()
+
+        self.app.push_screen(TextForm(self.tr("ideas.edit"), self.tr("ideas.text"), idea.text),
+                             done)
+
+    def edit_ref(self, ref: Ref) -> None:
+        raise NotImplementedError
+
+    def action_remove(self) -> None:
+        if self.ideas.list_has_focus:
+            idea = self.ideas.highlighted_idea
+            if idea is not None:
+                self.confirm_removal(idea.text, lambda: self._remove_idea(idea))
+            return
+        ref = self.selected_ref()
+        if ref is None or ref[0] == "hint":
+            self.tell("tree.nothing_selected", "warning")
+            return
+        self.remove_ref(ref)
+
+    def _remove_idea(self, idea: Idea) -> None:
+        remove_idea(self.team, idea)
+        self.ideas.reload()
+        self.app.mark_changed()
+
+    def remove_ref(self, ref: Ref) -> None:
+        raise NotImplementedError
+
+    def confirm_removal(self, text: str, remove: Callable[[], None]) -> None:
+        def answer(yes: bool | None) -> None:
+            if yes:
+                remove()
+                self.changed()
+
+        question = self.tr("remove.question", text=" ".join(text.split()))
+        self.app.push_screen(ConfirmScreen(question, self.tr("remove.yes")), answer)

@@ -1,0 +1,29 @@
+"""Catalog strings in the UI: bindings in the session language, user text kept literal."""
+
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.dom import DOMNode
+
+from okrtui.i18n import Catalog
+
+
+def localize_bindings(node: DOMNode, tr: Catalog) -> None:
+    """Replace each binding's description (a catalog key, or one of Textual's own words
+    such as "palette" found as key.palette) with its text in tr's language."""
+    bindings = node._bindings.key_to_bindings
+    for key, key_bindings in bindings.items():
+        bindings[key] = [_localized(binding, tr) for binding in key_bindings]
+
+
+def _localized(binding: Binding, tr: Catalog) -> Binding:
+    for key in (binding.description, f"key.{binding.description}"):
+        if key in tr:
+            return replace(binding, description=tr(key), tooltip="")
+    return binding
+
+
+def literal(text: str) -> Content:
+    """User text (or text built from it) as content that is never parsed as markup."""
+    return Content(text)

@@ -1,0 +1,72 @@
+"""The form that starts a session: title, period, team, participants, language."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from okrtui.models import Session
+from okrtui.workshop import new_session
+from screens.dialogs import Dialog
+from screens.localized import literal
+
+
+class NewSessionScreen(Dialog[Session | None]):
+    BINDINGS = [Binding("ctrl+s", "start", "key.start", priority=True)]
+
+    def __init__(self, title: str = "") -> None:
+        super().__init__()
+        self.initial_title = title
+
+    def compose(self) -> ComposeResult:
+        tr = self.tr
+        with VerticalScroll(classes="dialog form", id="new-session"):
+            yield Label(literal(tr("new.heading")), classes="heading")
+            yield Label(literal(tr("new.title")))
+            yield Input(self.initial_title, placeholder=tr("new.title_placeholder"), id="title")
+            yield Label(literal(tr("new.period")))
+            yield Input(placeholder=tr("new.period_placeholder"), id="period")
+            yield Label(literal(tr("new.team")))
+            yield Input(placeholder=tr("new.team_placeholder"), id="team")
+            yield Label(literal(tr("new.participants")))
+            yield Input(placeholder=tr("new.participants_placeholder"), id="participants")
+            yield Label(literal(tr("new.language")))
+            with RadioSet(id="language"):
+                yield RadioButton("Français", value=tr.language == "fr", id="fr")
+                yield RadioButton("English", value=tr.language == "en", id="en")
+            yield Static("", id="new-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(literal(tr("new.start")), variant="primary", id="start")
+                yield Button(literal(tr("dialog.cancel")), id="cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "participants":
+            self.action_start()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+        else:
+            self.dismiss(None)
+
+    def action_start(self) -> None:
+        def value(field: str) -> str:
+            return self.query_one(f"#{field}", Input).value
+
+        if not value("title").strip():
+            self.query_one("#new-error", Static).update(literal(self.tr("new.title_required")))
+            self.query_one("#title", Input).focus()
+            return
+        pressed = self.query_one("#language", RadioSet).pressed_button
+        language = "fr" if pressed is not None and pressed.id == "fr" else "en"
+        self.dismiss(
+            new_session(
+                title=value("title"),
+                language=language,
+                period=value("period"),
+                team=value("team"),
+                participants=value("participants").split(","),
+            )
+        )

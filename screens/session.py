@@ -1,0 +1,80 @@
+"""The open session: the three levels and the review, one key (or click) apart."""
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from okrtui.models import LEVELS, Session
+from screens.ambition import AmbitionPane
+from screens.execution import ExecutionPane
+from screens.localized import literal, localize_bindings
+from screens.review import ReviewPane
+from screens.tactic import TacticPane
+
+PANES = {"ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,
+         "review": ReviewPane}
+TABS = ("ambition", "tactic", "execution", "review")
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("1", "level('ambition')", "key.level_ambition", show=False),
+        Binding("2", "level('tactic')", "key.level_tactic", show=False),
+        Binding("3", "level('execution')", "key.level_execution", show=False),
+        Binding("4", "level('review')", "key.level_review", show=False),
+        Binding("ctrl+s", "app.save", "key.save", priority=True),
+        Binding("f2", "app.save_as", "key.save_as"),
+        Binding("ctrl+o", "app.close_session", "key.close"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.team = session.teams[0]
+        self.tr = self.app.tr
+        localize_bindings(self, self.tr)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="levels"):
+            for number, name in enumerate(TABS, start=1):
+                title = literal(f"{number} {self.tr(f'level.{name}.name')}")
+                with TabPane(title, id=name):
+                    yield PANES[name](self.session, self.team, self.tr)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._focus_pane, "ambition")
+
+    def action_level(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        name = event.pane.id or "ambition"
+        pane = self.query_one(f"#{name}-pane")
+        pane.reload()
+        self._focus_pane(name)
+
+    def _focus_pane(self, name: str) -> None:
+        if name in LEVELS:
+            self.query_one(f"#{name}-ideas").focus()
+        else:
+            self.query_one("#review-pane .okr-tree").focus()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The levels, and the actions of the level on screen, for the command palette."""
+        tr = self.tr
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            (tr(f"level.{name}.name"), tr("palette.go_to", key=number),
+             lambda name=name: self.action_level(name))
+            for number, name in enumerate(TABS, start=1)
+        ]
+        pane = self.query_one(f"#{self.query_one(TabbedContent).active}-pane")
+        for key, bindings in pane._bindings.key_to_bindings.items():
+            for binding in bindings:
+                commands.append((binding.description, tr("palette.key", key=key),
+                                 lambda action=binding.action: pane.run_action(action)))
+        return commands

@@ -1,0 +1,72 @@
+"""Level 2, tactic: bets under each objective, each aimed at key results it should move."""
+
+from textual.binding import Binding
+
+from okrtui.models import Idea, KeyResult, Objective
+from okrtui.workshop import add_tactic, find_objective, remove_tactic
+from screens.forms import TacticForm
+from screens.level_pane import LevelPane
+from screens.widgets.okr_tree import Ref
+
+
+def numbered_key_results(objective: Objective) -> list[tuple[str, KeyResult]]:
+    return [(f"KR{n}", kr) for n, kr in enumerate(objective.committed_key_results, 1)]
+
+
+class TacticPane(LevelPane):
+    level = "tactic"
+    BINDINGS = [Binding("n", "new_tactic", "key.new_tactic")]
+
+    def counts_text(self) -> str:
+        count = sum(len(o.tactics) for o in self.team.committed_objectives)
+        return self.tr("tactic.counts", count=count)
+
+    def commit_idea(self, idea: Idea) -> None:
+        self.with_objective(lambda objective: self.ask_tactic(objective, idea.text, idea))
+
+    def action_new_tactic(self) -> None:
+        self.with_objective(lambda objective: self.ask_tactic(objective, "", None))
+
+    def ask_tactic(self, objective: Objective, text: str, idea: Idea | None) -> None:
+        def done(values: dict | None) -> None:
+            if values:
+                add_tactic(self.session, objective, values["text"], values["moves"], idea)
+                self.ideas.reload()
+                self.changed()
+            elif idea is None and text:
+                self.keep_as_idea(text)
+
+        heading = self.tr("tactic.new", text=objective.text)
+        self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)
+
+    def _tactic(self, ref: Ref):
+        objective = find_objective(self.team, ref[1])
+        if objective is None or ref[0] != "tactic":
+            return None
+        tactic = next((t for t in objective.tactics if t.id == ref[2]), None)
+        return (objective, tactic) if tactic else None
+
+    def edit_ref(self, ref: Ref) -> None:
+        found = self._tactic(ref)
+        if found is None:
+            self.tell("tactic.select_one", "warning")
+            return
+        objective, tactic = found
+
+        def done(values: dict | None) -> None:
+            if values:
+                tactic.text = values["text"]
+                tactic.moves = values["moves"]
+                self.changed()
+
+        form = TacticForm(self.tr("tactic.edit"), tactic.text, numbered_key_results(objective),
+                          tactic.moves)
+        self.app.push_screen(form, done)
+
+    def remove_ref(self, ref: Ref) -> None:
+        found = self._tactic(ref)
+        if found is None:
+            self.tell("tactic.select_one", "warning")
+            return
+        objective, tactic = found
+        self.confirm_removal(tactic.text, lambda: remove_tactic(self.team, objective, tactic))

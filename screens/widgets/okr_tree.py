@@ -1,0 +1,142 @@
+"""The committed tree of a team (objectives, decisions, key results, tactics, actions),
+drawn for one level's view. Labels are rich Text built from user text: never markup."""
+
+from collections.abc import Callable
+from typing import Literal
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from okrtui.export import kr_measure
+from okrtui.i18n import Catalog
+from okrtui.models import Objective, Session, Team
+
+View = Literal["ambition", "tactic", "execution", "review"]
+Ref = tuple[str, ...]
+"""What a node stands for: ("objective", oid), ("decision", oid, index), ("kr", oid, kid),
+("tactic", oid, tid), ("action", oid, tid, aid), or ("hint",) for guidance lines."""
+
+DIM = "dim"
+SET_ASIDE = "dim strike"
+
+
+def _line(*parts: tuple[str, str] | str) -> Text:
+    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+
+
+class OkrTree(Tree[Ref]):
+    def __init__(self, session: Session, team: Team, view: View, tr: Catalog, **kwargs) -> None:
+        super().__init__("", **kwargs)
+        self.session = session
+        self.team = team
+        self.view = view
+        self.tr = tr
+        self.show_root = False
+        self.guide_depth = 3
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild from the team, keeping the cursor on the same item when it still exists."""
+        previous = self.cursor_node.data if self.cursor_node else None
+        self.clear()
+        objectives = self.team.objectives
+        if not objectives:
+            self.root.add_leaf(_line((self.tr("tree.no_objective"), DIM)), data=("hint",))
+        committed = [o for o in objectives if not o.set_aside]
+        for number, objective in enumerate(committed, start=1):
+            self._add_objective(objective, f"O{number}")
+        for objective in objectives:
+            if objective.set_aside:
+                self._add_objective(objective, "O–")
+        self.root.expand_all()
+        self._restore_cursor(previous)
+
+    def _restore_cursor(self, previous: Ref | None) -> None:
+        node = self._find(lambda ref: ref == previous) if previous else None
+        if node is not None:
+            self.move_cursor(node)
+
+    def _find(self, wanted: Callable[[Ref], bool]) -> TreeNode[Ref] | None:
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop(0)
+            if node.data is not None and wanted(node.data):
+                return node
+            stack[:0] = list(node.children)
+        return None
+
+    def _add_objective(self, objective: Objective, tag: str) -> None:
+        tr = self.tr
+        style = SET_ASIDE if objective.set_aside else "bold"
+        label = _line((f"{tag} ", "bold cyan" if not objective.set_aside else DIM),
+                      (objective.text, style))
+        if objective.set_aside:
+            label.append(f"  ({tr('tree.set_aside')})", DIM)
+        node = self.root.add(label, data=("objective", objective.id))
+        view = self.view
+        if view in ("ambition", "review"):
+            for index, decision in enumerate(objective.decisions):
+                node.add_leaf(_line((f"◆ {tr('tree.decision')}: ", "italic"), decision),
+                              data=("decision", objective.id, str(index)))
+        kr_tags: dict[str, str] = {}
+        committed_number = 0
+        for kr in objective.key_results:
+            if kr.set_aside:
+                tag_kr = "KR–"
+            else:
+                committed_number += 1
+                tag_kr = f"KR{committed_number}"
+            kr_tags[kr.id] = tag_kr
+            if view == "execution":
+                continue
+            measure = kr_measure(kr, tr)
+            label = _line((f"{tag_kr} ", "bold green"),
+                          (kr.text, SET_ASIDE if kr.set_aside else ""))
+            if measure:
+                label.append(f"  [{measure}]", DIM)
+            if kr.set_aside:
+                label.append(f"  ({tr('tree.set_aside')})", DIM)
+            node.add_leaf(label, data=("kr", objective.id, kr.id))
+        if view == "ambition":
+            if len(objective.committed_key_results) < 2 and not objective.set_aside:
+                node.add_leaf(_line((tr("tree.add_kr_hint"), DIM)), data=("hint",))
+            return
+        for tactic in objective.tactics:
+            moves = ", ".join(kr_tags[k] for k in tactic.moves if k in kr_tags)
+            label = _line((f"▸ {tr('tree.tactic')}: ", "bold yellow"), tactic.text)
+            if moves:
+                label.append(f"  → {moves}", DIM)
+            tactic_node = node.add(label, data=("tactic", objective.id, tactic.id))
+            if view == "tactic":
+                tactic_node.allow_expand = False
+                continue
+            for action in tactic.actions:
+                details = [self.session.participant_name(action.owner) or ""]
+                if action.due:
+                    details.append(action.due.isoformat())
+                detail = " · ".join(d for d in details if d)
+                label = _line(("• ", "bold"), action.text)
+                if detail:
+                    label.append(f"  ({detail})", DIM)
+                tactic_node.add_leaf(label, data=("action", objective.id, tactic.id, action.id))
+            if not tactic.actions and view == "execution":
+                tactic_node.add_leaf(_line((tr("tree.add_action_hint"), DIM)), data=("hint",))
+        if not objective.tactics and view in ("tactic", "execution"):
+            node.add_leaf(_line((tr("tree.add_tactic_hint"), DIM)), data=("hint",))
+
+    @property
+    def selected_ref(self) -> Ref | None:
+        node: TreeNode[Ref] | None = self.cursor_node
+        return node.data if node is not None else None
+
+    def select_item(self, item_id: str) -> bool:
+        """Put the cursor on the node of the objective, KR, tactic or action with this id."""
+        node = self._find(lambda ref: ref[0] not in ("decision", "hint") and ref[-1] == item_id)
+        if node is None:
+            return False
+        self.move_cursor(node)
+        self.scroll_to_node(node)
+        return True
