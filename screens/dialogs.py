@@ -3,6 +3,7 @@
 from pathlib import Path
 from typing import TypeVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,10 +15,18 @@ from screens.localized import literal, localize_bindings
 ResultType = TypeVar("ResultType")
 
 
+def field(value: str = "", **options: object) -> Input:
+    """A one-line field of a dialog: compact, so that forms fit an 80×24 terminal."""
+    return Input(value, compact=True, **options)  # type: ignore[arg-type]
+
+
 class Dialog(ModalScreen[ResultType]):
     """A modal whose bindings are described in the app's language; escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("enter", "next_field", "key.next_field", show=False, priority=True),
+    ]
     AUTO_FOCUS = "Input, OptionList, Button"
 
     def __init__(self) -> None:
@@ -27,6 +36,21 @@ class Dialog(ModalScreen[ResultType]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_next_field(self) -> None:
+        """Enter in a field moves to the next one, or submits from the last. A binding, not
+        the Input.Submitted message, so that keys typed fast land in the field they follow."""
+        fields = list(self.query(Input))
+        focused = self.focused
+        if focused not in fields:
+            raise SkipAction()
+        if focused is fields[-1]:
+            focused.call_later(self.submit)  # after the keys already queued in the field
+        else:
+            self.focus_next(Input)
+
+    def submit(self) -> None:
+        """What enter in the last field does."""
 
 
 class ConfirmScreen(Dialog[bool]):
@@ -81,22 +105,19 @@ class PathScreen(Dialog[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(literal(self.heading), classes="heading")
-            yield Input(self.default, placeholder=self.tr("path.placeholder"), id="path")
+            yield field(self.default, placeholder=self.tr("path.placeholder"), id="path")
             yield Static("", id="path-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
                 yield Button(literal(self.tr("dialog.cancel")), id="cancel")
 
-    def on_input_submitted(self) -> None:
-        self._accept()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
-            self._accept()
+            self.submit()
         else:
             self.dismiss(None)
 
-    def _accept(self) -> None:
+    def submit(self) -> None:
         text = self.query_one("#path", Input).value.strip()
         error = self.query_one("#path-error", Static)
         if not text:

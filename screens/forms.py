@@ -13,7 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from okrtui.models import Action, KeyResult, Session
 from okrtui.text import clean_line, parse_number
-from screens.dialogs import Dialog
+from screens.dialogs import Dialog, field
 from screens.localized import literal
 
 
@@ -33,14 +33,6 @@ class FormScreen(Dialog[Any]):
             with Horizontal(classes="buttons"):
                 yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
                 yield Button(literal(self.tr("dialog.cancel")), id="cancel")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
-            self.submit()
-        else:
-            self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
@@ -77,7 +69,7 @@ class TextForm(FormScreen):
 
     def form_fields(self) -> ComposeResult:
         yield Label(literal(self.label))
-        yield Input(self.text, id="text")
+        yield field(self.text, id="text")
 
     def submit(self) -> None:
         text = self.required_text("text")
@@ -102,14 +94,14 @@ class KeyResultForm(FormScreen):
             return "" if value is None else str(value)
 
         yield Label(literal(tr("kr.text")))
-        yield Input(self.text, placeholder=tr("kr.text_placeholder"), id="text")
+        yield field(self.text, placeholder=tr("kr.text_placeholder"), id="text")
         with Horizontal(classes="numbers"):
             yield Label(literal(tr("kr.baseline")))
-            yield Input(shown(kr.baseline if kr else None), id="baseline")
+            yield field(shown(kr.baseline if kr else None), id="baseline")
             yield Label(literal(tr("kr.target")))
-            yield Input(shown(kr.target if kr else None), id="target")
+            yield field(shown(kr.target if kr else None), id="target")
             yield Label(literal(tr("kr.unit")))
-            yield Input((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
+            yield field((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
                         id="unit")
 
     def submit(self) -> None:
@@ -141,7 +133,7 @@ class TacticForm(FormScreen):
 
     def form_fields(self) -> ComposeResult:
         yield Label(literal(self.tr("tactic.text")))
-        yield Input(self.text, placeholder=self.tr("tactic.text_placeholder"), id="text")
+        yield field(self.text, placeholder=self.tr("tactic.text_placeholder"), id="text")
         yield Label(literal(self.tr("tactic.moves")))
         if self.key_results:
             yield SelectionList[str](
@@ -181,7 +173,7 @@ class ActionForm(FormScreen):
         tr = self.tr
         action = self.action
         yield Label(literal(tr("action.text")))
-        yield Input(self.text, placeholder=tr("action.text_placeholder"), id="text")
+        yield field(self.text, placeholder=tr("action.text_placeholder"), id="text")
         yield Label(literal(tr("action.owner")))
         yield Select(
             [(literal(p.name), p.id) for p in self.session.participants],
@@ -190,10 +182,10 @@ class ActionForm(FormScreen):
             id="owner",
         )
         yield Label(literal(tr("action.due")))
-        yield Input(action.due.isoformat() if action and action.due else "",
+        yield field(action.due.isoformat() if action and action.due else "",
                     placeholder="2027-01-31", id="due")
         yield Label(literal(tr("action.first_step")))
-        yield Input((action.first_step or "") if action else "",
+        yield field((action.first_step or "") if action else "",
                     placeholder=tr("action.first_step_placeholder"), id="first_step")
 
     def submit(self) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from okrtui.models import Session
 from okrtui.workshop import new_session
-from screens.dialogs import Dialog
+from screens.dialogs import Dialog, field
 from screens.localized import literal
 
 
@@ -23,13 +23,13 @@ class NewSessionScreen(Dialog[Session | None]):
         with VerticalScroll(classes="dialog form", id="new-session"):
             yield Label(literal(tr("new.heading")), classes="heading")
             yield Label(literal(tr("new.title")))
-            yield Input(self.initial_title, placeholder=tr("new.title_placeholder"), id="title")
+            yield field(self.initial_title, placeholder=tr("new.title_placeholder"), id="title")
             yield Label(literal(tr("new.period")))
-            yield Input(placeholder=tr("new.period_placeholder"), id="period")
+            yield field(placeholder=tr("new.period_placeholder"), id="period")
             yield Label(literal(tr("new.team")))
-            yield Input(placeholder=tr("new.team_placeholder"), id="team")
+            yield field(placeholder=tr("new.team_placeholder"), id="team")
             yield Label(literal(tr("new.participants")))
-            yield Input(placeholder=tr("new.participants_placeholder"), id="participants")
+            yield field(placeholder=tr("new.participants_placeholder"), id="participants")
             yield Label(literal(tr("new.language")))
             with RadioSet(id="language"):
                 yield RadioButton("Français", value=tr.language == "fr", id="fr")
@@ -39,11 +39,8 @@ class NewSessionScreen(Dialog[Session | None]):
                 yield Button(literal(tr("new.start")), variant="primary", id="start")
                 yield Button(literal(tr("dialog.cancel")), id="cancel")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "participants":
-            self.action_start()
-        else:
-            self.focus_next()
+    def submit(self) -> None:
+        self.action_start()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

@@ -1,5 +1,6 @@
 """The ideas of one level: a virtual list, and a field to capture the next one with its author."""
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,10 +14,29 @@ from okrtui.models import Idea, Level, Session, Team
 from screens.localized import literal, localize_bindings
 
 
+class IdeaField(Input):
+    """The capture field. Its text is taken (and the field emptied) in the field's own queue
+    of keys, after the keys typed before enter and before those typed after it."""
+
+    class Typed(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def take_text(self) -> None:
+        text = self.value.strip()
+        self.value = ""
+        if text:
+            self.post_message(self.Typed(text))
+
+
 class IdeasPanel(Vertical):
     """Enter in the field adds an idea; the list keeps them all, ✓ marks those committed."""
 
-    BINDINGS = [Binding("escape", "leave_field", "key.leave_field", show=False)]
+    BINDINGS = [
+        Binding("escape", "leave_field", "key.leave_field", show=False),
+        Binding("enter", "add_idea", "key.add_idea", show=False, priority=True),
+    ]
 
     class Captured(Message):
         def __init__(self, text: str, author: str | None) -> None:
@@ -39,8 +59,8 @@ class IdeasPanel(Vertical):
             yield Label(literal(self.tr("ideas.author")), classes="capture-label")
             yield Select(self._author_options(), prompt=self.tr("ideas.no_author"),
                          id=f"{self.level}-author", classes="author", compact=True)
-        yield Input(placeholder=self.tr("ideas.placeholder"), id=f"{self.level}-idea-input",
-                    classes="idea-input", compact=True)
+        yield IdeaField(placeholder=self.tr("ideas.placeholder"),
+                        id=f"{self.level}-idea-input", classes="idea-input", compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -89,16 +109,21 @@ class IdeasPanel(Vertical):
         return self.query_one(OptionList).has_focus
 
     def focus_field(self) -> None:
-        self.query_one(Input).focus()
+        """Focus the field at once, so that the keys typed next land in it."""
+        self.screen.set_focus(self.query_one(IdeaField))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_idea_field_typed(self, event: "IdeaField.Typed") -> None:
         event.stop()
-        text = event.value.strip()
-        if not text:
-            return
         author = self.query_one(Select).value
-        self.post_message(self.Captured(text, author if isinstance(author, str) else None))
-        event.input.clear()
+        self.post_message(self.Captured(event.text, author if isinstance(author, str) else None))
+
+    def action_add_idea(self) -> None:
+        """A priority binding runs as the key arrives, before it reaches the field: queue the
+        taking of the text behind the keys the field has still to process."""
+        field = self.query_one(IdeaField)
+        if not field.has_focus:
+            raise SkipAction()
+        field.call_later(field.take_text)
 
     def action_leave_field(self) -> None:
         self.query_one(OptionList).focus()
