@@ -60,8 +60,21 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def _command_first(argv: list[str]) -> list[str]:
+    """Accept `okrtui --lang fr check FILE` as well as `okrtui check FILE --lang fr`."""
+    for index, arg in enumerate(argv):
+        if arg in COMMANDS:
+            before = argv[:index]
+            if all(a.startswith("--lang") or a in LANGUAGES for a in before):
+                return [arg, *argv[index + 1 :], *before]
+            break
+        if not (arg.startswith("--lang") or arg in LANGUAGES):
+            break
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _command_first(list(sys.argv[1:] if argv is None else argv))
     tr = catalog(_language_asked(argv) or guess_language())
     command = argv[0] if argv and argv[0] in COMMANDS else None
     args = _parser(tr, command).parse_args(argv)

@@ -6,16 +6,23 @@ from okrtui.findings import session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import LEVELS, KeyResult, Session
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
+_LINE_START_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
 def md(text: str) -> str:
-    """User text as literal Markdown on one line: special characters escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """User text as literal Markdown on one line: special characters escaped, and a start
+    that would make a list or a heading neutralised."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 def number(value: float | int, language: str = "en") -> str:
-    text = f"{value:g}" if isinstance(value, float) else str(value)
+    """A number as written: 9.6, 1250000.5, 2500000 (no exponent, no rounding)."""
+    text = repr(value) if isinstance(value, float) else str(value)
+    if "e" in text:
+        text = f"{value:f}".rstrip("0").rstrip(".")
+    text = text.removesuffix(".0")
     return text.replace(".", ",") if language == "fr" else text
 
 

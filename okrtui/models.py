@@ -23,7 +23,15 @@ LEVELS = ("ambition", "tactic", "execution")
 Level = Literal["ambition", "tactic", "execution"]
 Language = Literal["fr", "en"]
 Text = Annotated[str, AfterValidator(clean_text)]
-Wording = Annotated[str, Field(min_length=1), AfterValidator(clean_text)]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Wording = Annotated[str, AfterValidator(clean_text), AfterValidator(_not_blank)]
 Flag = Annotated[bool, Strict()]
 Day = Annotated[date, Strict()]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")]

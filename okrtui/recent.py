@@ -30,6 +30,8 @@ def load_recent() -> list[Path]:
             files = tomllib.load(file).get("files", [])
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return []
+    if not isinstance(files, list):
+        return []
     return [Path(name) for name in files if isinstance(name, str)][:MAX_RECENT]
 
 

@@ -1,5 +1,6 @@
 """Reading and writing session files: TOML in, validated models out, and back byte-stable."""
 
+import math
 import os
 import tempfile
 import tomllib
@@ -43,7 +44,9 @@ def load_session(path: Path | str) -> Session:
             raise SessionFileError(path, "file.is_folder")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise SessionFileError(path, "file.too_big", size=size // (1024 * 1024), limit=20)
+            raise SessionFileError(
+                path, "file.too_big", size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise SessionFileError(path, "file.not_found") from None
@@ -52,6 +55,11 @@ def load_session(path: Path | str) -> Session:
     except OSError as error:
         raise SessionFileError(path, "file.unreadable", reason=error.strerror) from None
     return parse_session(data, path)
+
+
+def _megabytes(size: int) -> str:
+    """Size in MB with one decimal, rounded up: a file just over the limit says so."""
+    return f"{math.ceil(size * 10 / (1024 * 1024)) / 10:.1f}"
 
 
 def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
@@ -158,6 +166,13 @@ def save_session(session: Session, path: Path | str) -> None:
     atomic_write(Path(path), dumps_session(session).encode("utf-8"))
 
 
+def _new_file_mode() -> int:
+    """The mode a new file gets from the user's umask (mkstemp would give 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside path, fsync, rename over path, fsync the folder.
 
@@ -165,7 +180,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     """
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise SaveError(path, "save.cannot_write", folder=folder, reason=error.strerror) from None
@@ -174,8 +189,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)

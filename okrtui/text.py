@@ -4,11 +4,13 @@ import re
 
 # C0 controls except tab (\x09) and newline (\x0a), DEL, and C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# An escape sequence (CSI / OSC / two-character) is removed whole, not just its ESC byte.
+# An escape sequence (CSI, OSC, DCS, nF, two-character) is removed whole, not just its ESC.
+# An unterminated string sequence stops at the end of the line.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
-    r"|\x1b[@-Z\\-_]"  # two-character sequences
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC ... ST
+    r"|\x1b[!-/]+[0-~]"  # nF sequences such as ESC ( B
+    r"|\x1b[0-~]"  # two-character sequences: ESC 7, ESC c, ESC M…
 )
 
 
@@ -50,7 +52,9 @@ def parse_number(value: str) -> int | float | None:
         text = text.replace(thousands, "").replace(decimal, ".")
     elif text.count(",") == 1 and not re.search(r",\d{3}$", text):
         text = text.replace(",", ".")
-    else:
+    elif "," in text:
+        if not re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):
+            raise ValueError(value)
         text = text.replace(",", "")
     if _DIGITS.match(text):
         return int(text)

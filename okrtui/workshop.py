@@ -80,7 +80,13 @@ def add_participant(session: Session, name: str) -> Participant:
     return participant
 
 
+def _ensure_participant(session: Session, participant_id: str | None) -> None:
+    if participant_id is not None and session.participant_name(participant_id) is None:
+        raise ValueError(f"no participant has id {participant_id!r}")
+
+
 def add_idea(session: Session, team: Team, level: Level, text: str, author: str | None) -> Idea:
+    _ensure_participant(session, author)
     idea = Idea(id=next_id(session, "i"), level=level, text=text, author=author)
     team.ideas.append(idea)
     return idea
@@ -140,6 +146,9 @@ def add_tactic(
     moves: list[str],
     from_idea: Idea | None = None,
 ) -> Tactic:
+    foreign = set(moves) - {kr.id for kr in objective.key_results}
+    if foreign:
+        raise ValueError(f"not key results of objective {objective.id!r}: {sorted(foreign)}")
     tactic = Tactic(id=next_id(session, "t"), text=text, moves=moves)
     objective.tactics.append(tactic)
     if from_idea is not None:
@@ -156,6 +165,7 @@ def add_action(
     first_step: str | None = None,
     from_idea: Idea | None = None,
 ) -> Action:
+    _ensure_participant(session, owner)
     action = Action(
         id=next_id(session, "a"), text=text, owner=owner, due=due, first_step=first_step or None
     )
