@@ -20,6 +20,17 @@ from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
 
 
+def display_path(path: Path) -> str:
+    """A path as short as it can be said: relative to the working folder, or to home."""
+    resolved = path.resolve()
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(resolved.relative_to(base))
+        except ValueError:
+            continue
+    return str(resolved)
+
+
 class OkrApp(App[int]):
     """Opens on the home screen, or straight on a session given on the command line."""
 
@@ -93,7 +104,7 @@ class OkrApp(App[int]):
             self.title, self.sub_title = "okrtui", ""
             return
         self.title = self.session.title or "okrtui"
-        place = str(self.path) if self.path else self.tr("session.unsaved_file")
+        place = display_path(self.path) if self.path else self.tr("session.unsaved_file")
         self.sub_title = f"{place} ●" if self.dirty else place
 
     # Saving -----------------------------------------------------------------

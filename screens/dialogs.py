@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.localized import literal, localize_bindings
 
@@ -28,6 +28,8 @@ class Dialog(ModalScreen[ResultType]):
         Binding("enter", "next_field", "key.next_field", show=False, priority=True),
     ]
     AUTO_FOCUS = "Input, OptionList, Button"
+    FIELDS = "Input, Select, SelectionList, RadioSet"
+    """What enter moves through; enter in the last of them submits."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,16 +40,17 @@ class Dialog(ModalScreen[ResultType]):
         self.dismiss(None)
 
     def action_next_field(self) -> None:
-        """Enter in a field moves to the next one, or submits from the last. A binding, not
-        the Input.Submitted message, so that keys typed fast land in the field they follow."""
-        fields = list(self.query(Input))
+        """Enter in a field moves on to the next field or list, or submits from the last one.
+        A binding rather than Input.Submitted, so that keys typed fast land in the field they
+        follow; the submit itself waits behind the keys already queued in the field."""
         focused = self.focused
-        if focused not in fields:
+        if not isinstance(focused, Input):
             raise SkipAction()
+        fields = list(self.query(self.FIELDS))
         if focused is fields[-1]:
-            focused.call_later(self.submit)  # after the keys already queued in the field
+            focused.call_later(self.submit)
         else:
-            self.focus_next(Input)
+            self.focus_next(self.FIELDS)
 
     def submit(self) -> None:
         """What enter in the last field does."""
@@ -65,6 +68,7 @@ class ConfirmScreen(Dialog[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(literal(self.yes_label), variant="warning", id="yes")
                 yield Button(literal(self.tr("dialog.cancel")), id="no")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -86,6 +90,7 @@ class QuitScreen(Dialog[str | None]):
                 yield Button(literal(self.tr("quit.save")), variant="primary", id="save")
                 yield Button(literal(self.tr("quit.discard")), variant="error", id="discard")
                 yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -110,6 +115,7 @@ class PathScreen(Dialog[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
                 yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":

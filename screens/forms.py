@@ -5,9 +5,19 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+)
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -18,7 +28,9 @@ from screens.localized import literal
 
 
 class FormScreen(Dialog[Any]):
-    """Enter in a field moves on; enter in the last field (or the OK button) submits."""
+    """Enter in a field moves on; enter in the last field, ctrl+s, or OK submits."""
+
+    BINDINGS = [Binding("ctrl+s", "submit", "key.accept", priority=True)]
 
     heading: str
 
@@ -33,12 +45,16 @@ class FormScreen(Dialog[Any]):
             with Horizontal(classes="buttons"):
                 yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
                 yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
             self.submit()
         else:
             self.dismiss(None)
+
+    def action_submit(self) -> None:
+        self.submit()
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
@@ -227,6 +243,7 @@ class PickScreen(Dialog[str | None]):
                              id="choices")
             with Horizontal(classes="buttons"):
                 yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)

@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from screens.dialogs import Dialog
 from screens.localized import literal
@@ -39,3 +39,4 @@ class HelpScreen(Dialog[None]):
                 ]
                 yield Static(Content("\n").join(lines), classes="help-section")
             yield Static(literal(tr("help.limits")), classes="note")
+        yield Footer(compact=True)

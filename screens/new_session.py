@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from okrtui.models import Session
 from okrtui.workshop import new_session
@@ -13,6 +13,7 @@ from screens.localized import literal
 
 class NewSessionScreen(Dialog[Session | None]):
     BINDINGS = [Binding("ctrl+s", "start", "key.start", priority=True)]
+    FIELDS = "Input"
 
     def __init__(self, title: str = "") -> None:
         super().__init__()
@@ -38,6 +39,7 @@ class NewSessionScreen(Dialog[Session | None]):
             with Horizontal(classes="buttons"):
                 yield Button(literal(tr("new.start")), variant="primary", id="start")
                 yield Button(literal(tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
 
     def submit(self) -> None:
         self.action_start()

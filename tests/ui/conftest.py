@@ -1,0 +1,33 @@
+"""Pilot helpers: an app with its own data folder and working folder, and text entry."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "sessions"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Recent files go to a temporary data folder; new sessions are saved in tmp_path."""
+    monkeypatch.setenv("OKRTUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+async def type_in(pilot: Pilot, text: str) -> None:
+    """Type text into the focused field (as a paste would), then let the app catch up."""
+    focused = pilot.app.focused
+    assert isinstance(focused, Input), f"expected a field to have focus, not {focused!r}"
+    focused.insert_text_at_cursor(text)
+    await pilot.pause()
+
+
+async def fill(pilot: Pilot, text: str, then: str = "enter") -> None:
+    await type_in(pilot, text)
+    await pilot.press(then)
+    await pilot.pause()
