@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Button,
@@ -111,12 +111,12 @@ class KeyResultForm(FormScreen):
 
         yield Label(literal(tr("kr.text")))
         yield field(self.text, placeholder=tr("kr.text_placeholder"), id="text")
-        with Horizontal(classes="numbers"):
+        with Grid(classes="numbers"):
             yield Label(literal(tr("kr.baseline")))
-            yield field(shown(kr.baseline if kr else None), id="baseline")
             yield Label(literal(tr("kr.target")))
-            yield field(shown(kr.target if kr else None), id="target")
             yield Label(literal(tr("kr.unit")))
+            yield field(shown(kr.baseline if kr else None), placeholder="12", id="baseline")
+            yield field(shown(kr.target if kr else None), placeholder="9.6", id="target")
             yield field((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
                         id="unit")
 

@@ -15,7 +15,7 @@ from screens.dialogs import ConfirmScreen
 from screens.forms import PickScreen, TextForm
 from screens.localized import literal, localize_bindings
 from screens.widgets.ideas import IdeasPanel
-from screens.widgets.okr_tree import OkrTree, Ref
+from screens.widgets.okr_tree import OkrTree, Ref, show_details
 
 
 class LevelPane(Horizontal):
@@ -40,6 +40,7 @@ class LevelPane(Horizontal):
             yield Static(literal(self.tr(f"level.{self.level}.question")), classes="question")
             yield Static("", classes="counts")
             yield OkrTree(self.session, self.team, self.level, self.tr, classes="okr-tree")
+            yield Static("", classes="detail")
 
     @property
     def ideas(self) -> IdeasPanel:
@@ -56,6 +57,9 @@ class LevelPane(Horizontal):
         self.ideas.reload()
         self.tree.reload()
         self.update_counts()
+
+    def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
+        show_details(self.query_one(".detail", Static), self.tree.details(event.node.data))
 
     def update_counts(self) -> None:
         self.query_one(".counts", Static).update(literal(self.counts_text()))

@@ -3,14 +3,14 @@
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.findings import session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
 from screens.localized import literal
-from screens.widgets.okr_tree import OkrTree
+from screens.widgets.okr_tree import OkrTree, show_details
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -26,6 +26,7 @@ class ReviewPane(Horizontal):
         with Vertical(classes="committed"):
             yield Label(literal(self.tr("review.tree")), classes="panel-heading")
             yield OkrTree(self.session, self.team, "review", self.tr, classes="okr-tree")
+            yield Static("", classes="detail")
         with Vertical(classes="findings"):
             yield Label("", classes="panel-heading", id="findings-heading")
             yield OptionList(id="findings")
@@ -56,6 +57,10 @@ class ReviewPane(Horizontal):
             options = [Option(Content.styled(tr("review.nothing_missing"), "green"),
                               disabled=True)]
         self.query_one("#findings", OptionList).set_options(options)
+
+    def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
+        details = self.query_one(OkrTree).details(event.node.data)
+        show_details(self.query_one(".detail", Static), details)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         item_id = (event.option.id or "").split(":", 1)[-1]

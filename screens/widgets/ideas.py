@@ -84,6 +84,8 @@ class IdeasPanel(Vertical):
         option_list.set_options(Option(self._prompt(idea), id=idea.id) for idea in ideas)
         if keep is not None and keep in {idea.id for idea in ideas}:
             option_list.highlighted = option_list.get_option_index(keep)
+        elif ideas:
+            option_list.highlighted = 0
         self._update_heading(len(ideas))
 
     def _update_heading(self, count: int) -> None:

@@ -5,7 +5,8 @@ from collections.abc import Callable
 from typing import Literal
 
 from rich.text import Text
-from textual.widgets import Tree
+from textual.content import Content
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from okrtui.export import kr_measure
@@ -23,6 +24,12 @@ SET_ASIDE = "dim strike"
 
 def _line(*parts: tuple[str, str] | str) -> Text:
     return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+
+
+def show_details(place: Static, details: str) -> None:
+    """Show the whole wording under the tree, or nothing (not even a blank line)."""
+    place.update(Content(details))
+    place.display = bool(details)
 
 
 class OkrTree(Tree[Ref]):
@@ -78,8 +85,9 @@ class OkrTree(Tree[Ref]):
         node = self.root.add(label, data=("objective", objective.id))
         view = self.view
         if view in ("ambition", "review"):
+            prefix = f"◆ {tr('tree.decision')}{tr('export.colon')} "
             for index, decision in enumerate(objective.decisions):
-                node.add_leaf(_line((f"◆ {tr('tree.decision')}: ", "italic"), decision),
+                node.add_leaf(_line((prefix, "italic"), decision),
                               data=("decision", objective.id, str(index)))
         kr_tags: dict[str, str] = {}
         committed_number = 0
@@ -106,7 +114,8 @@ class OkrTree(Tree[Ref]):
             return
         for tactic in objective.tactics:
             moves = ", ".join(kr_tags[k] for k in tactic.moves if k in kr_tags)
-            label = _line((f"▸ {tr('tree.tactic')}: ", "bold yellow"), tactic.text)
+            label = _line((f"▸ {tr('tree.tactic')}{tr('export.colon')} ", "bold yellow"),
+                          tactic.text)
             if moves:
                 label.append(f"  → {moves}", DIM)
             tactic_node = node.add(label, data=("tactic", objective.id, tactic.id))
@@ -126,6 +135,43 @@ class OkrTree(Tree[Ref]):
                 tactic_node.add_leaf(_line((tr("tree.add_action_hint"), DIM)), data=("hint",))
         if not objective.tactics and view in ("tactic", "execution"):
             node.add_leaf(_line((tr("tree.add_tactic_hint"), DIM)), data=("hint",))
+
+    def details(self, ref: Ref | None) -> str:
+        """The whole wording of the item under the cursor (the tree cuts long lines)."""
+        if not ref or ref[0] == "hint":
+            return ""
+        objective = next((o for o in self.team.objectives if o.id == ref[1]), None)
+        if objective is None:
+            return ""
+        tr = self.tr
+        if ref[0] == "objective":
+            return objective.text
+        if ref[0] == "decision":
+            return objective.decisions[int(ref[2])]
+        if ref[0] == "kr":
+            kr = next((kr for kr in objective.key_results if kr.id == ref[2]), None)
+            if kr is None:
+                return ""
+            measure = kr_measure(kr, tr)
+            return f"{kr.text}  [{measure}]" if measure else kr.text
+        tactic = next((t for t in objective.tactics if t.id == ref[2]), None)
+        if tactic is None:
+            return ""
+        if ref[0] == "tactic":
+            return tactic.text
+        action = next((a for a in tactic.actions if a.id == ref[3]), None)
+        if action is None:
+            return ""
+        parts = [action.text]
+        owner = self.session.participant_name(action.owner)
+        colon = tr("export.colon")
+        if owner:
+            parts.append(f"{tr('export.owner')}{colon} {owner}")
+        if action.due:
+            parts.append(f"{tr('export.due')}{colon} {action.due.isoformat()}")
+        if action.first_step:
+            parts.append(f"{tr('export.first_step')}{colon} {action.first_step}")
+        return " · ".join(parts)
 
     @property
     def selected_ref(self) -> Ref | None:

@@ -1,0 +1,25 @@
+"""Snapshots run from the repository root (so that paths shown are stable) with an empty
+recent list, and with the text cursor not blinking."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def stable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("OKRTUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(REPO)
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    yield
+
+
+async def settle(pilot: Pilot) -> None:
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
