@@ -11,7 +11,7 @@ from screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
 
-from .conftest import fill, type_in
+from .conftest import fill
 
 TRICKY = "Tester [b]gras[/] et [@click=app.quit]x[/] 🎯 ﻿שלום"
 
