@@ -113,11 +113,10 @@ class OkrTree(Tree[Ref]):
                 node.add_leaf(_line((tr("tree.add_kr_hint"), DIM)), data=("hint",))
             return
         for tactic in objective.tactics:
-            moves = ", ".join(kr_tags[k] for k in tactic.moves if k in kr_tags)
-            label = _line((f"▸ {tr('tree.tactic')}{tr('export.colon')} ", "bold yellow"),
+            moves = " ".join(kr_tags[k] for k in tactic.moves if k in kr_tags)
+            aims = f" → {moves}" if moves else ""
+            label = _line((f"▸ {tr('tree.tactic')}{aims}{tr('export.colon')} ", "bold yellow"),
                           tactic.text)
-            if moves:
-                label.append(f"  → {moves}", DIM)
             tactic_node = node.add(label, data=("tactic", objective.id, tactic.id))
             if view == "tactic":
                 tactic_node.allow_expand = False
