@@ -7,12 +7,18 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from screens.localized import literal, localize_bindings
 
 ResultType = TypeVar("ResultType")
+
+
+def button(label: Content, **options: object) -> Button:
+    """A dialog button: compact (one line), so that dialogs fit an 80×24 terminal."""
+    return Button(label, compact=True, **options)  # type: ignore[arg-type]
 
 
 def field(value: str = "", **options: object) -> Input:
@@ -38,6 +44,12 @@ class Dialog(ModalScreen[ResultType]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        """Say what is wrong in the dialog's error line (hidden while there is nothing)."""
+        error = self.query_one(".error", Static)
+        error.update(literal(message))
+        error.display = True
 
     def action_next_field(self) -> None:
         """Enter in a field moves on to the next field or list, or submits from the last one.
@@ -66,8 +78,8 @@ class ConfirmScreen(Dialog[bool]):
         with Vertical(classes="dialog"):
             yield Static(literal(self.question), classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(literal(self.yes_label), variant="warning", id="yes")
-                yield Button(literal(self.tr("dialog.cancel")), id="no")
+                yield button(literal(self.yes_label), variant="warning", id="yes")
+                yield button(literal(self.tr("dialog.cancel")), id="no")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -87,9 +99,9 @@ class QuitScreen(Dialog[str | None]):
         with Vertical(classes="dialog"):
             yield Static(literal(self.tr("quit.question")), classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(literal(self.tr("quit.save")), variant="primary", id="save")
-                yield Button(literal(self.tr("quit.discard")), variant="error", id="discard")
-                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+                yield button(literal(self.tr("quit.save")), variant="primary", id="save")
+                yield button(literal(self.tr("quit.discard")), variant="error", id="discard")
+                yield button(literal(self.tr("dialog.cancel")), id="cancel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -113,8 +125,8 @@ class PathScreen(Dialog[Path | None]):
             yield field(self.default, placeholder=self.tr("path.placeholder"), id="path")
             yield Static("", id="path-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
-                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+                yield button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
+                yield button(literal(self.tr("dialog.cancel")), id="cancel")
         yield Footer(compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -125,12 +137,11 @@ class PathScreen(Dialog[Path | None]):
 
     def submit(self) -> None:
         text = self.query_one("#path", Input).value.strip()
-        error = self.query_one("#path-error", Static)
         if not text:
-            error.update(literal(self.tr("path.empty")))
+            self.show_error(self.tr("path.empty"))
             return
         path = Path(text).expanduser()
         if path.is_dir():
-            error.update(literal(self.tr("path.is_folder", path=path)))
+            self.show_error(self.tr("path.is_folder", path=path))
             return
         self.dismiss(path)

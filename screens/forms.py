@@ -23,7 +23,7 @@ from textual.widgets.selection_list import Selection
 
 from okrtui.models import Action, KeyResult, Session
 from okrtui.text import clean_line, parse_number
-from screens.dialogs import Dialog, field
+from screens.dialogs import Dialog, button, field
 from screens.localized import literal
 
 
@@ -43,8 +43,8 @@ class FormScreen(Dialog[Any]):
             yield from self.form_fields()
             yield Static("", classes="error form-error")
             with Horizontal(classes="buttons"):
-                yield Button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
-                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+                yield button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
+                yield button(literal(self.tr("dialog.cancel")), id="cancel")
         yield Footer(compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -60,7 +60,7 @@ class FormScreen(Dialog[Any]):
         return self.query_one(f"#{field_id}", Input).value
 
     def fail(self, message: str, field_id: str) -> None:
-        self.query_one(".form-error", Static).update(literal(message))
+        self.show_error(message)
         self.query_one(f"#{field_id}").focus()
 
     def required_text(self, field_id: str) -> str | None:
@@ -242,7 +242,7 @@ class PickScreen(Dialog[str | None]):
             yield OptionList(*(Option(label, id=value) for value, label in self.choices),
                              id="choices")
             with Horizontal(classes="buttons"):
-                yield Button(literal(self.tr("dialog.cancel")), id="cancel")
+                yield button(literal(self.tr("dialog.cancel")), id="cancel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet,
 
 from okrtui.models import Session
 from okrtui.workshop import new_session
-from screens.dialogs import Dialog, field
+from screens.dialogs import Dialog, button, field
 from screens.localized import literal
 
 
@@ -37,8 +37,8 @@ class NewSessionScreen(Dialog[Session | None]):
                 yield RadioButton("English", value=tr.language == "en", id="en")
             yield Static("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(literal(tr("new.start")), variant="primary", id="start")
-                yield Button(literal(tr("dialog.cancel")), id="cancel")
+                yield button(literal(tr("new.start")), variant="primary", id="start")
+                yield button(literal(tr("dialog.cancel")), id="cancel")
         yield Footer(compact=True)
 
     def submit(self) -> None:
@@ -55,7 +55,7 @@ class NewSessionScreen(Dialog[Session | None]):
             return self.query_one(f"#{field}", Input).value
 
         if not value("title").strip():
-            self.query_one("#new-error", Static).update(literal(self.tr("new.title_required")))
+            self.show_error(self.tr("new.title_required"))
             self.query_one("#title", Input).focus()
             return
         pressed = self.query_one("#language", RadioSet).pressed_button
