@@ -30,7 +30,7 @@ class Catalog:
         with (LOCALES / f"{language}.toml").open("rb") as file:
             self.strings = _flatten(tomllib.load(file))
 
-    def __call__(self, key: str, **params: object) -> str:
+    def __call__(self, key: str, /, **params: object) -> str:
         template = self.strings.get(key)
         if template is None:
             return key

@@ -93,7 +93,7 @@ class OkrApp(App[int]):
                 self.dirty = True
                 self.update_title()
 
-        self.push_screen(NewSessionScreen(title), start)
+        self.when_saved_or_discarded(lambda: self.push_screen(NewSessionScreen(title), start))
 
     def mark_changed(self) -> None:
         self.dirty = True

@@ -75,6 +75,9 @@ class SessionScreen(Screen[None]):
         pane = self.query_one(f"#{self.query_one(TabbedContent).active}-pane")
         for key, bindings in pane._bindings.key_to_bindings.items():
             for binding in bindings:
-                commands.append((binding.description, tr("palette.key", key=key),
+                title = tr(f"palette.action.{binding.action}")
+                if title.startswith("palette."):
+                    title = binding.description
+                commands.append((title, tr("palette.key", key=key),
                                  lambda action=binding.action: pane.run_action(action)))
         return commands
