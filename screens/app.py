@@ -209,7 +209,7 @@ class OkrApp(App[int]):
         tr = self.tr
 
         def command(name: str, key: str, callback: Callable[[], object]) -> SystemCommand:
-            return SystemCommand(tr(f"key.{name}"), tr("palette.key", key=key), callback)
+            return SystemCommand(tr(f"palette.app.{name}"), tr("palette.key", key=key), callback)
 
         if isinstance(screen, SessionScreen):
             for title, help_text, callback in screen.palette_commands():
