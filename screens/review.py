@@ -41,11 +41,13 @@ class ReviewPane(Horizontal):
         self.query_one("#findings-heading", Label).update(
             literal(tr("review.findings", count=len(findings)))
         )
+        tree = self.query_one(OkrTree)
         options = [
             Option(
                 Content.assemble(
                     (f"{tr('severity.' + f.severity)} ", SEVERITY_STYLE[f.severity]),
-                    (f"{f.item}\n", "dim"),
+                    (f"{f.rule}\n", "dim"),
+                    (f"{tree.describe_item(f.item_id) or f.item}\n", "bold"),
                     f"{f.message}\n",
                     (f"→ {f.suggestion}", "italic"),
                 ),

@@ -177,9 +177,17 @@ class OkrTree(Tree[Ref]):
         node: TreeNode[Ref] | None = self.cursor_node
         return node.data if node is not None else None
 
+    def describe_item(self, item_id: str) -> str:
+        """The tag and wording of the item with this id ("KR2 Reduce…"), or ""."""
+        node = self._node_of(item_id)
+        return node.label.plain if node is not None else ""
+
+    def _node_of(self, item_id: str) -> TreeNode[Ref] | None:
+        return self._find(lambda ref: ref[0] not in ("decision", "hint") and ref[-1] == item_id)
+
     def select_item(self, item_id: str) -> bool:
         """Put the cursor on the node of the objective, KR, tactic or action with this id."""
-        node = self._find(lambda ref: ref[0] not in ("decision", "hint") and ref[-1] == item_id)
+        node = self._node_of(item_id)
         if node is None:
             return False
         self.move_cursor(node)
