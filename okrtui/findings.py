@@ -1,15 +1,19 @@
-"""Findings on a whole session: the focus limits and what the tree is missing.
+"""Findings on a whole session: the focus limits, what the tree is missing, and the coach's
+word on each wording.
 
-A finding has a stable rule id (a public contract, see the domain page), a severity,
-the path of the item it is about, and a message and suggestion in the session's language.
+A finding has a stable rule id (okrtui/rule_ids.py, a public contract), a severity, the path
+of the item it is about, and a message and suggestion in the session's language. A finding
+the team silenced on an item is kept apart, with its reason, never dropped.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
+from okrtui.coach import Kind, coach
 from okrtui.i18n import Catalog
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES
-from okrtui.models import Session
+from okrtui.models import Action, KeyResult, Objective, Session, Tactic
+from okrtui.rule_ids import SEVERITY
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -23,9 +27,10 @@ class Finding:
     item_id: str
     message: str
     suggestion: str
+    silenced_because: str | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, str]:
-        return {
+        data = {
             "rule": self.rule,
             "severity": self.severity,
             "item": self.item,
@@ -33,14 +38,15 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
         }
+        if self.silenced_because is not None:
+            data["silenced"] = self.silenced_because
+        return data
 
 
-def _finding(
-    tr: Catalog, rule: str, severity: Severity, item: str, item_id: str, **params: object
-) -> Finding:
+def finding(tr: Catalog, rule: str, item: str, item_id: str, **params: object) -> Finding:
     return Finding(
         rule=rule,
-        severity=severity,
+        severity=SEVERITY[rule],  # type: ignore[arg-type]
         item=item,
         item_id=item_id,
         message=tr(f"rule.{rule}.message", **params),
@@ -48,53 +54,75 @@ def _finding(
     )
 
 
-def session_findings(session: Session, tr: Catalog) -> list[Finding]:
-    """The limits and the gaps of the committed tree, in tree order."""
+def wording_findings(
+    tr: Catalog, kind: Kind, text: str, item: str = "", item_id: str = "",
+    baseline_known: bool = False,
+) -> list[Finding]:
+    """The coach's findings on one wording, in the catalog's language."""
+    return [finding(tr, rule, item, item_id)
+            for rule in coach(kind, text, tr.language, baseline_known)]
+
+
+def _item_findings(
+    tr: Catalog, item: Objective | KeyResult | Tactic | Action, kind: Kind, path: str
+) -> list[Finding]:
+    baseline_known = isinstance(item, KeyResult) and item.baseline is not None
+    found = wording_findings(tr, kind, item.text, path, item.id, baseline_known)
+    reasons = {silence.rule: silence.reason for silence in item.silenced}
+    return [
+        Finding(**{**f.__dict__, "silenced_because": reasons[f.rule]}) if f.rule in reasons else f
+        for f in found
+    ]
+
+
+def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> list[Finding]:
+    """Every finding in tree order; the silenced ones only when asked for."""
     findings: list[Finding] = []
     several_teams = len(session.teams) > 1
     for t, team in enumerate(session.teams):
         team_path = f"teams[{t}]." if several_teams else ""
         committed = team.committed_objectives
         if len(committed) > MAX_OBJECTIVES:
-            findings.append(
-                _finding(
-                    tr, "limit.objectives", "error", f"{team_path}objectives", team.id,
-                    count=len(committed), limit=MAX_OBJECTIVES,
-                )
-            )
+            findings.append(finding(tr, "limit.objectives", f"{team_path}objectives", team.id,
+                                    count=len(committed), limit=MAX_OBJECTIVES))
         for o, objective in enumerate(team.objectives):
             if objective.set_aside:
                 continue
             path = f"{team_path}objectives[{o}]"
+            findings += _item_findings(tr, objective, "objective", path)
             krs = objective.committed_key_results
             if len(krs) > MAX_KEY_RESULTS:
-                findings.append(
-                    _finding(
-                        tr, "limit.key_results", "error", path, objective.id,
-                        count=len(krs), limit=MAX_KEY_RESULTS,
-                    )
-                )
+                findings.append(finding(tr, "limit.key_results", path, objective.id,
+                                        count=len(krs), limit=MAX_KEY_RESULTS))
             elif len(krs) < 2:
-                findings.append(
-                    _finding(tr, "kr.too_few", "warning", path, objective.id, count=len(krs))
-                )
+                findings.append(finding(tr, "kr.too_few", path, objective.id, count=len(krs)))
             moved = {kr_id for tactic in objective.tactics for kr_id in tactic.moves}
             for k, kr in enumerate(objective.key_results):
-                if not kr.set_aside and kr.id not in moved:
-                    findings.append(
-                        _finding(
-                            tr, "kr.no_tactic", "info", f"{path}.key_results[{k}]", kr.id
-                        )
-                    )
+                if kr.set_aside:
+                    continue
+                kr_path = f"{path}.key_results[{k}]"
+                findings += _item_findings(tr, kr, "kr", kr_path)
+                if kr.id not in moved:
+                    findings.append(finding(tr, "kr.no_tactic", kr_path, kr.id))
             for a, tactic in enumerate(objective.tactics):
+                tactic_path = f"{path}.tactics[{a}]"
+                findings += _item_findings(tr, tactic, "tactic", tactic_path)
                 if not tactic.actions:
-                    findings.append(
-                        _finding(
-                            tr, "tactic.no_action", "info", f"{path}.tactics[{a}]", tactic.id
-                        )
-                    )
-    return findings
+                    findings.append(finding(tr, "tactic.no_action", tactic_path, tactic.id))
+                for c, action in enumerate(tactic.actions):
+                    findings += _item_findings(tr, action, "action",
+                                               f"{tactic_path}.actions[{c}]")
+    if silenced:
+        return findings
+    return [f for f in findings if f.silenced_because is None]
 
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(finding.severity == "error" for finding in findings)
+
+
+def worst(findings: list[Finding]) -> str | None:
+    """The most severe level among findings, or None."""
+    if not findings:
+        return None
+    return min((f.severity for f in findings), key=SEVERITY_ORDER.__getitem__)

@@ -14,6 +14,7 @@ from pydantic import (
     model_validator,
 )
 
+from okrtui.rule_ids import RULE_IDS
 from okrtui.text import clean_text
 
 SCHEMA_VERSION = 1
@@ -52,6 +53,19 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+def _known_rule(rule: str) -> str:
+    if rule not in RULE_IDS:
+        raise ValueError(f"unknown rule {rule!r}: use one of {', '.join(sorted(RULE_IDS))}")
+    return rule
+
+
+class Silence(Model):
+    """A finding the team chose to keep quiet on one item, and why (shown in the review)."""
+
+    rule: Annotated[str, AfterValidator(_known_rule)]
+    reason: Wording
+
+
 class Participant(Model):
     id: Id
     name: Text
@@ -74,6 +88,7 @@ class KeyResult(Model):
     target: Number | None = None
     unit: Text | None = None
     set_aside: Flag = False
+    silenced: list[Silence] = []
 
 
 class Action(Model):
@@ -82,6 +97,7 @@ class Action(Model):
     owner: Id | None = None
     due: Day | None = None
     first_step: Text | None = None
+    silenced: list[Silence] = []
 
 
 class Tactic(Model):
@@ -91,6 +107,7 @@ class Tactic(Model):
     text: Wording
     moves: list[Id] = []
     actions: list[Action] = []
+    silenced: list[Silence] = []
 
 
 class Objective(Model):
@@ -100,6 +117,7 @@ class Objective(Model):
     key_results: list[KeyResult] = []
     tactics: list[Tactic] = []
     set_aside: Flag = False
+    silenced: list[Silence] = []
 
     @property
     def committed_key_results(self) -> list[KeyResult]:

@@ -42,8 +42,10 @@ def build_session(
         krs = []
         for _ in range(count):
             number += 1
-            krs.append(KeyResult(id=f"k{number}", text=f"Reduce delay {number} by 20%"))
-        objectives.append(Objective(id=f"o{o}", text=f"Enable goal {o}", key_results=krs))
+            krs.append(KeyResult(id=f"k{number}", text=f"Reduce delay {number} by 20%",
+                                 baseline=10, target=8))
+        objectives.append(Objective(id=f"o{o}", text=f"Enable sellers of region {'ABCDEFG'[o - 1]}",
+                                    key_results=krs))
     if objectives:
         for _ in range(set_aside_krs):
             number += 1

@@ -102,7 +102,7 @@ def test_several_teams_are_named_in_the_item_path(en: Catalog) -> None:
     cover_every_kr(session)
     other = Team(id="team2", name="Data")
     session.teams.append(other)
-    workshop.commit_objective(session, other, "Fiabiliser")
+    workshop.commit_objective(session, other, "Make the data pipeline reliable for sellers")
     findings = session_findings(Session.model_validate(session.model_dump()), en)
     assert [(f.rule, f.item) for f in findings] == [
         ("limit.objectives", "teams[0].objectives"),

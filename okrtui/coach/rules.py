@@ -1,0 +1,212 @@
+"""The wording rules: what a sentence says about itself, read with one language's lexicon.
+
+Deterministic and offline: a sentence is cut into words and numbers, then each rule looks
+at the opening verb, the numbers, the words after the verb, and a "from X to Y" baseline.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from okrtui.coach.lexicon import Lexicon
+
+MAX_WORDS = 25
+
+_TOKEN = re.compile(
+    r"(?P<number>\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?:\s?[kKmM](?![a-zA-Z]))?)"
+    r"|(?P<symbol>[%€$£×])"
+    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
+)
+_MULTIPLIER = re.compile(r"^\d+(?:[.,]\d+)?x$|^x\d+$")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "word", "number" or "symbol"
+    text: str
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    return text.replace("’", "'").replace("‘", "'").replace("œ", "oe")
+
+
+def tokenise(text: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(normalise(text)):
+        kind = match.lastgroup or "word"
+        value = match.group(kind)
+        if kind == "word" and _MULTIPLIER.match(value):
+            kind = "number"
+        tokens.append(Token(kind, value))
+    return _split_multipliers(tokens)
+
+
+def _split_multipliers(tokens: list[Token]) -> list[Token]:
+    """"3x" is read as a number then the word "x": make it one number."""
+    merged: list[Token] = []
+    for token in tokens:
+        if (token.kind == "word" and token.text in ("x", "fois") and merged
+                and merged[-1].kind == "number"):
+            continue
+        merged.append(token)
+    return merged
+
+
+class Sentence:
+    """One wording, read with a lexicon: its words, its opening verb, its numbers."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = normalise(text)
+        self.lexicon = lexicon
+        self.tokens = tokenise(text)
+        self.words = [t.text for t in self.tokens if t.kind == "word"]
+        self.opening_index = self._opening_index()
+
+    def _opening_index(self) -> int:
+        """Where the opening verb should be: past a reflexive pronoun (« s'assurer »)."""
+        lex = self.lexicon
+        index = 0
+        tokens = self.tokens
+        while index < len(tokens) - 1 and tokens[index].text in lex.reflexive:
+            index += 1
+        return index
+
+    @property
+    def opening(self) -> str:
+        if self.opening_index < len(self.tokens):
+            token = self.tokens[self.opening_index]
+            return token.text if token.kind == "word" else ""
+        return ""
+
+    def starts_with(self, phrases: tuple[str, ...] | frozenset[str]) -> str | None:
+        rest = " ".join(t.text for t in self.tokens[self.opening_index:])
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if rest == phrase or rest.startswith(phrase + " "):
+                return phrase
+        return None
+
+    def is_verb(self, word: str) -> bool:
+        lex = self.lexicon
+        if not word or word in lex.not_verbs:
+            return False
+        if word in lex.verbs or word in lex.task_verbs or word in lex.run_verbs:
+            return True
+        if lex.language == "fr":
+            return len(word) > 3 and word.endswith("er")
+        return len(word) > 5 and word.endswith(("ize", "ise", "ify"))
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.kind in ("word", "number"))
+
+    def has_number(self) -> bool:
+        lex = self.lexicon
+        if any(t.kind == "number" for t in self.tokens):
+            return True
+        if any(word in lex.number_words for word in self.words):
+            return True
+        return any(phrase in self.text for phrase in lex.number_phrases)
+
+    def content_words(self) -> list[str]:
+        """The words after the opening verb that carry meaning (no small words)."""
+        start = self.opening_index + 1 if self.is_verb(self.opening) else 0
+        return [t.text for t in self.tokens[start:]
+                if t.kind == "word" and t.text not in self.lexicon.stop_words]
+
+    def has_baseline(self) -> bool:
+        """A "from X to Y" / « de X à Y » in the wording."""
+        lex = self.lexicon
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            if token.text not in lex.baseline_from:
+                continue
+            first = _number_within(tokens, index + 1, 4)
+            if first is None:
+                continue
+            for to_index in range(first + 1, min(first + 5, len(tokens))):
+                if tokens[to_index].text in lex.baseline_to and _number_within(
+                    tokens, to_index + 1, 3
+                ) is not None:
+                    return True
+        return False
+
+    def has_outcome_measure(self) -> bool:
+        """A number that measures a result (a rate, money, users, reaching a level), not a
+        count of things produced ("3 workshops")."""
+        lex = self.lexicon
+        if not self.has_number():
+            return False
+        if any(t.kind == "symbol" and t.text in "%€$£" for t in self.tokens):
+            return True
+        if self._counts_outputs():
+            return False
+        return any(word in lex.outcome_words for word in self.words)
+
+    def _counts_outputs(self) -> bool:
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            if token.kind == "number" and any(
+                t.text in self.lexicon.output_words for t in tokens[index + 1 : index + 4]
+            ):
+                return True
+        return False
+
+    def keeps_a_level(self) -> bool:
+        lex = self.lexicon
+        if self.starts_with(lex.run_openings):
+            return True
+        opening = self.opening
+        if opening in lex.ambiguous_run_verbs:
+            return any(word in lex.level_markers for word in self.words[1:])
+        return opening in lex.run_verbs
+
+
+def _number_within(tokens: list[Token], start: int, span: int) -> int | None:
+    for index in range(start, min(start + span, len(tokens))):
+        if tokens[index].kind == "number":
+            return index
+    return None
+
+
+def objective_rules(sentence: Sentence) -> list[str]:
+    rules = []
+    if not sentence.is_verb(sentence.opening) or sentence.opening in sentence.lexicon.negation:
+        rules.append("objective.form")
+    has_number = sentence.has_number()
+    if has_number:
+        rules.append("objective.has_number")
+    content = sentence.content_words()
+    if not has_number and content and all(w in sentence.lexicon.generic_words for w in content):
+        rules.append("objective.vague")
+    if sentence.word_count > MAX_WORDS:
+        rules.append("text.too_long")
+    return rules
+
+
+def key_result_rules(sentence: Sentence, baseline_known: bool = False) -> list[str]:
+    lex = sentence.lexicon
+    rules = []
+    if not sentence.has_number():
+        rules.append("kr.no_number")
+    opening = sentence.opening
+    negated = opening in lex.negation
+    if opening in lex.weak_verbs or (not negated and not sentence.is_verb(opening)):
+        rules.append("kr.weak_verb")
+    keeps = sentence.keeps_a_level()
+    if keeps:
+        rules.append("kr.is_kpi")
+    elif (opening in lex.task_verbs or sentence.starts_with(lex.task_verbs)) and not (
+        sentence.has_outcome_measure()
+    ):
+        rules.append("kr.is_task")
+    if not baseline_known and not sentence.has_baseline():
+        rules.append("kr.no_baseline")
+    if sentence.word_count > MAX_WORDS:
+        rules.append("text.too_long")
+    return rules
+
+
+def plain_rules(sentence: Sentence) -> list[str]:
+    """Tactics and actions: only the length rule applies to their wording."""
+    return ["text.too_long"] if sentence.word_count > MAX_WORDS else []
