@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from okrtui import __version__
-from okrtui.findings import has_errors, session_findings
+from okrtui.findings import Finding, has_errors, session_findings
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import LANGUAGES, Session
 from okrtui.storage import FileProblem, SessionFileError, atomic_write, load_session
+from okrtui.text import clean_text
 
-COMMANDS = ("new", "open", "check", "export")
+COMMANDS = ("new", "open", "check", "coach", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 
@@ -52,6 +53,13 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help=tr("cli.help.format"))
     check.add_argument("--lang", **lang)
+    coach = sub.add_parser("coach", help=tr("cli.help.coach"), description=tr("cli.help.coach"))
+    wording = coach.add_mutually_exclusive_group(required=True)
+    wording.add_argument("--objective", metavar="TEXT", help=tr("cli.help.objective"))
+    wording.add_argument("--kr", metavar="TEXT", help=tr("cli.help.kr"))
+    coach.add_argument("--format", choices=("text", "json"), default="text",
+                       help=tr("cli.help.format"))
+    coach.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help.coach_lang"))
     export = sub.add_parser("export", help=tr("cli.help.export"), description=tr("cli.help.export"))
     export.add_argument("file", type=Path, help=tr("cli.help.file"))
     export.add_argument("--to", choices=("md",), default="md", help=tr("cli.help.to"))
@@ -81,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "check":
             return _check(args)
+        if command == "coach":
+            return _coach(args)
         if command == "export":
             return _export(args)
         if command == "new":
@@ -100,20 +110,40 @@ def _session_catalog(session: Session, lang: str | None) -> Catalog:
 def _check(args: argparse.Namespace) -> int:
     session = load_session(args.file)
     tr = _session_catalog(session, args.lang)
-    findings = session_findings(session, tr)
-    if args.format == "json":
+    findings = session_findings(session, tr, silenced=True)
+    return _report(findings, tr, args.format, str(args.file))
+
+
+def _coach(args: argparse.Namespace) -> int:
+    from okrtui.coach import guess_language
+    from okrtui.findings import wording_findings
+
+    kind, text = ("objective", args.objective) if args.objective is not None else ("kr", args.kr)
+    text = clean_text(text)
+    tr = catalog(args.lang or guess_language(text))
+    findings = wording_findings(tr, kind, text, item=kind)
+    return _report(findings, tr, args.format, text)
+
+
+def _report(findings: list[Finding], tr: Catalog, output: str, subject: str) -> int:
+    """Print findings as text or JSON; the exit code says whether there is an error."""
+    active = [f for f in findings if f.silenced_because is None]
+    if output == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            print(f"{tr('severity.' + finding.severity)}: {finding.rule} {finding.item}: "
-                  f"{finding.message} {finding.suggestion}")
-        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
-        if findings:
-            print(tr("cli.summary", path=args.file, errors=counts["error"],
+            silenced = (f" [{tr('cli.silenced', reason=finding.silenced_because)}]"
+                        if finding.silenced_because is not None else "")
+            where = f" {finding.item}" if finding.item else ""
+            print(f"{tr('severity.' + finding.severity)}: {finding.rule}{where}: "
+                  f"{finding.message} {finding.suggestion}{silenced}")
+        counts = {s: sum(f.severity == s for f in active) for s in ("error", "warning", "info")}
+        if active:
+            print(tr("cli.summary", path=subject, errors=counts["error"],
                      warnings=counts["warning"], infos=counts["info"]))
         else:
-            print(tr("cli.no_problems", path=args.file))
-    return EXIT_PROBLEMS if has_errors(findings) else EXIT_OK
+            print(tr("cli.no_problems", path=subject))
+    return EXIT_PROBLEMS if has_errors(active) else EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:

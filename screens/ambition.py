@@ -44,7 +44,8 @@ class AmbitionPane(LevelPane):
             if text:
                 self.commit(text, None)
 
-        self.app.push_screen(TextForm(self.tr("objective.new"), self.tr("objective.text")), done)
+        form = TextForm(self.tr("objective.new"), self.tr("objective.text"), coach="objective")
+        self.app.push_screen(form, done)
 
     def commit(self, text: str, idea: Idea | None) -> None:
         try:
@@ -168,7 +169,8 @@ class AmbitionPane(LevelPane):
                     self.changed()
 
             self.app.push_screen(
-                TextForm(self.tr("objective.edit"), self.tr("objective.text"), objective.text),
+                TextForm(self.tr("objective.edit"), self.tr("objective.text"), objective.text,
+                         coach="objective"),
                 done_objective,
             )
         elif ref[0] == "decision":

@@ -21,10 +21,12 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from okrtui.coach import Kind
 from okrtui.models import Action, KeyResult, Session
 from okrtui.text import clean_line, parse_number
 from screens.dialogs import Dialog, button, field
 from screens.localized import literal
+from screens.widgets.coach_panel import CoachPanel
 
 
 class FormScreen(Dialog[Any]):
@@ -33,9 +35,19 @@ class FormScreen(Dialog[Any]):
     BINDINGS = [Binding("ctrl+s", "submit", "key.accept", priority=True)]
 
     heading: str
+    coach_kind: Kind | None = None
+    """The coach checks the #text field of forms that set this."""
 
     def form_fields(self) -> ComposeResult:
         raise NotImplementedError
+
+    def coach_panel(self) -> ComposeResult:
+        if self.coach_kind is not None:
+            yield CoachPanel(self.tr, self.coach_kind, self.text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "text" and self.coach_kind is not None:
+            self.query_one(CoachPanel).check(event.value)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
@@ -75,17 +87,19 @@ class FormScreen(Dialog[Any]):
 
 
 class TextForm(FormScreen):
-    """One wording: an objective, a decision, an idea. Returns the text."""
+    """One wording: an objective (coached), a decision, an idea. Returns the text."""
 
-    def __init__(self, heading: str, label: str, text: str = "") -> None:
+    def __init__(self, heading: str, label: str, text: str = "", coach: Kind | None = None) -> None:
         super().__init__()
         self.heading = heading
         self.label = label
         self.text = text
+        self.coach_kind = coach
 
     def form_fields(self) -> ComposeResult:
         yield Label(literal(self.label))
         yield field(self.text, id="text")
+        yield from self.coach_panel()
 
     def submit(self) -> None:
         text = self.required_text("text")
@@ -94,7 +108,9 @@ class TextForm(FormScreen):
 
 
 class KeyResultForm(FormScreen):
-    """A key result's wording, and optionally its baseline, target and unit."""
+    """A key result's wording (coached), and optionally its baseline, target and unit."""
+
+    coach_kind = "kr"
 
     def __init__(self, heading: str, kr: KeyResult | None = None, text: str = "") -> None:
         super().__init__()
@@ -111,6 +127,7 @@ class KeyResultForm(FormScreen):
 
         yield Label(literal(tr("kr.text")))
         yield field(self.text, placeholder=tr("kr.text_placeholder"), id="text")
+        yield from self.coach_panel()
         with Grid(classes="numbers"):
             yield Label(literal(tr("kr.baseline")))
             yield Label(literal(tr("kr.target")))
@@ -119,6 +136,20 @@ class KeyResultForm(FormScreen):
             yield field(shown(kr.target if kr else None), placeholder="9.6", id="target")
             yield field((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
                         id="unit")
+
+    def on_mount(self) -> None:
+        self._baseline_changed()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "baseline":
+            self._baseline_changed()
+        super().on_input_changed(event)
+
+    def _baseline_changed(self) -> None:
+        """A baseline typed in its field answers kr.no_baseline."""
+        panel = self.query_one(CoachPanel)
+        panel.baseline_known = bool(self.value("baseline").strip())
+        panel.check(self.value("text"))
 
     def submit(self) -> None:
         text = self.required_text("text")
@@ -137,6 +168,8 @@ class KeyResultForm(FormScreen):
 class TacticForm(FormScreen):
     """A tactic's wording and the key results of its objective that it should move."""
 
+    coach_kind = "tactic"
+
     def __init__(
         self, heading: str, text: str, key_results: list[tuple[str, KeyResult]],
         moves: list[str] | None = None,
@@ -150,6 +183,7 @@ class TacticForm(FormScreen):
     def form_fields(self) -> ComposeResult:
         yield Label(literal(self.tr("tactic.text")))
         yield field(self.text, placeholder=self.tr("tactic.text_placeholder"), id="text")
+        yield from self.coach_panel()
         yield Label(literal(self.tr("tactic.moves")))
         if self.key_results:
             yield SelectionList[str](
@@ -176,6 +210,8 @@ class TacticForm(FormScreen):
 class ActionForm(FormScreen):
     """An action: wording, owner, due date (YYYY-MM-DD), first step."""
 
+    coach_kind = "action"
+
     def __init__(
         self, heading: str, session: Session, action: Action | None = None, text: str = ""
     ) -> None:
@@ -190,6 +226,7 @@ class ActionForm(FormScreen):
         action = self.action
         yield Label(literal(tr("action.text")))
         yield field(self.text, placeholder=tr("action.text_placeholder"), id="text")
+        yield from self.coach_panel()
         yield Label(literal(tr("action.owner")))
         yield Select(
             [(literal(p.name), p.id) for p in self.session.participants],
