@@ -6,16 +6,18 @@ of the item it is about, and a message and suggestion in the session's language.
 the team silenced on an item is kept apart, with its reason, never dropped.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from okrtui.coach import Kind, coach
 from okrtui.i18n import Catalog
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES
-from okrtui.models import Action, KeyResult, Objective, Session, Tactic
+from okrtui.models import Action, KeyResult, Objective, Session, Silence, Tactic
 from okrtui.rule_ids import SEVERITY
 
 Severity = Literal["error", "warning", "info"]
+UNSILENCEABLE = frozenset({"limit.objectives", "limit.key_results"})
+"""The focus limits are the method itself: they can be fixed, not silenced."""
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -63,21 +65,27 @@ def wording_findings(
             for rule in coach(kind, text, tr.language, baseline_known)]
 
 
-def _item_findings(
-    tr: Catalog, item: Objective | KeyResult | Tactic | Action, kind: Kind, path: str
+def item_findings(
+    tr: Catalog, item: Objective | KeyResult | Tactic | Action, kind: Kind, path: str = ""
 ) -> list[Finding]:
+    """The coach's findings on one item, those the team silenced marked with the reason."""
     baseline_known = isinstance(item, KeyResult) and item.baseline is not None
     found = wording_findings(tr, kind, item.text, path, item.id, baseline_known)
-    reasons = {silence.rule: silence.reason for silence in item.silenced}
-    return [
-        Finding(**{**f.__dict__, "silenced_because": reasons[f.rule]}) if f.rule in reasons else f
-        for f in found
-    ]
+    return _mark_silenced(found, {item.id: item.silenced})
+
+
+def _mark_silenced(findings: list[Finding], silences: dict[str, list[Silence]]) -> list[Finding]:
+    marked = []
+    for f in findings:
+        reasons = {silence.rule: silence.reason for silence in silences.get(f.item_id, [])}
+        marked.append(replace(f, silenced_because=reasons[f.rule]) if f.rule in reasons else f)
+    return marked
 
 
 def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> list[Finding]:
     """Every finding in tree order; the silenced ones only when asked for."""
     findings: list[Finding] = []
+    silences: dict[str, list[Silence]] = {}
     several_teams = len(session.teams) > 1
     for t, team in enumerate(session.teams):
         team_path = f"teams[{t}]." if several_teams else ""
@@ -89,7 +97,8 @@ def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> l
             if objective.set_aside:
                 continue
             path = f"{team_path}objectives[{o}]"
-            findings += _item_findings(tr, objective, "objective", path)
+            silences[objective.id] = objective.silenced
+            findings += item_findings(tr, objective, "objective", path)
             krs = objective.committed_key_results
             if len(krs) > MAX_KEY_RESULTS:
                 findings.append(finding(tr, "limit.key_results", path, objective.id,
@@ -101,17 +110,20 @@ def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> l
                 if kr.set_aside:
                     continue
                 kr_path = f"{path}.key_results[{k}]"
-                findings += _item_findings(tr, kr, "kr", kr_path)
+                silences[kr.id] = kr.silenced
+                findings += item_findings(tr, kr, "kr", kr_path)
                 if kr.id not in moved:
                     findings.append(finding(tr, "kr.no_tactic", kr_path, kr.id))
             for a, tactic in enumerate(objective.tactics):
                 tactic_path = f"{path}.tactics[{a}]"
-                findings += _item_findings(tr, tactic, "tactic", tactic_path)
+                silences[tactic.id] = tactic.silenced
+                findings += item_findings(tr, tactic, "tactic", tactic_path)
                 if not tactic.actions:
                     findings.append(finding(tr, "tactic.no_action", tactic_path, tactic.id))
                 for c, action in enumerate(tactic.actions):
-                    findings += _item_findings(tr, action, "action",
+                    findings += item_findings(tr, action, "action",
                                                f"{tactic_path}.actions[{c}]")
+    findings = _mark_silenced(findings, silences)
     if silenced:
         return findings
     return [f for f in findings if f.silenced_because is None]

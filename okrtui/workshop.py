@@ -18,6 +18,7 @@ from okrtui.models import (
     Objective,
     Participant,
     Session,
+    Silence,
     Tactic,
     Team,
 )
@@ -232,3 +233,33 @@ def _unlink_ideas(team: Team, removed: set[str]) -> None:
     for idea in team.ideas:
         if idea.promoted_to in removed:
             idea.promoted_to = None
+
+
+Item = Objective | KeyResult | Tactic | Action
+
+
+def find_item(team: Team, item_id: str) -> tuple[str, Objective, Item] | None:
+    """The kind ("objective", "kr", "tactic", "action"), objective and item with this id."""
+    for objective in team.objectives:
+        if objective.id == item_id:
+            return "objective", objective, objective
+        for kr in objective.key_results:
+            if kr.id == item_id:
+                return "kr", objective, kr
+        for tactic in objective.tactics:
+            if tactic.id == item_id:
+                return "tactic", objective, tactic
+            for action in tactic.actions:
+                if action.id == item_id:
+                    return "action", objective, action
+    return None
+
+
+def silence(item: Item, rule: str, reason: str) -> None:
+    """Keep a finding quiet on this item, saying why; silencing it again replaces the why."""
+    kept = [s for s in item.silenced if s.rule != rule]
+    item.silenced = [*kept, Silence(rule=rule, reason=reason)]
+
+
+def unsilence(item: Item, rule: str) -> None:
+    item.silenced = [s for s in item.silenced if s.rule != rule]

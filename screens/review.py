@@ -1,26 +1,45 @@
-"""Review: the whole tree on one screen, and what is missing or over the limits."""
+"""Review: the whole tree on one screen, and every finding grouped by the item it is about.
+
+Enter on a finding opens its item at its level; s silences it on that item, with a reason
+(or lifts the silence). Silenced findings stay listed, with their reason.
+"""
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from okrtui.findings import session_findings
+from okrtui.findings import UNSILENCEABLE, Finding, session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
-from screens.localized import literal
+from okrtui.workshop import find_item, silence, unsilence
+from screens.forms import TextForm
+from screens.localized import literal, localize_bindings
 from screens.widgets.okr_tree import OkrTree, show_details
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
 class ReviewPane(Horizontal):
+    BINDINGS = [Binding("s", "silence", "key.silence")]
+
+    class OpenItem(Message):
+        """Open this item at its level, to fix it."""
+
+        def __init__(self, item_id: str) -> None:
+            super().__init__()
+            self.item_id = item_id
+
     def __init__(self, session: Session, team: Team, tr: Catalog) -> None:
         super().__init__(classes="level", id="review-pane")
         self.session = session
         self.team = team
         self.tr = tr
+        self.findings: dict[str, Finding] = {}
+        localize_bindings(self, tr)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="committed"):
@@ -35,37 +54,91 @@ class ReviewPane(Horizontal):
         self.reload()
 
     def reload(self) -> None:
-        self.query_one(OkrTree).reload()
-        tr = self.tr
-        findings = session_findings(self.session, tr)
-        self.query_one("#findings-heading", Label).update(
-            literal(tr("review.findings", count=len(findings)))
-        )
         tree = self.query_one(OkrTree)
-        options = [
-            Option(
-                Content.assemble(
-                    (f"{tr('severity.' + f.severity)} ", SEVERITY_STYLE[f.severity]),
-                    (f"{f.rule}\n", "dim"),
-                    (f"{tree.describe_item(f.item_id) or f.item}\n", "bold"),
-                    f"{f.message}\n",
-                    (f"→ {f.suggestion}", "italic"),
-                ),
-                id=f"{n}:{f.item_id}",
-            )
-            for n, f in enumerate(findings)
-        ]
+        tree.reload()
+        tr = self.tr
+        findings = session_findings(self.session, tr, silenced=True)
+        active = sum(1 for f in findings if f.silenced_because is None)
+        self.query_one("#findings-heading", Label).update(
+            literal(tr("review.findings", count=active))
+        )
+        options: list[Option | None] = []
+        self.findings = {}
+        current_item = None
+        for number, found in enumerate(findings):
+            if found.item_id != current_item:
+                current_item = found.item_id
+                if options:
+                    options.append(None)
+                title = tree.describe_item(found.item_id) or found.item
+                options.append(Option(Content.styled(title, "bold"), id=f"item:{found.item_id}"))
+            key = f"finding:{number}"
+            self.findings[key] = found
+            options.append(Option(self._prompt(found), id=key))
         if not options:
             options = [Option(Content.styled(tr("review.nothing_missing"), "green"),
                               disabled=True)]
-        self.query_one("#findings", OptionList).set_options(options)
+        finding_list = self.query_one("#findings", OptionList)
+        highlighted = finding_list.highlighted
+        finding_list.set_options(options)
+        if highlighted is not None and highlighted < finding_list.option_count:
+            finding_list.highlighted = highlighted
+
+    def _prompt(self, found: Finding) -> Content:
+        tr = self.tr
+        if found.silenced_because is not None:
+            return Content.assemble(
+                ("  🔇 ", "dim"), (f"{found.rule}  ", "dim"),
+                (tr("review.silenced", reason=found.silenced_because), "dim italic"),
+            )
+        return Content.assemble(
+            (f"  {tr('severity.' + found.severity)} ", SEVERITY_STYLE[found.severity]),
+            (f"{found.rule}\n", "dim"),
+            f"  {found.message}\n",
+            (f"  → {found.suggestion}", "italic"),
+        )
+
+    def _highlighted(self) -> tuple[str, Finding | None]:
+        option = self.query_one("#findings", OptionList).highlighted_option
+        key = option.id if option is not None and option.id else ""
+        return key, self.findings.get(key)
 
     def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
         details = self.query_one(OkrTree).details(event.node.data)
         show_details(self.query_one(".detail", Static), details)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        item_id = (event.option.id or "").split(":", 1)[-1]
-        tree = self.query_one(OkrTree)
-        if tree.select_item(item_id):
-            tree.focus()
+        key = event.option.id or ""
+        found = self.findings.get(key)
+        item_id = found.item_id if found else key.removeprefix("item:")
+        if find_item(self.team, item_id) is not None:
+            self.post_message(self.OpenItem(item_id))
+        elif self.query_one(OkrTree).select_item(item_id):
+            self.query_one(OkrTree).focus()
+
+    def action_silence(self) -> None:
+        key, found = self._highlighted()
+        if found is None:
+            self.app.notify(literal(self.tr("silence.pick_finding")), severity="warning")
+            return
+        located = find_item(self.team, found.item_id)
+        if found.rule in UNSILENCEABLE or located is None:
+            self.app.notify(literal(self.tr("silence.not_this_one")), severity="warning")
+            return
+        item = located[2]
+        if found.silenced_because is not None:
+            unsilence(item, found.rule)
+            self._changed()
+            return
+
+        def done(reason: str | None) -> None:
+            if reason:
+                silence(item, found.rule, reason)
+                self._changed()
+
+        form = TextForm(self.tr("silence.heading", rule=found.rule), self.tr("silence.reason"))
+        self.app.push_screen(form, done)
+
+    def _changed(self) -> None:
+        self.reload()
+        self.app.mark_changed()

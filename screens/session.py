@@ -8,8 +8,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from okrtui.models import LEVELS, Session
+from okrtui.workshop import find_item
 from screens.ambition import AmbitionPane
 from screens.execution import ExecutionPane
+from screens.level_pane import LevelPane
 from screens.localized import literal, localize_bindings
 from screens.review import ReviewPane
 from screens.tactic import TacticPane
@@ -57,6 +59,21 @@ class SessionScreen(Screen[None]):
         pane = self.query_one(f"#{name}-pane")
         pane.reload()
         self._focus_pane(name)
+
+    def on_review_pane_open_item(self, event: ReviewPane.OpenItem) -> None:
+        """From the review: go to the item's level, put the cursor on it, open its form."""
+        located = find_item(self.team, event.item_id)
+        if located is None:
+            return
+        level = {"objective": "ambition", "kr": "ambition", "tactic": "tactic",
+                 "action": "execution"}[located[0]]
+        self.action_level(level)
+        pane = self.query_one(f"#{level}-pane", LevelPane)
+        pane.reload()
+        ref = pane.tree.select_item(event.item_id)
+        if ref is not None:
+            pane.tree.focus()
+            pane.edit_ref(ref)
 
     def _focus_pane(self, name: str) -> None:
         if name in LEVELS:

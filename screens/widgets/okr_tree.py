@@ -9,9 +9,11 @@ from textual.content import Content
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from okrtui.coach import Kind
 from okrtui.export import kr_measure
+from okrtui.findings import item_findings, worst
 from okrtui.i18n import Catalog
-from okrtui.models import Objective, Session, Team
+from okrtui.models import Action, KeyResult, Objective, Session, Tactic, Team
 
 View = Literal["ambition", "tactic", "execution", "review"]
 Ref = tuple[str, ...]
@@ -20,6 +22,8 @@ Ref = tuple[str, ...]
 
 DIM = "dim"
 SET_ASIDE = "dim strike"
+MARKERS = {"error": ("✖ ", "bold red"), "warning": ("▲ ", "bold yellow"),
+           "info": ("● ", "blue")}
 
 
 def _line(*parts: tuple[str, str] | str) -> Text:
@@ -75,11 +79,17 @@ class OkrTree(Tree[Ref]):
             stack[:0] = list(node.children)
         return None
 
+    def _marker(self, item: Objective | KeyResult | Tactic | Action, kind: Kind) -> tuple[str, str]:
+        """The compact mark of the item's worst active finding, or nothing."""
+        found = [f for f in item_findings(self.tr, item, kind) if f.silenced_because is None]
+        level = worst(found)
+        return MARKERS[level] if level else ("", "")
+
     def _add_objective(self, objective: Objective, tag: str) -> None:
         tr = self.tr
         style = SET_ASIDE if objective.set_aside else "bold"
         label = _line((f"{tag} ", "bold cyan" if not objective.set_aside else DIM),
-                      (objective.text, style))
+                      self._marker(objective, "objective"), (objective.text, style))
         if objective.set_aside:
             label.append(f"  ({tr('tree.set_aside')})", DIM)
         node = self.root.add(label, data=("objective", objective.id))
@@ -101,7 +111,7 @@ class OkrTree(Tree[Ref]):
             if view == "execution":
                 continue
             measure = kr_measure(kr, tr)
-            label = _line((f"{tag_kr} ", "bold green"),
+            label = _line((f"{tag_kr} ", "bold green"), self._marker(kr, "kr"),
                           (kr.text, SET_ASIDE if kr.set_aside else ""))
             if measure:
                 label.append(f"  [{measure}]", DIM)
@@ -116,7 +126,7 @@ class OkrTree(Tree[Ref]):
             moves = " ".join(kr_tags[k] for k in tactic.moves if k in kr_tags)
             aims = f" → {moves}" if moves else ""
             label = _line((f"▸ {tr('tree.tactic')}{aims}{tr('export.colon')} ", "bold yellow"),
-                          tactic.text)
+                          self._marker(tactic, "tactic"), tactic.text)
             tactic_node = node.add(label, data=("tactic", objective.id, tactic.id))
             if view == "tactic":
                 tactic_node.allow_expand = False
@@ -126,7 +136,7 @@ class OkrTree(Tree[Ref]):
                 if action.due:
                     details.append(action.due.isoformat())
                 detail = " · ".join(d for d in details if d)
-                label = _line(("• ", "bold"), action.text)
+                label = _line(("• ", "bold"), self._marker(action, "action"), action.text)
                 if detail:
                     label.append(f"  ({detail})", DIM)
                 tactic_node.add_leaf(label, data=("action", objective.id, tactic.id, action.id))
@@ -185,11 +195,11 @@ class OkrTree(Tree[Ref]):
     def _node_of(self, item_id: str) -> TreeNode[Ref] | None:
         return self._find(lambda ref: ref[0] not in ("decision", "hint") and ref[-1] == item_id)
 
-    def select_item(self, item_id: str) -> bool:
-        """Put the cursor on the node of the objective, KR, tactic or action with this id."""
+    def select_item(self, item_id: str) -> Ref | None:
+        """Put the cursor on the objective, KR, tactic or action with this id; its ref."""
         node = self._node_of(item_id)
         if node is None:
-            return False
+            return None
         self.move_cursor(node)
         self.scroll_to_node(node)
-        return True
+        return node.data
