@@ -13,11 +13,12 @@ from okrtui.coach.lexicon import Lexicon
 MAX_WORDS = 25
 
 _TOKEN = re.compile(
-    r"(?P<number>\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?:\s?[kKmM](?![a-zA-Z]))?)"
-    r"|(?P<symbol>[%€$£×])"
-    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"(?P<symbol>[%€$£×])"
+    r"|(?P<number>\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)"
+    r"|(?P<word>[^\W_]+(?:-[^\W_]+)*)"  # letters, and codes such as b2b or q1
 )
-_MULTIPLIER = re.compile(r"^\d+(?:[.,]\d+)?x$|^x\d+$")
+_MULTIPLIER = re.compile(r"^x\d+$")
+_NUMBER_SUFFIXES = frozenset({"x", "k", "m", "bn", "md", "fois"})
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,10 @@ def tokenise(text: str) -> list[Token]:
 
 
 def _split_multipliers(tokens: list[Token]) -> list[Token]:
-    """"3x" is read as a number then the word "x": make it one number."""
+    """"3x", "20k", "€2M" are read as a number then a word: make them one number."""
     merged: list[Token] = []
     for token in tokens:
-        if (token.kind == "word" and token.text in ("x", "fois") and merged
+        if (token.kind == "word" and token.text in _NUMBER_SUFFIXES and merged
                 and merged[-1].kind == "number"):
             continue
         merged.append(token)
