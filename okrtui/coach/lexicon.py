@@ -1,6 +1,7 @@
 """The coach's word lists, one data file per language (lexicons/*.toml)."""
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,8 @@ class Lexicon:
     task_verbs: frozenset[str]
     outcome_words: frozenset[str]
     output_words: frozenset[str]
+    task_participles: frozenset[str]
+    run_forms: frozenset[str]
     generic_words: frozenset[str]
     stop_words: frozenset[str]
     reflexive: frozenset[str]
@@ -29,6 +32,13 @@ class Lexicon:
     baseline_from: frozenset[str]
     baseline_to: frozenset[str]
     not_verbs: frozenset[str] = frozenset()
+    noun_openings: tuple[str, ...] = ()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: « Réduire » and a hurried « reduire » read the same."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("œ", "oe"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache
@@ -39,6 +49,6 @@ def lexicon(language: str) -> Lexicon:
     for field in fields(Lexicon):
         if field.name == "language":
             continue
-        words = [word.lower() for word in data.get(field.name, [])]
+        words = [fold(word) for word in data.get(field.name, [])]
         values[field.name] = tuple(words) if "tuple" in str(field.type) else frozenset(words)
     return Lexicon(language=language, **values)

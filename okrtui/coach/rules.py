@@ -5,10 +5,9 @@ at the opening verb, the numbers, the words after the verb, and a "from X to Y" 
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from okrtui.coach.lexicon import Lexicon
+from okrtui.coach.lexicon import Lexicon, fold
 
 MAX_WORDS = 25
 
@@ -28,8 +27,7 @@ class Token:
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).lower()
-    return text.replace("’", "'").replace("‘", "'").replace("œ", "oe")
+    return fold(text.replace("’", "'").replace("‘", "'"))
 
 
 def tokenise(text: str) -> list[Token]:
@@ -91,6 +89,8 @@ class Sentence:
         lex = self.lexicon
         if not word or word in lex.not_verbs:
             return False
+        if word == self.opening and self.starts_with(lex.noun_openings):
+            return False
         if word in lex.verbs or word in lex.task_verbs or word in lex.run_verbs:
             return True
         if lex.language == "fr":
@@ -133,31 +133,40 @@ class Sentence:
         return False
 
     def has_outcome_measure(self) -> bool:
-        """A number that measures a result (a rate, money, users, reaching a level), not a
-        count of things produced ("3 workshops")."""
+        """A number that measures a result (a rate, money, users, reaching a level), not
+        one that counts things produced ("3 workshops")."""
         lex = self.lexicon
-        if not self.has_number():
-            return False
-        if any(t.kind == "symbol" and t.text in "%€$£" for t in self.tokens):
-            return True
-        if self._counts_outputs():
-            return False
-        return any(word in lex.outcome_words for word in self.words)
-
-    def _counts_outputs(self) -> bool:
         tokens = self.tokens
+        reaching = any(word in lex.outcome_words for word in self.words[1:])
         for index, token in enumerate(tokens):
-            if token.kind == "number" and any(
-                t.text in self.lexicon.output_words for t in tokens[index + 1 : index + 4]
-            ):
+            if token.kind != "number":
+                continue
+            after = [t.text for t in tokens[index + 1 : index + 4]]
+            if any(word in lex.output_words for word in after):
+                continue
+            beside = [t.text for t in tokens[max(index - 1, 0) : index + 2]]
+            if any(mark in beside for mark in "%€$£") or any(w in lex.outcome_words for w in after):
+                return True
+            if reaching:
                 return True
         return False
+
+    def is_output(self) -> bool:
+        """Opens with a task verb, or (with no verb) says a thing was delivered."""
+        lex = self.lexicon
+        if self.opening in lex.task_verbs or self.starts_with(lex.task_verbs):
+            return True
+        return not self.is_verb(self.opening) and any(
+            word in lex.task_participles for word in self.words
+        )
 
     def keeps_a_level(self) -> bool:
         lex = self.lexicon
         if self.starts_with(lex.run_openings):
             return True
         opening = self.opening
+        if not self.is_verb(opening) and any(word in lex.run_forms for word in self.words):
+            return True
         if opening in lex.ambiguous_run_verbs:
             return any(word in lex.level_markers for word in self.words[1:])
         return opening in lex.run_verbs
@@ -177,8 +186,7 @@ def objective_rules(sentence: Sentence) -> list[str]:
     has_number = sentence.has_number()
     if has_number:
         rules.append("objective.has_number")
-    content = sentence.content_words()
-    if not has_number and content and all(w in sentence.lexicon.generic_words for w in content):
+    if all(word in sentence.lexicon.generic_words for word in sentence.content_words()):
         rules.append("objective.vague")
     if sentence.word_count > MAX_WORDS:
         rules.append("text.too_long")
@@ -197,9 +205,7 @@ def key_result_rules(sentence: Sentence, baseline_known: bool = False) -> list[s
     keeps = sentence.keeps_a_level()
     if keeps:
         rules.append("kr.is_kpi")
-    elif (opening in lex.task_verbs or sentence.starts_with(lex.task_verbs)) and not (
-        sentence.has_outcome_measure()
-    ):
+    elif sentence.is_output() and not sentence.has_outcome_measure():
         rules.append("kr.is_task")
     if not baseline_known and not sentence.has_baseline():
         rules.append("kr.no_baseline")
