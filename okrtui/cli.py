@@ -1,18 +1,22 @@
 """The command line. Arguments are parsed and files checked before the UI is imported,
-so `okrtui check` and `okrtui --help` never pay for Textual."""
+so `okrtui check` and `okrtui --help` never pay for Textual (nor --help for pydantic)."""
+
+from __future__ import annotations
 
 import argparse
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrtui import __version__
-from okrtui.findings import Finding, has_errors, session_findings
-from okrtui.i18n import Catalog, catalog, guess_language
-from okrtui.models import LANGUAGES, Session
-from okrtui.storage import FileProblem, SessionFileError, atomic_write, load_session
-from okrtui.text import clean_text
+from okrtui.i18n import LANGUAGES, Catalog, catalog, guess_language
+from okrtui.problems import FileProblem, SessionFileError
+
+if TYPE_CHECKING:
+    from okrtui.findings import Finding
+    from okrtui.models import Session
 
 COMMANDS = ("new", "open", "check", "coach", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
@@ -108,6 +112,9 @@ def _session_catalog(session: Session, lang: str | None) -> Catalog:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from okrtui.findings import session_findings
+    from okrtui.storage import load_session
+
     session = load_session(args.file)
     tr = _session_catalog(session, args.lang)
     findings = session_findings(session, tr, silenced=True)
@@ -117,6 +124,7 @@ def _check(args: argparse.Namespace) -> int:
 def _coach(args: argparse.Namespace) -> int:
     from okrtui.coach import guess_language
     from okrtui.findings import wording_findings
+    from okrtui.text import clean_text
 
     kind, text = ("objective", args.objective) if args.objective is not None else ("kr", args.kr)
     text = clean_text(text)
@@ -127,6 +135,8 @@ def _coach(args: argparse.Namespace) -> int:
 
 def _report(findings: list[Finding], tr: Catalog, output: str, subject: str) -> int:
     """Print findings as text or JSON; the exit code says whether there is an error."""
+    from okrtui.findings import has_errors
+
     active = [f for f in findings if f.silenced_because is None]
     if output == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
@@ -148,6 +158,7 @@ def _report(findings: list[Finding], tr: Catalog, output: str, subject: str) -> 
 
 def _export(args: argparse.Namespace) -> int:
     from okrtui.export import to_markdown
+    from okrtui.storage import atomic_write, load_session
 
     session = load_session(args.file)
     tr = _session_catalog(session, args.lang)
@@ -171,6 +182,8 @@ def _new(args: argparse.Namespace, tr: Catalog) -> int:
 def _open(args: argparse.Namespace) -> int:
     if not args.file.exists():
         raise SessionFileError(args.file, "cli.no_such_file", file=args.file)
+    from okrtui.storage import load_session
+
     session = load_session(args.file)
     return _run_app(args.lang, session=session, path=args.file)
 

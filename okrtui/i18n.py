@@ -7,9 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from okrtui.models import LANGUAGES
-
 LOCALES = Path(__file__).with_name("locales")
+LANGUAGES = ("fr", "en")
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:

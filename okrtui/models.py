@@ -18,7 +18,6 @@ from okrtui.rule_ids import RULE_IDS
 from okrtui.text import clean_text
 
 SCHEMA_VERSION = 1
-LANGUAGES = ("fr", "en")
 LEVELS = ("ambition", "tactic", "execution")
 
 Level = Literal["ambition", "tactic", "execution"]

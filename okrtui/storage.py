@@ -10,31 +10,10 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from okrtui.i18n import Catalog, catalog
 from okrtui.models import SCHEMA_VERSION, Session
+from okrtui.problems import SaveError, SessionFileError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-class FileProblem(Exception):
-    """A problem with a file, told in the catalog's words: `error.message(tr)`."""
-
-    def __init__(self, path: Path | str, key: str, **params: object) -> None:
-        self.path = Path(path)
-        self.key = key
-        self.params = params
-        super().__init__(self.message(catalog("en")))
-
-    def message(self, tr: Catalog) -> str:
-        return f"{self.path}: {tr(self.key, **self.params)}"
-
-
-class SessionFileError(FileProblem):
-    """A file that cannot be used as a session; the message says where and what to do."""
-
-
-class SaveError(FileProblem):
-    """The session could not be written; the file on disk is as it was."""
 
 
 def load_session(path: Path | str) -> Session:

@@ -1,0 +1,14 @@
+"""The benchmarks run (in their quick smoke mode): their figures are in the README."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_coach_benchmark_runs() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "coach.py"), "--smoke"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "coach, one sentence" in result.stdout and "whole session" in result.stdout
