@@ -58,19 +58,21 @@ def finding(tr: Catalog, rule: str, item: str, item_id: str, **params: object) -
 
 def wording_findings(
     tr: Catalog, kind: Kind, text: str, item: str = "", item_id: str = "",
-    baseline_known: bool = False,
+    baseline_known: bool = False, language: str | None = None,
 ) -> list[Finding]:
-    """The coach's findings on one wording, in the catalog's language."""
+    """The coach's findings on one wording written in language (by default the catalog's),
+    told in the catalog's language."""
     return [finding(tr, rule, item, item_id)
-            for rule in coach(kind, text, tr.language, baseline_known)]
+            for rule in coach(kind, text, language or tr.language, baseline_known)]
 
 
 def item_findings(
-    tr: Catalog, item: Objective | KeyResult | Tactic | Action, kind: Kind, path: str = ""
+    tr: Catalog, item: Objective | KeyResult | Tactic | Action, kind: Kind, path: str = "",
+    language: str | None = None,
 ) -> list[Finding]:
     """The coach's findings on one item, those the team silenced marked with the reason."""
     baseline_known = isinstance(item, KeyResult) and item.baseline is not None
-    found = wording_findings(tr, kind, item.text, path, item.id, baseline_known)
+    found = wording_findings(tr, kind, item.text, path, item.id, baseline_known, language)
     return _mark_silenced(found, {item.id: item.silenced})
 
 
@@ -83,7 +85,9 @@ def _mark_silenced(findings: list[Finding], silences: dict[str, list[Silence]]) 
 
 
 def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> list[Finding]:
-    """Every finding in tree order; the silenced ones only when asked for."""
+    """Every finding in tree order; the silenced ones only when asked for. The wording is
+    read in the session's language, whatever the language of tr."""
+    language = session.language
     findings: list[Finding] = []
     silences: dict[str, list[Silence]] = {}
     several_teams = len(session.teams) > 1
@@ -98,7 +102,7 @@ def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> l
                 continue
             path = f"{team_path}objectives[{o}]"
             silences[objective.id] = objective.silenced
-            findings += item_findings(tr, objective, "objective", path)
+            findings += item_findings(tr, objective, "objective", path, language)
             krs = objective.committed_key_results
             if len(krs) > MAX_KEY_RESULTS:
                 findings.append(finding(tr, "limit.key_results", path, objective.id,
@@ -111,18 +115,18 @@ def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> l
                     continue
                 kr_path = f"{path}.key_results[{k}]"
                 silences[kr.id] = kr.silenced
-                findings += item_findings(tr, kr, "kr", kr_path)
+                findings += item_findings(tr, kr, "kr", kr_path, language)
                 if kr.id not in moved:
                     findings.append(finding(tr, "kr.no_tactic", kr_path, kr.id))
             for a, tactic in enumerate(objective.tactics):
                 tactic_path = f"{path}.tactics[{a}]"
                 silences[tactic.id] = tactic.silenced
-                findings += item_findings(tr, tactic, "tactic", tactic_path)
+                findings += item_findings(tr, tactic, "tactic", tactic_path, language)
                 if not tactic.actions:
                     findings.append(finding(tr, "tactic.no_action", tactic_path, tactic.id))
                 for c, action in enumerate(tactic.actions):
                     findings += item_findings(tr, action, "action",
-                                               f"{tactic_path}.actions[{c}]")
+                                               f"{tactic_path}.actions[{c}]", language)
     findings = _mark_silenced(findings, silences)
     if silenced:
         return findings

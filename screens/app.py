@@ -10,8 +10,9 @@ from textual.screen import Screen
 
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
+from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import remember
-from okrtui.storage import FileProblem, SaveError, save_session
+from okrtui.storage import save_session
 from okrtui.text import slugify
 from screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
 from screens.home import HomeScreen

@@ -43,7 +43,9 @@ class FormScreen(Dialog[Any]):
 
     def coach_panel(self) -> ComposeResult:
         if self.coach_kind is not None:
-            yield CoachPanel(self.tr, self.coach_kind, self.text)
+            session = self.app.session
+            language = session.language if session is not None else self.tr.language
+            yield CoachPanel(self.tr, self.coach_kind, self.text, language)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "text" and self.coach_kind is not None:

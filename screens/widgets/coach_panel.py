@@ -29,10 +29,11 @@ def render_findings(findings: list[Finding], tr: Catalog) -> Content:
 class CoachPanel(Static):
     """Findings on one wording; `check(text)` waits for a pause in typing, then updates."""
 
-    def __init__(self, tr: Catalog, kind: Kind, text: str = "") -> None:
+    def __init__(self, tr: Catalog, kind: Kind, text: str = "", language: str = "") -> None:
         super().__init__(classes="coach")
         self.tr = tr
         self.kind = kind
+        self.language = language or tr.language
         self.baseline_known = False
         self._timer: Timer | None = None
         self._text = text
@@ -52,5 +53,6 @@ class CoachPanel(Static):
         if not text:
             self.update("")
             return
-        findings = wording_findings(self.tr, self.kind, text, baseline_known=self.baseline_known)
+        findings = wording_findings(self.tr, self.kind, text, baseline_known=self.baseline_known,
+                                    language=self.language)
         self.update(render_findings(findings, self.tr))

@@ -81,7 +81,8 @@ class OkrTree(Tree[Ref]):
 
     def _marker(self, item: Objective | KeyResult | Tactic | Action, kind: Kind) -> tuple[str, str]:
         """The compact mark of the item's worst active finding, or nothing."""
-        found = [f for f in item_findings(self.tr, item, kind) if f.silenced_because is None]
+        found = [f for f in item_findings(self.tr, item, kind, language=self.session.language)
+                 if f.silenced_because is None]
         level = worst(found)
         return MARKERS[level] if level else ("", "")
 
