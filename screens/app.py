@@ -172,6 +172,8 @@ class OkrApp(App[int]):
         if not self.dirty:
             proceed()
             return
+        if isinstance(self.screen, QuitScreen):
+            return  # already asking
 
         def answer(choice: str | None) -> None:
             if choice == "save":
@@ -189,7 +191,7 @@ class OkrApp(App[int]):
             self.session, self.path, self.dirty = None, None, False
             while not isinstance(self.screen, HomeScreen):
                 self.pop_screen()
-            self.screen.refresh_entries()
+            self.switch_screen(HomeScreen())  # in the language of the session just closed
             self.update_title()
 
         self.when_saved_or_discarded(close)

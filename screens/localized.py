@@ -11,14 +11,20 @@ from okrtui.i18n import Catalog
 
 def localize_bindings(node: DOMNode, tr: Catalog) -> None:
     """Replace each binding's description (a catalog key, or one of Textual's own words
-    such as "palette" found as key.palette) with its text in tr's language."""
+    such as "palette" found as key.palette) with its text in tr's language. The keys are
+    remembered, so that a node can be localized again in another language."""
+    keys: dict[tuple[str, str], str] = node.__dict__.setdefault("_description_keys", {})
     bindings = node._bindings.key_to_bindings
     for key, key_bindings in bindings.items():
-        bindings[key] = [_localized(binding, tr) for binding in key_bindings]
+        localized = []
+        for binding in key_bindings:
+            description = keys.setdefault((key, binding.action), binding.description)
+            localized.append(_localized(binding, description, tr))
+        bindings[key] = localized
 
 
-def _localized(binding: Binding, tr: Catalog) -> Binding:
-    for key in (binding.description, f"key.{binding.description}"):
+def _localized(binding: Binding, description: str, tr: Catalog) -> Binding:
+    for key in (description, f"key.{description}"):
         if key in tr:
             return replace(binding, description=tr(key), tooltip="")
     return binding
