@@ -9,19 +9,25 @@ from screens.dialogs import Dialog
 from screens.localized import literal
 
 SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("help.everywhere", [("ctrl+p", "key.palette"), ("f1", "key.help"), ("ctrl+q", "key.quit"),
-                         ("escape", "key.cancel")]),
-    ("help.home", [("n", "key.new_session"), ("o", "key.open_file"), ("enter", "help.select")]),
-    ("help.session", [("1 2 3 4", "help.levels"), ("ctrl+s", "key.save"),
-                      ("f2", "key.save_as"), ("ctrl+o", "key.close"),
+    ("help.everywhere", [("ctrl+p", "help.palette"), ("f1", "palette.app.help"),
+                         ("ctrl+q", "palette.app.quit"), ("escape", "help.cancel")]),
+    ("help.home", [("n", "palette.app.new_session"), ("o", "key.open_file"),
+                   ("enter", "help.select")]),
+    ("help.session", [("1 2 3 4", "help.levels"), ("ctrl+s", "palette.app.save"),
+                      ("f2", "palette.app.save_as"), ("ctrl+o", "palette.app.close"),
                       ("tab / shift+tab", "help.move_focus")]),
-    ("help.levels_section", [("i", "key.capture"), ("enter", "help.add_idea"),
-                             ("escape", "key.leave_field"), ("p", "key.commit"),
-                             ("e", "key.edit"), ("delete", "key.remove")]),
-    ("level.ambition.name", [("n", "key.new_objective"), ("k", "key.new_key_result"),
-                             ("d", "key.new_decision"), ("x", "key.set_aside")]),
-    ("level.tactic.name", [("n", "key.new_tactic")]),
-    ("level.execution.name", [("n", "key.new_action")]),
+    ("help.levels_section", [("i", "palette.action.capture"), ("enter", "help.add_idea"),
+                             ("escape", "key.leave_field"), ("p", "palette.action.commit_idea"),
+                             ("e", "palette.action.edit"), ("delete", "palette.action.remove")]),
+    ("level.ambition.name", [("n", "palette.action.new_objective"),
+                             ("k", "palette.action.new_key_result"),
+                             ("d", "palette.action.new_decision"),
+                             ("x", "palette.action.set_aside")]),
+    ("level.tactic.name", [("n", "palette.action.new_tactic")]),
+    ("level.execution.name", [("n", "palette.action.new_action")]),
+    ("level.review.name", [("enter", "help.open_finding"), ("s", "help.silence")]),
+    ("help.dialogs", [("enter", "help.next_field"), ("ctrl+s", "key.accept"),
+                      ("escape", "help.cancel")]),
 ]
 
 

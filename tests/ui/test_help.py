@@ -1,0 +1,32 @@
+"""The help screen lists every key in the session's language, from the catalogs."""
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from okrtui.i18n import catalog
+from okrtui.storage import load_session
+from screens.app import OkrApp
+from screens.help import SECTIONS, HelpScreen
+
+from .conftest import EXAMPLES
+
+
+def test_every_help_line_is_in_both_catalogs() -> None:
+    for language in ("fr", "en"):
+        tr = catalog(language)
+        for title, keys in SECTIONS:
+            assert title in tr
+            assert all(description in tr for _key, description in keys)
+
+
+async def test_f1_shows_the_keys_in_french(isolated: Path) -> None:
+    path = EXAMPLES / "publication-autonome.toml"
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Nouveau résultat clé" in text and "Enregistrer sous…" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
