@@ -1,0 +1,84 @@
+"""What the limits, files, language and sizes tests share: sessions built with the workshop
+helpers, and what the user sees (notifications, tree lines, findings, tab titles)."""
+
+from pathlib import Path
+
+from textual.app import App
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import OptionList, Tree
+
+from okrtui.models import Language, Session
+from okrtui.workshop import add_idea, add_key_result, commit_objective, new_session
+
+
+def session_with_three_objectives(language: Language = "en") -> Session:
+    """Three committed objectives, the first with three key results, and a spare idea."""
+    session = new_session("Limits workshop", language, period="2027-Q1", team="Product",
+                          participants=["Ana", "Bruno"])
+    team = session.teams[0]
+    for text in ("Make sellers autonomous", "Grow referrals", "Keep new sellers active"):
+        commit_objective(session, team, text)
+    first = team.objectives[0]
+    for text in ("Cut time to publish by 20%", "Raise self-published items to 80%",
+                 "Halve support tickets"):
+        add_key_result(session, first, text)
+    add_idea(session, team, "ambition", "Launch the web version", None)
+    return session
+
+
+def notifications(app: App) -> list[tuple[str, str]]:
+    """(severity, text) of every notification shown so far, oldest first."""
+    return [(n.severity, str(n.message)) for n in app._notifications]
+
+
+def errors(app: App) -> list[str]:
+    return [text for severity, text in notifications(app) if severity == "error"]
+
+
+def tree_lines(tree: Tree) -> list[str]:
+    """The tree's lines as the user reads them, depth first."""
+    lines: list[str] = []
+    stack = list(tree.root.children)
+    while stack:
+        node = stack.pop(0)
+        label = node.label
+        lines.append(getattr(label, "plain", str(label)))
+        stack[:0] = list(node.children)
+    return lines
+
+
+def option_texts(options: OptionList) -> list[str]:
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def fully_visible(widget: Widget, screen_region: Region) -> bool:
+    """The widget has a size and lies wholly on the screen."""
+    region = widget.region
+    return region.area > 0 and screen_region.contains_region(region)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def node_for(tree: Tree, data: tuple[str, ...]):
+    """The tree node standing for this item (("objective", "o2"), ("kr", "o1", "k3")…)."""
+    stack = list(tree.root.children)
+    while stack:
+        node = stack.pop(0)
+        if node.data == data:
+            return node
+        stack[:0] = list(node.children)
+    raise AssertionError(f"no node for {data} in {tree_lines(tree)}")
+
+
+def last_title(app: App) -> str:
+    """The title of the latest notification."""
+    return list(app._notifications)[-1].title
+
+
+def line_with(lines: list[str], tag: str, text: str) -> str:
+    """The tree line tagged tag ("O2", "KR–"…) that shows text; "" when there is none."""
+    return next((line for line in lines if line.split(" ", 1)[0] == tag and text in line), "")
