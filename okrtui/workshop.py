@@ -5,6 +5,7 @@ never drops text silently: what cannot be committed stays an idea.
 """
 
 import re
+import weakref
 from collections.abc import Iterator
 from datetime import date
 
@@ -65,14 +66,44 @@ def all_ids(session: Session) -> Iterator[str]:
                     yield action.id
 
 
-def next_id(session: Session, prefix: str) -> str:
-    """The next free id with this prefix ("i" → "i13"): ids are never reused while present."""
-    highest = 0
+_ID_COUNTERS: dict[int, tuple[weakref.ref[Session], int, dict[str, int]]] = {}
+"""Per session (by identity): how many items it held, and the highest number per prefix."""
+
+
+def _item_count(session: Session) -> int:
+    count = len(session.participants)
+    for team in session.teams:
+        count += 1 + len(team.ideas) + len(team.objectives)
+        for objective in team.objectives:
+            count += len(objective.key_results) + len(objective.tactics)
+            count += sum(len(tactic.actions) for tactic in objective.tactics)
+    return count
+
+
+def _highest_numbers(session: Session) -> dict[str, int]:
+    highest: dict[str, int] = {}
     for item_id in all_ids(session):
         match = _ID_NUMBER.match(item_id)
-        if match and match.group(1) == prefix:
-            highest = max(highest, int(match.group(2)))
-    return f"{prefix}{highest + 1}"
+        if match:
+            highest[match.group(1)] = max(highest.get(match.group(1), 0), int(match.group(2)))
+    return highest
+
+
+def next_id(session: Session, prefix: str) -> str:
+    """The next free id with this prefix ("i" → "i13"): never one in use. The highest numbers
+    are read once, then counted on while every item is added through here (checked by
+    counting items, which costs a few len() calls, not a walk over thousands of ids)."""
+    key = id(session)
+    count = _item_count(session)
+    cached = _ID_COUNTERS.get(key)
+    if cached is None or cached[0]() is not session or cached[1] != count:
+        counters = _highest_numbers(session)
+    else:
+        counters = cached[2]
+    counters[prefix] = counters.get(prefix, 0) + 1
+    _ID_COUNTERS[key] = (weakref.ref(session, lambda _: _ID_COUNTERS.pop(key, None)),
+                         count + 1, counters)
+    return f"{prefix}{counters[prefix]}"
 
 
 def add_participant(session: Session, name: str) -> Participant:
