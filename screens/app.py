@@ -63,10 +63,11 @@ class OkrApp(App[int]):
         self._new_title = new_title
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
         if self.session is not None:
-            self.open_session(self.session, self.path)
-        elif self._start_new:
+            self.open_session(self.session, self.path)  # home is built when it is closed
+            return
+        self.push_screen(HomeScreen())
+        if self._start_new:
             self.action_new_session(self._new_title, self._new_path)
 
     # Sessions ---------------------------------------------------------------
@@ -80,9 +81,7 @@ class OkrApp(App[int]):
         localize_bindings(self, self.tr)
         if path is not None:
             remember(path)
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if isinstance(self.screen, SessionScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         self.push_screen(SessionScreen(session))
         self.update_title()
@@ -189,9 +188,9 @@ class OkrApp(App[int]):
     def action_close_session(self) -> None:
         def close() -> None:
             self.session, self.path, self.dirty = None, None, False
-            while not isinstance(self.screen, HomeScreen):
+            while len(self.screen_stack) > 1:
                 self.pop_screen()
-            self.switch_screen(HomeScreen())  # in the language of the session just closed
+            self.push_screen(HomeScreen())  # in the language of the session just closed
             self.update_title()
 
         self.when_saved_or_discarded(close)

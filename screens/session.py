@@ -40,12 +40,14 @@ class SessionScreen(Screen[None]):
         localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
+        """Only the first level is built now; the others when first visited (fast start)."""
         yield Header()
         with TabbedContent(id="levels"):
             for number, name in enumerate(TABS, start=1):
                 title = literal(f"{number} {self.tr(f'level.{name}.name')}")
                 with TabPane(title, id=name):
-                    yield PANES[name](self.session, self.team, self.tr)
+                    if name == TABS[0]:
+                        yield PANES[name](self.session, self.team, self.tr)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -54,13 +56,24 @@ class SessionScreen(Screen[None]):
     def action_level(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def pane(self, name: str) -> LevelPane | ReviewPane:
+        """The pane of this level, built on first use."""
+        panes = self.query(f"#{name}-pane")
+        if panes:
+            return panes.first()  # type: ignore[return-value]
+        pane = PANES[name](self.session, self.team, self.tr)
+        await self.query_one(f"TabPane#{name}").mount(pane)
+        return pane
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         name = event.pane.id or "ambition"
-        pane = self.query_one(f"#{name}-pane")
-        pane.reload()
+        fresh = not self.query(f"#{name}-pane")
+        pane = await self.pane(name)
+        if not fresh:
+            pane.reload()
         self._focus_pane(name)
 
-    def on_review_pane_open_item(self, event: ReviewPane.OpenItem) -> None:
+    async def on_review_pane_open_item(self, event: ReviewPane.OpenItem) -> None:
         """From the review: go to the item's level, put the cursor on it, open its form."""
         located = find_item(self.team, event.item_id)
         if located is None:
@@ -68,7 +81,8 @@ class SessionScreen(Screen[None]):
         level = {"objective": "ambition", "kr": "ambition", "tactic": "tactic",
                  "action": "execution"}[located[0]]
         self.action_level(level)
-        pane = self.query_one(f"#{level}-pane", LevelPane)
+        pane = await self.pane(level)
+        assert isinstance(pane, LevelPane)
         pane.reload()
         ref = pane.tree.select_item(event.item_id)
         if ref is not None:

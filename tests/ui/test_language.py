@@ -202,7 +202,8 @@ async def test_the_help_lists_the_keys_in_the_session_language(isolated: Path) -
         heading = str(app.screen.query_one(".heading", Label).content)
         assert heading == "Touches"
         text = help_text(app)
-        for words in ("Partout", "Quitter", "Enreg.", "Retenir", "De côté", "Tactique",
+        for words in ("Partout", "Quitter", "Enregistrer sous…", "Retenir l'idée",
+                      "Mettre de côté", "Tactique",
                       "Exécution", "ctrl+q", "ctrl+p"):
             assert words in text
         assert "Quit" not in text.replace("Quitter", "")
@@ -218,7 +219,8 @@ async def test_the_help_in_english(isolated: Path) -> None:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app)
-        for words in ("Everywhere", "Quit", "Save", "Commit", "Aside", "Tactic", "Execution"):
+        for words in ("Everywhere", "Quit", "Save as…", "Commit the highlighted idea",
+                      "Set aside or restore", "Tactic", "Execution"):
             assert words in text
 
 
