@@ -37,6 +37,7 @@ class SessionScreen(Screen[None]):
         self.session = session
         self.team = session.teams[0]
         self.tr = self.app.tr
+        self._visited: set[str] = set()
         localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
@@ -50,8 +51,7 @@ class SessionScreen(Screen[None]):
                         yield PANES[name](self.session, self.team, self.tr)
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._focus_pane, "ambition")
+    AUTO_FOCUS = "#ambition-ideas"
 
     def action_level(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
@@ -66,11 +66,13 @@ class SessionScreen(Screen[None]):
         return pane
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """Show a level: built on first visit, brought up to date on the next ones."""
         name = event.pane.id or "ambition"
-        fresh = not self.query(f"#{name}-pane")
-        pane = await self.pane(name)
-        if not fresh:
-            pane.reload()
+        if name in self._visited:
+            (await self.pane(name)).reload()
+        else:
+            await self.pane(name)
+            self._visited.add(name)
         self._focus_pane(name)
 
     async def on_review_pane_open_item(self, event: ReviewPane.OpenItem) -> None:

@@ -50,6 +50,7 @@ class CoachPanel(Static):
     def show_now(self) -> None:
         self._timer = None
         text = self._text.strip()
+        self.display = bool(text)
         if not text:
             self.update("")
             return
