@@ -12,3 +12,10 @@ def test_the_coach_benchmark_runs() -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "coach, one sentence" in result.stdout and "whole session" in result.stdout
+
+
+def test_the_workshop_benchmarks_run() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--smoke"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "save 50 ideas" in result.stdout and "cursor down the ideas" in result.stdout
