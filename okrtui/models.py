@@ -21,6 +21,8 @@ SCHEMA_VERSION = 1
 LEVELS = ("ambition", "tactic", "execution")
 
 Level = Literal["ambition", "tactic", "execution"]
+Phase = Literal["diverge", "converge", "formalize"]
+PHASES = ("diverge", "converge", "formalize")
 Language = Literal["fr", "en"]
 Text = Annotated[str, AfterValidator(clean_text)]
 
@@ -70,14 +72,62 @@ class Participant(Model):
     name: Text
 
 
+class GroupMember(Model):
+    """An idea merged into a group, kept as it was proposed."""
+
+    text: Wording
+    author: Id | None = None
+
+
 class Idea(Model):
-    """A candidate proposed during a level, before (or instead of) being committed."""
+    """A candidate proposed during a level, before (or instead of) being committed.
+
+    hidden: captured during silent writing, not yet revealed. parked: in the parking lot
+    (not kept, never lost). members: the ideas merged into this one, when it is a group."""
 
     id: Id
     level: Level
     text: Wording
     author: Id | None = None
     promoted_to: Id | None = None
+    hidden: Flag = False
+    parked: Flag = False
+    members: list[GroupMember] = []
+
+
+class Vote(Model):
+    """Dots on an idea: from one participant, or (participant left out) a total counted on
+    paper."""
+
+    idea: Id
+    participant: Id | None = None
+    dots: Annotated[int, Field(ge=1, le=100), Strict()]
+
+
+class LevelState(Model):
+    """Where a level's workshop stands: its phase, and the seconds left on the phase's timer
+    (left out: the timer has not been started)."""
+
+    level: Level
+    phase: Phase = "diverge"
+    remaining: Annotated[int, Field(ge=0, le=24 * 3600), Strict()] | None = None
+
+
+class Timebox(Model):
+    """The default length of each phase, in minutes, for this session."""
+
+    diverge: Annotated[int, Field(ge=1, le=600), Strict()] = 10
+    converge: Annotated[int, Field(ge=1, le=600), Strict()] = 10
+    formalize: Annotated[int, Field(ge=1, le=600), Strict()] = 15
+
+
+class LoggedDecision(Model):
+    """A decision recorded during the workshop, with why it was taken."""
+
+    id: Id
+    text: Wording
+    rationale: Text | None = None
+    level: Level | None = None
 
 
 class KeyResult(Model):
@@ -128,6 +178,8 @@ class Team(Model):
     name: Text
     ideas: list[Idea] = []
     objectives: list[Objective] = []
+    levels: list[LevelState] = []
+    votes: list[Vote] = []
 
     @property
     def committed_objectives(self) -> list[Objective]:
@@ -142,8 +194,12 @@ class Session(Model):
     title: Wording
     period: Text = ""
     language: Language
+    anonymous: Flag = False
+    dots_per_person: Annotated[int, Field(ge=1, le=20), Strict()] = 3
+    timebox: Timebox = Timebox()
     participants: list[Participant] = []
     teams: list[Team] = Field(min_length=1)
+    decisions: list[LoggedDecision] = []
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "Session":
@@ -198,10 +254,29 @@ def check_references(session: Session) -> None:
                         )
         for i, idea in enumerate(team.ideas):
             register(idea.id, f"teams[{t}].ideas[{i}]")
-            if idea.author is not None and idea.author not in people:
+            authors = [idea.author] + [member.author for member in idea.members]
+            for author in authors:
+                if author is None:
+                    continue
+                if session.anonymous:
+                    raise ValueError(
+                        f"teams[{t}].ideas[{i}]: an anonymous session records no author"
+                    )
+                if author not in people:
+                    raise ValueError(
+                        f"teams[{t}].ideas[{i}].author: no participant has id {author!r}"
+                    )
+        idea_ids = {idea.id for idea in team.ideas}
+        for v, vote in enumerate(team.votes):
+            if vote.idea not in idea_ids:
+                raise ValueError(f"teams[{t}].votes[{v}].idea: no idea has id {vote.idea!r}")
+            if vote.participant is not None and vote.participant not in people:
                 raise ValueError(
-                    f"teams[{t}].ideas[{i}].author: no participant has id {idea.author!r}"
+                    f"teams[{t}].votes[{v}].participant: no participant has id "
+                    f"{vote.participant!r}"
                 )
+    for d, decision in enumerate(session.decisions):
+        register(decision.id, f"decisions[{d}]")
     for t, team in enumerate(session.teams):
         for i, idea in enumerate(team.ideas):
             if idea.promoted_to is not None and idea.promoted_to not in seen:

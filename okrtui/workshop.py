@@ -52,6 +52,8 @@ def new_session(
 def all_ids(session: Session) -> Iterator[str]:
     for participant in session.participants:
         yield participant.id
+    for decision in session.decisions:
+        yield decision.id
     for team in session.teams:
         yield team.id
         for idea in team.ideas:
@@ -71,7 +73,7 @@ _ID_COUNTERS: dict[int, tuple[weakref.ref[Session], int, dict[str, int]]] = {}
 
 
 def _item_count(session: Session) -> int:
-    count = len(session.participants)
+    count = len(session.participants) + len(session.decisions)
     for team in session.teams:
         count += 1 + len(team.ideas) + len(team.objectives)
         for objective in team.objectives:
@@ -118,6 +120,9 @@ def _ensure_participant(session: Session, participant_id: str | None) -> None:
 
 
 def add_idea(session: Session, team: Team, level: Level, text: str, author: str | None) -> Idea:
+    """A new idea; in an anonymous session its author is not recorded at all."""
+    if session.anonymous:
+        author = None
     _ensure_participant(session, author)
     idea = Idea(id=next_id(session, "i"), level=level, text=text, author=author)
     team.ideas.append(idea)

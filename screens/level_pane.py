@@ -30,9 +30,13 @@ class LevelPane(Horizontal):
     def __init__(self, session: Session, team: Team, tr: Catalog) -> None:
         super().__init__(classes="level", id=f"{self.level}-pane")
         self.session = session
-        self.team = team
         self.tr = tr
         localize_bindings(self, tr)
+
+    @property
+    def team(self) -> Team:
+        """The session's team, looked up each time: undo puts new objects in the session."""
+        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         yield IdeasPanel(self.session, self.team, self.level, self.tr)

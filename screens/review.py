@@ -36,10 +36,14 @@ class ReviewPane(Horizontal):
     def __init__(self, session: Session, team: Team, tr: Catalog) -> None:
         super().__init__(classes="level", id="review-pane")
         self.session = session
-        self.team = team
         self.tr = tr
         self.findings: dict[str, Finding] = {}
         localize_bindings(self, tr)
+
+    @property
+    def team(self) -> Team:
+        """The session's team, looked up each time: undo puts new objects in the session."""
+        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="committed"):

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from okrtui.models import LEVELS, Session
+from okrtui.models import LEVELS, Session, Team
 from okrtui.workshop import find_item
 from screens.ambition import AmbitionPane
 from screens.execution import ExecutionPane
@@ -35,10 +35,14 @@ class SessionScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.team = session.teams[0]
         self.tr = self.app.tr
         self._visited: set[str] = set()
         localize_bindings(self, self.tr)
+
+    @property
+    def team(self) -> Team:
+        """The session's team, looked up each time: undo puts new objects in the session."""
+        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         """Only the first level is built now; the others when first visited (fast start)."""

@@ -4,8 +4,8 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
@@ -54,10 +54,14 @@ class IdeasPanel(Vertical):
     def __init__(self, session: Session, team: Team, level: Level, tr: Catalog) -> None:
         super().__init__(classes="ideas")
         self.session = session
-        self.team = team
         self.level = level
         self.tr = tr
         localize_bindings(self, tr)
+
+    @property
+    def team(self) -> Team:
+        """The session's team, looked up each time: undo puts new objects in the session."""
+        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="panel-heading", id=f"{self.level}-ideas-heading")

@@ -40,11 +40,15 @@ class OkrTree(Tree[Ref]):
     def __init__(self, session: Session, team: Team, view: View, tr: Catalog, **kwargs) -> None:
         super().__init__("", **kwargs)
         self.session = session
-        self.team = team
         self.view = view
         self.tr = tr
         self.show_root = False
         self.guide_depth = 3
+
+    @property
+    def team(self) -> Team:
+        """The session's team, looked up each time: undo puts new objects in the session."""
+        return self.session.teams[0]
 
     def on_mount(self) -> None:
         self.reload()

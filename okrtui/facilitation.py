@@ -1,0 +1,242 @@
+"""Running a level as diverge → converge → formalize: phases and their timers, silent
+writing, grouping, dot voting, the parking lot and the decision log.
+
+Like okrtui.workshop, every function keeps the session valid and loses no text: a merged
+idea keeps its members, a parked idea stays in the file, votes survive until removed.
+"""
+
+from dataclasses import dataclass
+
+from okrtui.models import (
+    PHASES,
+    GroupMember,
+    Idea,
+    Level,
+    LevelState,
+    LoggedDecision,
+    Phase,
+    Session,
+    Team,
+    Vote,
+)
+from okrtui.text import clean_line
+from okrtui.workshop import next_id
+
+
+class VoteRefused(Exception):
+    """A participant has no dot left; nothing was changed."""
+
+    def __init__(self, participant: str, budget: int) -> None:
+        super().__init__(f"{participant} has used all {budget} dots")
+        self.participant = participant
+        self.budget = budget
+
+
+# Phases and timers ------------------------------------------------------------------------
+
+
+def level_state(team: Team, level: Level) -> LevelState:
+    """The state of a level, created (at diverge, timer not started) on first use."""
+    for state in team.levels:
+        if state.level == level:
+            return state
+    state = LevelState(level=level)
+    team.levels.append(state)
+    return state
+
+
+def set_phase(team: Team, level: Level, phase: Phase) -> LevelState:
+    """Move a level to phase (forward or back: the facilitator guides, nothing locks).
+    The phase's timer is not started until asked."""
+    state = level_state(team, level)
+    if state.phase != phase:
+        state.phase = phase
+        state.remaining = None
+    return state
+
+
+def step_phase(team: Team, level: Level, step: int) -> LevelState:
+    state = level_state(team, level)
+    index = max(0, min(len(PHASES) - 1, PHASES.index(state.phase) + step))
+    return set_phase(team, level, PHASES[index])  # type: ignore[arg-type]
+
+
+def phase_seconds(session: Session, phase: Phase) -> int:
+    return getattr(session.timebox, phase) * 60
+
+
+def remaining_seconds(session: Session, state: LevelState) -> int:
+    """Seconds left on the level's timer; a timer not started shows its full timebox."""
+    if state.remaining is None:
+        return phase_seconds(session, state.phase)
+    return state.remaining
+
+
+def add_time(session: Session, state: LevelState, seconds: int) -> None:
+    state.remaining = max(0, remaining_seconds(session, state) + seconds)
+
+
+def reset_timer(state: LevelState) -> None:
+    state.remaining = None
+
+
+def tick(session: Session, state: LevelState, seconds: int = 1) -> bool:
+    """Count down; True when this tick reaches zero (the moment to ring)."""
+    before = remaining_seconds(session, state)
+    state.remaining = max(0, before - seconds)
+    return before > 0 and state.remaining == 0
+
+
+# Silent writing ---------------------------------------------------------------------------
+
+
+def hidden_summary(team: Team, level: Level) -> tuple[int, int]:
+    """(hidden ideas, distinct authors among them) — what the room may see before reveal."""
+    hidden = [idea for idea in team.ideas_at(level) if idea.hidden]
+    return len(hidden), len({idea.author for idea in hidden if idea.author})
+
+
+def reveal(team: Team, level: Level) -> int:
+    """Show every hidden idea of a level at once; how many were revealed."""
+    count = 0
+    for idea in team.ideas_at(level):
+        if idea.hidden:
+            idea.hidden = False
+            count += 1
+    return count
+
+
+# Grouping ---------------------------------------------------------------------------------
+
+
+def _members_of(idea: Idea) -> list[GroupMember]:
+    if idea.members:
+        return list(idea.members)
+    return [GroupMember(text=idea.text, author=idea.author)]
+
+
+def merge(session: Session, team: Team, ideas: list[Idea], text: str | None = None) -> Idea:
+    """Merge ideas (two or more, of one level) into one group that keeps every original
+    text and author; their votes move to the group. The group takes the first one's place."""
+    if len(ideas) < 2:
+        raise ValueError("merge needs at least two ideas")
+    level = ideas[0].level
+    if any(idea.level != level for idea in ideas):
+        raise ValueError("merge ideas of one level")
+    members = [member for idea in ideas for member in _members_of(idea)]
+    group = Idea(id=next_id(session, "i"), level=level, text=clean_line(text or ideas[0].text),
+                 members=members, hidden=all(idea.hidden for idea in ideas))
+    merged_ids = {idea.id for idea in ideas}
+    position = team.ideas.index(ideas[0])
+    team.ideas = [i for i in team.ideas if i.id not in merged_ids]
+    team.ideas.insert(min(position, len(team.ideas)), group)
+    team.votes = [
+        Vote(idea=group.id, participant=vote.participant, dots=vote.dots)
+        if vote.idea in merged_ids else vote
+        for vote in team.votes
+    ]
+    return group
+
+
+def split(session: Session, team: Team, group: Idea) -> list[Idea]:
+    """Undo a group: its members become ideas again, in its place. Its votes are dropped
+    (they were cast on the group), which the caller should tell."""
+    if not group.members:
+        raise ValueError("not a group")
+    position = team.ideas.index(group)
+    ideas = [
+        Idea(id=next_id(session, "i"), level=group.level, text=member.text,
+             author=member.author)
+        for member in group.members
+    ]
+    team.ideas = team.ideas[:position] + ideas + team.ideas[position + 1 :]
+    team.votes = [vote for vote in team.votes if vote.idea != group.id]
+    return ideas
+
+
+# Dot voting -------------------------------------------------------------------------------
+
+
+def dots_used(team: Team, participant: str, level: Level) -> int:
+    level_ids = {idea.id for idea in team.ideas_at(level)}
+    return sum(v.dots for v in team.votes if v.participant == participant and v.idea in level_ids)
+
+
+def add_dot(session: Session, team: Team, participant: str, idea: Idea) -> None:
+    """One more dot from participant on idea; refused past the session's budget per level."""
+    budget = session.dots_per_person
+    if dots_used(team, participant, idea.level) >= budget:
+        raise VoteRefused(participant, budget)
+    for vote in team.votes:
+        if vote.participant == participant and vote.idea == idea.id:
+            vote.dots += 1
+            return
+    team.votes.append(Vote(idea=idea.id, participant=participant, dots=1))
+
+
+def remove_dot(team: Team, participant: str, idea: Idea) -> None:
+    for vote in list(team.votes):
+        if vote.participant == participant and vote.idea == idea.id:
+            if vote.dots > 1:
+                vote.dots -= 1
+            else:
+                team.votes.remove(vote)
+            return
+
+
+def set_paper_total(team: Team, idea: Idea, total: int) -> None:
+    """The dots counted on paper for an idea (0 removes them)."""
+    team.votes = [v for v in team.votes if not (v.participant is None and v.idea == idea.id)]
+    if total > 0:
+        team.votes.append(Vote(idea=idea.id, dots=total))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    idea: Idea
+    dots: int
+    rank: int
+    tied: bool
+
+
+def tally(team: Team, level: Level) -> list[Ranked]:
+    """Ideas of a level with dots, most first; equal counts share a rank and are tied."""
+    totals: dict[str, int] = {}
+    for vote in team.votes:
+        totals[vote.idea] = totals.get(vote.idea, 0) + vote.dots
+    voted = [(idea, totals[idea.id]) for idea in team.ideas_at(level) if idea.id in totals]
+    voted.sort(key=lambda pair: -pair[1])
+    counts = [dots for _, dots in voted]
+    ranked = []
+    for idea, dots in voted:
+        ranked.append(Ranked(idea, dots, counts.index(dots) + 1, counts.count(dots) > 1))
+    return ranked
+
+
+def voters_done(session: Session, team: Team, level: Level) -> list[str]:
+    """Participants who have used all their dots on this level."""
+    budget = session.dots_per_person
+    return [p.id for p in session.participants if dots_used(team, p.id, level) >= budget]
+
+
+# Parking lot and decision log -------------------------------------------------------------
+
+
+def park(idea: Idea) -> None:
+    idea.parked = True
+
+
+def unpark(idea: Idea) -> None:
+    idea.parked = False
+
+
+def parking_lot(team: Team) -> list[Idea]:
+    return [idea for idea in team.ideas if idea.parked]
+
+
+def log_decision(session: Session, text: str, rationale: str = "",
+                 level: Level | None = None) -> LoggedDecision:
+    decision = LoggedDecision(id=next_id(session, "d"), text=clean_line(text),
+                              rationale=clean_line(rationale) or None, level=level)
+    session.decisions.append(decision)
+    return decision
