@@ -7,6 +7,7 @@ idea keeps its members, a parked idea stays in the file, votes survive until rem
 
 from dataclasses import dataclass
 
+from okrtui.coach.lexicon import fold
 from okrtui.models import (
     PHASES,
     GroupMember,
@@ -43,6 +44,11 @@ def level_state(team: Team, level: Level) -> LevelState:
     state = LevelState(level=level)
     team.levels.append(state)
     return state
+
+
+def current_phase(team: Team, level: Level) -> Phase:
+    """The phase of a level, without recording anything (diverge until moved)."""
+    return next((state.phase for state in team.levels if state.level == level), "diverge")
 
 
 def set_phase(team: Team, level: Level, phase: Phase) -> LevelState:
@@ -232,6 +238,19 @@ def unpark(idea: Idea) -> None:
 
 def parking_lot(team: Team) -> list[Idea]:
     return [idea for idea in team.ideas if idea.parked]
+
+
+def author_from_prefix(session: Session, text: str) -> tuple[str | None, str]:
+    """"@ana Idea text": the author named by the first letters after @ (when exactly one
+    participant's name starts so), and the text without the prefix."""
+    if not text.startswith("@") or " " not in text:
+        return None, text
+    prefix, rest = text[1:].split(" ", 1)
+    wanted = fold(prefix)
+    matches = [p for p in session.participants if fold(p.name).startswith(wanted)]
+    if len(matches) != 1 or not wanted or not rest.strip():
+        return None, text
+    return matches[0].id, rest.strip()
 
 
 def log_decision(session: Session, text: str, rationale: str = "",

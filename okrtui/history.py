@@ -1,8 +1,8 @@
 """Undo and redo of every edit to a session, by snapshots of its content.
 
-`history.record(session)` before an edit; `undo(session)` / `redo(session)` put an earlier
-or later content back into the same Session object, so that every screen holding it sees
-the change. At least 100 steps are kept (MAX_STEPS)."""
+`History(session)` remembers the session as opened; `commit(session)` after each edit;
+`undo(session)` / `redo(session)` put an earlier or later content back into the same Session
+object, so that every screen holding it sees the change. MAX_STEPS edits are kept (≥ 100)."""
 
 from typing import Any
 
@@ -12,41 +12,43 @@ MAX_STEPS = 200
 
 
 class History:
-    def __init__(self, max_steps: int = MAX_STEPS) -> None:
+    def __init__(self, session: Session, max_steps: int = MAX_STEPS) -> None:
         self.max_steps = max_steps
-        self._undo: list[dict[str, Any]] = []
-        self._redo: list[dict[str, Any]] = []
+        self._states: list[dict[str, Any]] = [self._snapshot(session)]
+        self._index = 0
 
     @staticmethod
     def _snapshot(session: Session) -> dict[str, Any]:
         return session.model_dump(mode="python")
 
-    def record(self, session: Session) -> None:
-        """Remember the session as it is, before an edit; a new edit forgets what was undone."""
-        self._undo.append(self._snapshot(session))
-        del self._undo[: -self.max_steps]
-        self._redo.clear()
+    def commit(self, session: Session) -> None:
+        """Remember the session after an edit; a new edit forgets what was undone."""
+        del self._states[self._index + 1 :]
+        self._states.append(self._snapshot(session))
+        if len(self._states) > self.max_steps + 1:
+            del self._states[0]
+        self._index = len(self._states) - 1
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self._index > 0
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self._index < len(self._states) - 1
 
     def undo(self, session: Session) -> bool:
-        if not self._undo:
+        if not self.can_undo:
             return False
-        self._redo.append(self._snapshot(session))
-        _restore(session, self._undo.pop())
+        self._index -= 1
+        _restore(session, self._states[self._index])
         return True
 
     def redo(self, session: Session) -> bool:
-        if not self._redo:
+        if not self.can_redo:
             return False
-        self._undo.append(self._snapshot(session))
-        _restore(session, self._redo.pop())
+        self._index += 1
+        _restore(session, self._states[self._index])
         return True
 
 

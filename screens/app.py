@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from okrtui.history import History
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
 from okrtui.problems import FileProblem, SaveError
@@ -77,6 +78,7 @@ class OkrApp(App[int]):
         self.session = session
         self.path = path
         self.dirty = False
+        self.history = History(session)
         self.tr = catalog(self.lang_override or session.language)
         localize_bindings(self, self.tr)
         if path is not None:
@@ -96,7 +98,10 @@ class OkrApp(App[int]):
         self.when_saved_or_discarded(lambda: self.push_screen(NewSessionScreen(title), start))
 
     def mark_changed(self) -> None:
+        """After every edit: unsaved, and one more step to undo."""
         self.dirty = True
+        if self.session is not None:
+            self.history.commit(self.session)
         self.update_title()
 
     def update_title(self) -> None:

@@ -264,6 +264,25 @@ class ActionForm(FormScreen):
         })
 
 
+class DecisionForm(FormScreen):
+    """A decision for the log: what was decided, and why."""
+
+    def __init__(self, heading: str) -> None:
+        super().__init__()
+        self.heading = heading
+
+    def form_fields(self) -> ComposeResult:
+        yield Label(literal(self.tr("decision_log.text")))
+        yield field(placeholder=self.tr("decision_log.text_placeholder"), id="text")
+        yield Label(literal(self.tr("decision_log.rationale")))
+        yield field(placeholder=self.tr("decision_log.rationale_placeholder"), id="rationale")
+
+    def submit(self) -> None:
+        text = self.required_text("text")
+        if text is not None:
+            self.dismiss({"text": text, "rationale": clean_line(self.value("rationale"))})
+
+
 class PickScreen(Dialog[str | None]):
     """Choose one item from a list (enter or click); escape cancels."""
 

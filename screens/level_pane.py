@@ -3,16 +3,26 @@ and the keys to capture, commit, edit and remove."""
 
 from collections.abc import Callable
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from okrtui.facilitation import (
+    author_from_prefix,
+    log_decision,
+    merge,
+    park,
+    reveal,
+    split,
+    unpark,
+)
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
-from okrtui.workshop import add_idea, find_objective, remove_idea
+from okrtui.workshop import add_idea, add_participant, find_objective, remove_idea
 from screens.dialogs import ConfirmScreen
-from screens.forms import PickScreen, TextForm
+from screens.forms import DecisionForm, PickScreen, TextForm
 from screens.localized import literal, localize_bindings
 from screens.widgets.ideas import IdeasPanel
 from screens.widgets.okr_tree import OkrTree, Ref, show_details
@@ -25,6 +35,15 @@ class LevelPane(Horizontal):
         Binding("p", "commit_idea", "key.commit"),
         Binding("e", "edit", "key.edit"),
         Binding("delete", "remove", "key.remove"),
+        Binding("v", "vote", "key.vote"),
+        Binding("space", "mark", "key.mark", show=False),
+        Binding("m", "merge", "key.merge", show=False),
+        Binding("u", "split", "key.split", show=False),
+        Binding("l", "park", "key.park", show=False),
+        Binding("h", "silent", "key.silent", show=False),
+        Binding("r", "reveal", "key.reveal", show=False),
+        Binding("L", "log_decision", "key.log_decision", show=False),
+        Binding("a", "add_participant", "key.add_participant", show=False),
     ]
 
     def __init__(self, session: Session, team: Team, tr: Catalog) -> None:
@@ -83,9 +102,98 @@ class LevelPane(Horizontal):
     # Ideas ------------------------------------------------------------------
 
     def on_ideas_panel_captured(self, event: IdeasPanel.Captured) -> None:
-        idea = add_idea(self.session, self.team, self.level, event.text, event.author)
+        """A typed idea; "@ana …" names its author by the first letters of a name."""
+        author, text = author_from_prefix(self.session, event.text)
+        idea = add_idea(self.session, self.team, self.level, text, author or event.author)
+        idea.hidden = self.ideas.silent
         self.ideas.show_new(idea)
         self.app.mark_changed()
+
+    # Facilitation: silent writing, groups, parking lot, votes, decisions ------------------
+
+    def action_silent(self) -> None:
+        self.ideas.silent = not self.ideas.silent
+        self.ideas.reload()
+        self.tell("silent.now_on" if self.ideas.silent else "silent.now_off")
+
+    def action_reveal(self) -> None:
+        count = reveal(self.team, self.level)
+        self.ideas.silent = False
+        self.ideas.reload()
+        self.tell("silent.revealed", count=count)
+        if count:
+            self.app.mark_changed()
+
+    def action_mark(self) -> None:
+        if not self.ideas.list_has_focus:
+            raise SkipAction()
+        self.ideas.toggle_mark()
+
+    def action_merge(self) -> None:
+        marked = [idea for idea in self.team.ideas_at(self.level) if idea.id in self.ideas.marked]
+        if len(marked) < 2:
+            self.tell("group.mark_two", "warning")
+            return
+
+        def named(text: str | None) -> None:
+            if text:
+                merge(self.session, self.team, marked, text)
+                self.ideas.marked.clear()
+                self.ideas.reload()
+                self.app.mark_changed()
+                self.tell("group.merged", count=len(marked))
+
+        self.app.push_screen(
+            TextForm(self.tr("group.heading"), self.tr("group.name"), marked[0].text), named)
+
+    def action_split(self) -> None:
+        idea = self.ideas.highlighted_idea
+        if idea is None or not idea.members:
+            self.tell("group.not_a_group", "warning")
+            return
+        ideas = split(self.session, self.team, idea)
+        self.ideas.reload()
+        self.app.mark_changed()
+        self.tell("group.split", count=len(ideas))
+
+    def action_park(self) -> None:
+        idea = self.ideas.highlighted_idea
+        if idea is None:
+            self.tell("ideas.none_highlighted", "warning")
+            return
+        (unpark if idea.parked else park)(idea)
+        self.ideas.reload()
+        self.app.mark_changed()
+        self.tell("parking.unparked" if not idea.parked else "parking.parked")
+
+    def action_vote(self) -> None:
+        from screens.vote import VoteScreen
+
+        def closed(_: object) -> None:
+            self.ideas.reload()
+
+        self.app.push_screen(VoteScreen(self.session, self.level), closed)
+
+    def action_log_decision(self) -> None:
+        def done(values: dict | None) -> None:
+            if values:
+                log_decision(self.session, values["text"], values["rationale"], self.level)
+                self.app.mark_changed()
+                self.tell("decision_log.logged")
+
+        self.app.push_screen(DecisionForm(self.tr("decision_log.heading")), done)
+
+    def action_add_participant(self) -> None:
+        def done(name: str | None) -> None:
+            if name:
+                add_participant(self.session, name)
+                for panel in self.screen.query(IdeasPanel):
+                    panel.refresh_authors()
+                self.app.mark_changed()
+                self.tell("participants.added", name=name)
+
+        self.app.push_screen(TextForm(self.tr("participants.heading"),
+                                      self.tr("participants.name")), done)
 
     def action_capture(self) -> None:
         self.ideas.focus_field()

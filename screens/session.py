@@ -7,14 +7,24 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from okrtui.models import LEVELS, Session, Team
+from okrtui.facilitation import (
+    add_time,
+    level_state,
+    remaining_seconds,
+    reset_timer,
+    step_phase,
+    tick,
+)
+from okrtui.models import LEVELS, Level, Session, Team
 from okrtui.workshop import find_item
 from screens.ambition import AmbitionPane
 from screens.execution import ExecutionPane
 from screens.level_pane import LevelPane
 from screens.localized import literal, localize_bindings
+from screens.presenter import PresenterScreen
 from screens.review import ReviewPane
 from screens.tactic import TacticPane
+from screens.widgets.workshop_bar import WorkshopBar
 
 PANES = {"ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,
          "review": ReviewPane}
@@ -30,6 +40,15 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+s", "app.save", "key.save", priority=True),
         Binding("f2", "app.save_as", "key.save_as"),
         Binding("ctrl+o", "app.close_session", "key.close"),
+        Binding("ctrl+z", "undo", "key.undo"),
+        Binding("ctrl+y", "redo", "key.redo"),
+        Binding("f5", "presenter", "key.presenter"),
+        Binding("left_square_bracket", "phase(-1)", "key.phase_back", show=False),
+        Binding("right_square_bracket", "phase(1)", "key.phase_next", show=False),
+        Binding("t", "timer", "key.timer", show=False),
+        Binding("plus", "add_time(60)", "key.add_minute", show=False),
+        Binding("asterisk", "add_time(300)", "key.add_five", show=False),
+        Binding("0", "reset_timer", "key.reset_timer", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -47,6 +66,7 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Only the first level is built now; the others when first visited (fast start)."""
         yield Header()
+        yield WorkshopBar(self.session, self.tr)
         with TabbedContent(id="levels"):
             for number, name in enumerate(TABS, start=1):
                 title = literal(f"{number} {self.tr(f'level.{name}.name')}")
@@ -56,6 +76,97 @@ class SessionScreen(Screen[None]):
         yield Footer(compact=True)
 
     AUTO_FOCUS = "#ambition-ideas"
+
+    def on_mount(self) -> None:
+        self._timer = self.set_interval(1.0, self._tick, pause=True)
+        self.timer_level: Level = "ambition"
+
+    @property
+    def bar(self) -> WorkshopBar:
+        return self.query_one(WorkshopBar)
+
+    @property
+    def level(self) -> Level:
+        """The level on screen, or the last one seen (from the review)."""
+        return self.bar.level or "ambition"
+
+    # Phases and the timer ---------------------------------------------------------------
+
+    def action_phase(self, step: int) -> None:
+        state = step_phase(self.team, self.level, step)
+        self._stop_if_running(self.level)
+        self.bar.show(self.level)
+        self.app.notify(literal(self.tr("workshop.phase_now",
+                                        level=self.tr(f"level.{self.level}.name"),
+                                        phase=self.tr(f"phase.{state.phase}"))))
+        self.app.mark_changed()
+
+    def action_timer(self) -> None:
+        """Start or pause the timer of the level on screen (one timer runs at a time)."""
+        if self.bar.running and self.timer_level == self.level:
+            self.bar.running = False
+            self._timer.pause()
+        else:
+            self.timer_level = self.level
+            state = level_state(self.team, self.level)
+            if remaining_seconds(self.session, state) == 0:
+                reset_timer(state)
+            self.bar.running = True
+            self._timer.resume()
+        self._refresh_time()
+
+    def action_add_time(self, seconds: int) -> None:
+        add_time(self.session, level_state(self.team, self.level), seconds)
+        self._refresh_time()
+
+    def action_reset_timer(self) -> None:
+        reset_timer(level_state(self.team, self.level))
+        self._stop_if_running(self.level)
+        self._refresh_time()
+
+    def _stop_if_running(self, level: Level) -> None:
+        if self.bar.running and self.timer_level == level:
+            self.bar.running = False
+            self._timer.pause()
+
+    def _tick(self) -> None:
+        state = level_state(self.team, self.timer_level)
+        if tick(self.session, state):
+            self._stop_if_running(self.timer_level)
+            self.app.bell()
+            self.app.notify(literal(self.tr("workshop.time_up",
+                                            phase=self.tr(f"phase.{state.phase}"),
+                                            level=self.tr(f"level.{self.timer_level}.name"))),
+                            severity="warning", timeout=10)
+        self._refresh_time()
+
+    def _refresh_time(self) -> None:
+        self.bar.show(self.level)
+        for screen in self.app.screen_stack:
+            if isinstance(screen, PresenterScreen):
+                screen.refresh_view()
+
+    def action_presenter(self) -> None:
+        self.app.push_screen(PresenterScreen(self))
+
+    # Undo and redo -------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._history_step(self.app.history.undo, "workshop.undone", "workshop.nothing_to_undo")
+
+    def action_redo(self) -> None:
+        self._history_step(self.app.history.redo, "workshop.redone", "workshop.nothing_to_redo")
+
+    def _history_step(self, step: Callable[[Session], bool], done: str, nothing: str) -> None:
+        if not step(self.session):
+            self.app.notify(literal(self.tr(nothing)), severity="warning")
+            return
+        for pane in self.query(".level"):
+            pane.reload()  # type: ignore[attr-defined]
+        self.bar.show(self.level)
+        self.app.notify(literal(self.tr(done)))
+        self.app.dirty = True
+        self.app.update_title()
 
     def action_level(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
@@ -72,6 +183,8 @@ class SessionScreen(Screen[None]):
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """Show a level: built on first visit, brought up to date on the next ones."""
         name = event.pane.id or "ambition"
+        if name in LEVELS:
+            self.bar.show(name)  # type: ignore[arg-type]
         if name in self._visited:
             (await self.pane(name)).reload()
         else:

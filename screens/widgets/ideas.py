@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from okrtui.facilitation import current_phase, hidden_summary
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
 from screens.localized import literal, localize_bindings
@@ -53,6 +54,9 @@ class IdeasPanel(Vertical):
 
     def __init__(self, session: Session, team: Team, level: Level, tr: Catalog) -> None:
         super().__init__(classes="ideas")
+        self.marked: set[str] = set()
+        self.silent = False
+        self.show_votes = True
         self.session = session
         self.level = level
         self.tr = tr
@@ -66,7 +70,8 @@ class IdeasPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("", classes="panel-heading", id=f"{self.level}-ideas-heading")
         yield OptionList(id=f"{self.level}-ideas", classes="idea-list")
-        with Horizontal(classes="capture"):
+        with Horizontal(classes="capture") as capture:
+            capture.display = not self.session.anonymous
             yield Label(literal(self.tr("ideas.author")), classes="capture-label")
             yield Select(self._author_options(), prompt=self.tr("ideas.no_author"),
                          id=f"{self.level}-author", classes="author", compact=True)
@@ -79,36 +84,100 @@ class IdeasPanel(Vertical):
     def _author_options(self) -> list[tuple[Content, str]]:
         return [(literal(p.name), p.id) for p in self.session.participants]
 
-    def _prompt(self, idea: Idea) -> Content:
+    def _prompt(self, idea: Idea, dots: int = 0) -> Content:
         author = self.session.participant_name(idea.author)
-        mark = ("✓ ", "bold green") if idea.promoted_to else ("• ", "dim")
-        parts: list[tuple[str, str] | str] = [mark, " ".join(idea.text.split())]
+        if idea.promoted_to:
+            mark = ("✓ ", "bold green")
+        elif idea.parked:
+            mark = (f"{self.tr('ideas.parked_mark')} ", "bold $warning")
+        else:
+            mark = ("• ", "dim")
+        parts: list[tuple[str, str] | str] = []
+        if idea.id in self.marked:
+            parts.append(("☑ ", "bold $accent"))
+        parts += [mark, (" ".join(idea.text.split()), "dim" if idea.parked else "")]
+        if idea.members:
+            parts.append((f"  ⧉{len(idea.members)}", "bold $secondary"))
+        if dots and self.show_votes:
+            parts.append((f"  {'●' * min(dots, 12)} {dots}", "bold $accent"))
         if author:
             parts.append((f" — {author}", "dim italic"))
         return Content.assemble(*parts)
 
-    def reload(self) -> None:
+    def _ordered(self) -> tuple[list[Idea], dict[str, int], int]:
+        """The visible ideas (ranked by dots while converging; parked ones last), their dots,
+        and how many are hidden (silent writing)."""
         ideas = self.team.ideas_at(self.level)
+        visible = [idea for idea in ideas if not idea.hidden]
+        dots: dict[str, int] = {}
+        for vote in self.team.votes:
+            dots[vote.idea] = dots.get(vote.idea, 0) + vote.dots
+        if current_phase(self.team, self.level) == "converge":
+            visible.sort(key=lambda idea: -dots.get(idea.id, 0))
+        visible.sort(key=lambda idea: idea.parked)
+        return visible, dots, len(ideas) - len(visible)
+
+    def reload(self) -> None:
+        ideas, dots, hidden = self._ordered()
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted_option
         keep = highlighted.id if highlighted else None
-        option_list.set_options(Option(self._prompt(idea), id=idea.id) for idea in ideas)
+        options: list[Option] = []
+        if hidden:
+            options.append(Option(self._hidden_prompt(), disabled=True, id="hidden-summary"))
+        options += [Option(self._prompt(idea, dots.get(idea.id, 0)), id=idea.id)
+                    for idea in ideas]
+        option_list.set_options(options)
         if keep is not None and keep in {idea.id for idea in ideas}:
             option_list.highlighted = option_list.get_option_index(keep)
         elif ideas:
-            option_list.highlighted = 0
-        self._update_heading(len(ideas))
+            option_list.highlighted = 1 if hidden else 0
+        self._update_heading(len(ideas) + hidden)
+
+    def _hidden_prompt(self) -> Content:
+        count, people = hidden_summary(self.team, self.level)
+        return Content.styled(f"🔒 {self.tr('silent.summary', count=count, people=people)}",
+                              "italic $warning")
 
     def _update_heading(self, count: int) -> None:
         heading = self.query_one(".panel-heading", Label)
-        heading.update(literal(self.tr("ideas.heading", count=count)))
+        title = self.tr("ideas.heading", count=count)
+        if self.silent:
+            title += f"  · {self.tr('silent.on')}"
+        heading.update(literal(title))
 
     def show_new(self, idea: Idea) -> None:
-        """Append one captured idea without rebuilding the list."""
+        """Show one captured idea without rebuilding the list (a hidden one: the count)."""
         option_list = self.query_one(OptionList)
+        count = len(self.team.ideas_at(self.level))
+        if idea.hidden:
+            if option_list.option_count and option_list.get_option_at_index(0).id == (
+                "hidden-summary"
+            ):
+                option_list.replace_option_prompt_at_index(0, self._hidden_prompt())
+                self._update_heading(count)
+            else:
+                self.reload()
+            return
         option_list.add_option(Option(self._prompt(idea), id=idea.id))
         option_list.highlighted = option_list.option_count - 1
-        self._update_heading(option_list.option_count)
+        self._update_heading(count)
+
+    def toggle_mark(self) -> None:
+        idea = self.highlighted_idea
+        if idea is None:
+            return
+        self.marked ^= {idea.id}
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted
+        if index is not None:
+            option_list.replace_option_prompt_at_index(index, self._prompt(idea))
+            if index + 1 < option_list.option_count:
+                option_list.highlighted = index + 1
+
+    def refresh_authors(self) -> None:
+        """After a participant was added: the author list offers them too."""
+        self.query_one(Select).set_options(self._author_options())
 
     @property
     def highlighted_idea(self) -> Idea | None:

@@ -1,0 +1,76 @@
+"""The presenter view: the current phase, its timer in large digits, the question being
+worked and the ideas (or, while converging, the ranking), high contrast, for a projector."""
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Digits, Static
+
+from okrtui.facilitation import hidden_summary, level_state, remaining_seconds, tally
+from screens.localized import literal, localize_bindings
+from screens.widgets.workshop_bar import clock, stepper
+
+if TYPE_CHECKING:
+    from screens.session import SessionScreen
+
+MAX_LINES = 12
+
+
+class PresenterScreen(Screen[None]):
+    BINDINGS = [Binding("f5,escape", "app.pop_screen", "key.presenter_close")]
+
+    def __init__(self, session_screen: "SessionScreen") -> None:
+        super().__init__(classes="presenter")
+        self.session_screen = session_screen
+        self.session = session_screen.session
+        self.tr = self.app.tr
+        localize_bindings(self, self.tr)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="presenter"):
+            yield Static("", id="presenter-phase")
+            yield Digits("00:00", id="presenter-clock")
+            yield Static("", id="presenter-question")
+            yield Static("", id="presenter-items")
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        tr = self.tr
+        level = self.session_screen.level
+        team = self.session.teams[0]
+        state = level_state(team, level)
+        left = remaining_seconds(self.session, state)
+        self.query_one("#presenter-phase", Static).update(Content.assemble(
+            (tr(f"level.{level}.name") + "  ", "bold"), stepper(tr, state.phase)))
+        digits = self.query_one("#presenter-clock", Digits)
+        digits.update(clock(left))
+        digits.set_class(left == 0, "-time-up")
+        self.query_one("#presenter-question", Static).update(
+            literal(tr(f"level.{level}.question")))
+        self.query_one("#presenter-items", Static).update(self._items(level, state.phase))
+
+    def _items(self, level: str, phase: str) -> Content:
+        tr = self.tr
+        team = self.session.teams[0]
+        lines: list[Content] = []
+        if phase == "converge" and tally(team, level):  # type: ignore[arg-type]
+            for ranked in tally(team, level)[:MAX_LINES]:  # type: ignore[arg-type]
+                tie = "=" if ranked.tied else " "
+                lines.append(Content.assemble((f"{tie}{ranked.rank:>2}. ", "bold"),
+                                              (f"{'●' * min(ranked.dots, 10)} ", "bold $accent"),
+                                              " ".join(ranked.idea.text.split())))
+        else:
+            ideas = [i for i in team.ideas_at(level) if not i.hidden and not i.parked]
+            for idea in ideas[-MAX_LINES:]:
+                lines.append(Content.assemble(("• ", "bold"), " ".join(idea.text.split())))
+            hidden, people = hidden_summary(team, level)  # type: ignore[arg-type]
+            if hidden:
+                lines.append(Content.styled(tr("silent.summary", count=hidden, people=people),
+                                            "italic"))
+        return Content("\n").join(lines)

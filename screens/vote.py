@@ -1,0 +1,175 @@
+"""Dot voting on the ideas of one level: pick a participant (1–9), give dots (space),
+take one back (backspace), or type the totals counted on paper (t). The ranking, ties
+shown, can be hidden until everyone has voted (h)."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from okrtui.facilitation import (
+    VoteRefused,
+    add_dot,
+    dots_used,
+    remove_dot,
+    set_paper_total,
+    tally,
+    voters_done,
+)
+from okrtui.models import Idea, Level, Session
+from okrtui.text import parse_number
+from screens.forms import TextForm
+from screens.localized import literal, localize_bindings
+
+
+class VoteScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "key.vote_close"),
+        Binding("space", "dot(1)", "key.vote_dot"),
+        Binding("backspace", "dot(-1)", "key.vote_undot"),
+        Binding("t", "paper_total", "key.vote_total"),
+        Binding("h", "hide", "key.vote_hide"),
+        *[Binding(str(n), f"participant({n - 1})", "key.vote_pick", show=n == 1)
+          for n in range(1, 10)],
+    ]
+
+    def __init__(self, session: Session, level: Level) -> None:
+        super().__init__(classes="vote")
+        self.session = session
+        self.level = level
+        self.tr = self.app.tr
+        self.current = 0
+        self.hide_totals = False
+        localize_bindings(self, self.tr)
+
+    @property
+    def team(self):
+        return self.session.teams[0]
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="vote-heading", classes="panel-heading")
+        yield Static("", id="vote-people")
+        with Horizontal():
+            with Vertical(classes="ideas"):
+                yield OptionList(id="vote-ideas")
+            with Vertical(classes="findings"):
+                yield Label(literal(self.tr("vote.ranking")), classes="panel-heading")
+                yield Static("", id="vote-ranking")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#vote-ideas", OptionList).focus()
+
+    def ideas(self) -> list[Idea]:
+        return [i for i in self.team.ideas_at(self.level) if not i.hidden and not i.parked]
+
+    @property
+    def participant(self) -> str | None:
+        people = self.session.participants
+        return people[self.current].id if 0 <= self.current < len(people) else None
+
+    def refresh_view(self) -> None:
+        tr = self.tr
+        budget = self.session.dots_per_person
+        self.query_one("#vote-heading", Label).update(literal(tr(
+            "vote.heading", level=tr(f"level.{self.level}.name"), dots=budget)))
+        people = []
+        for index, person in enumerate(self.session.participants[:9]):
+            used = dots_used(self.team, person.id, self.level)
+            style = "bold reverse" if index == self.current else ""
+            people.append(Content.assemble((f" {index + 1} {person.name} ", style),
+                                           ("●" * used + "○" * max(budget - used, 0), "$accent"),
+                                           "  "))
+        if not people:
+            people.append(Content.styled(tr("vote.no_participants"), "italic"))
+        self.query_one("#vote-people", Static).update(Content("").join(people))
+        totals: dict[str, int] = {}
+        mine: dict[str, int] = {}
+        for vote in self.team.votes:
+            totals[vote.idea] = totals.get(vote.idea, 0) + vote.dots
+            if vote.participant == self.participant:
+                mine[vote.idea] = vote.dots
+        ideas = self.query_one("#vote-ideas", OptionList)
+        highlighted = ideas.highlighted
+        options = []
+        for idea in self.ideas():
+            parts: list[tuple[str, str] | str] = [" ".join(idea.text.split())]
+            if mine.get(idea.id):
+                parts.append((f"  {'●' * mine[idea.id]}", "bold $accent"))
+            if not self.hide_totals and totals.get(idea.id):
+                parts.append((f"  ({totals[idea.id]})", "dim"))
+            options.append(Option(Content.assemble(*parts), id=idea.id))
+        ideas.set_options(options)
+        if options:
+            ideas.highlighted = min(highlighted or 0, len(options) - 1)
+        self.query_one("#vote-ranking", Static).update(self._ranking())
+
+    def _ranking(self) -> Content:
+        tr = self.tr
+        if self.hide_totals:
+            done = len(voters_done(self.session, self.team, self.level))
+            return Content.styled(tr("vote.hidden", done=done,
+                                     total=len(self.session.participants)), "italic")
+        lines = []
+        for ranked in tally(self.team, self.level):
+            tie = "=" if ranked.tied else " "
+            lines.append(Content.assemble((f"{tie}{ranked.rank}. ", "bold"),
+                                          (f"{ranked.dots} ", "bold $accent"),
+                                          " ".join(ranked.idea.text.split())))
+        return Content("\n").join(lines) if lines else Content.styled(tr("vote.none"), "dim")
+
+    def _highlighted(self) -> Idea | None:
+        option = self.query_one("#vote-ideas", OptionList).highlighted_option
+        return next((i for i in self.ideas() if option and i.id == option.id), None)
+
+    def action_participant(self, index: int) -> None:
+        if index < len(self.session.participants):
+            self.current = index
+            self.refresh_view()
+
+    def action_dot(self, step: int) -> None:
+        idea, participant = self._highlighted(), self.participant
+        if idea is None or participant is None:
+            return
+        try:
+            if step > 0:
+                add_dot(self.session, self.team, participant, idea)
+            else:
+                remove_dot(self.team, participant, idea)
+        except VoteRefused as refused:
+            self.app.notify(literal(self.tr("vote.no_dots_left", dots=refused.budget)),
+                            severity="warning")
+            return
+        self.app.mark_changed()
+        self.refresh_view()
+
+    def action_paper_total(self) -> None:
+        idea = self._highlighted()
+        if idea is None:
+            return
+
+        def done(text: str | None) -> None:
+            try:
+                total = parse_number(text or "")
+            except ValueError:
+                total = None
+            if not isinstance(total, int) or total < 0:
+                self.app.notify(literal(self.tr("vote.bad_total")), severity="warning")
+                return
+            set_paper_total(self.team, idea, total)
+            self.app.mark_changed()
+            self.refresh_view()
+
+        self.app.push_screen(TextForm(self.tr("vote.total_heading", idea=idea.text),
+                                      self.tr("vote.total_label")), done)
+
+    def action_hide(self) -> None:
+        self.hide_totals = not self.hide_totals
+        self.refresh_view()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
