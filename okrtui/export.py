@@ -2,6 +2,7 @@
 
 import re
 
+from okrtui.facilitation import parking_lot, tally
 from okrtui.findings import session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import LEVELS, KeyResult, Session
@@ -95,7 +96,23 @@ def to_markdown(session: Session, tr: Catalog) -> str:
             lines += [f"## {tr('export.set_aside')}", ""]
             lines += [f"- {md(text)}" for text in set_aside]
             lines.append("")
-        waiting = [idea for idea in team.ideas if idea.promoted_to is None]
+        for level in LEVELS:
+            ranking = tally(team, level)
+            if ranking:
+                lines += [f"## {tr('export.ranking', level=tr('export.level_' + level))}", ""]
+                for ranked in ranking:
+                    tie = "=" if ranked.tied else ""
+                    lines.append(f"{tie}{ranked.rank}. {md(ranked.idea.text)} — "
+                                 f"{tr('export.dots', count=ranked.dots)}")
+                lines.append("")
+        parked = parking_lot(team)
+        if parked:
+            lines += [f"## {tr('export.parking_lot')}", ""]
+            for idea in parked:
+                lines.append(f"- {md(idea.text)}")
+                lines += [f"  - {md(member.text)}" for member in idea.members]
+            lines.append("")
+        waiting = [idea for idea in team.ideas if idea.promoted_to is None and not idea.parked]
         if waiting:
             lines += [f"## {tr('export.ideas')}", ""]
             for level in LEVELS:
@@ -106,7 +123,16 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                 for idea in at_level:
                     author = session.participant_name(idea.author)
                     lines.append(f"- {md(idea.text)}" + (f" — {md(author)}" if author else ""))
+                    for member in idea.members:
+                        by = session.participant_name(member.author)
+                        lines.append(f"  - {md(member.text)}" + (f" — {md(by)}" if by else ""))
                 lines.append("")
+    if session.decisions:
+        lines += [f"## {tr('export.decision_log')}", ""]
+        for decision in session.decisions:
+            why = f" — {md(decision.rationale)}" if decision.rationale else ""
+            lines.append(f"- **{md(decision.text)}**{why}")
+        lines.append("")
     findings = session_findings(session, tr)
     if findings:
         lines += [f"## {tr('export.problems')}", ""]
