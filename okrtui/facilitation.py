@@ -46,9 +46,16 @@ def level_state(team: Team, level: Level) -> LevelState:
     return state
 
 
+def peek_state(team: Team, level: Level) -> LevelState:
+    """The state of a level for showing it: recorded, or a default one left unrecorded
+    (looking at a session never changes it)."""
+    return next((state for state in team.levels if state.level == level),
+                LevelState(level=level))
+
+
 def current_phase(team: Team, level: Level) -> Phase:
     """The phase of a level, without recording anything (diverge until moved)."""
-    return next((state.phase for state in team.levels if state.level == level), "diverge")
+    return peek_state(team, level).phase
 
 
 def set_phase(team: Team, level: Level, phase: Phase) -> LevelState:
@@ -150,12 +157,13 @@ def split(session: Session, team: Team, group: Idea) -> list[Idea]:
     if not group.members:
         raise ValueError("not a group")
     position = team.ideas.index(group)
-    ideas = [
-        Idea(id=next_id(session, "i"), level=group.level, text=member.text,
-             author=member.author)
-        for member in group.members
-    ]
-    team.ideas = team.ideas[:position] + ideas + team.ideas[position + 1 :]
+    ideas = []
+    for offset, member in enumerate(group.members):
+        idea = Idea(id=next_id(session, "i"), level=group.level, text=member.text,
+                    author=member.author, hidden=group.hidden, parked=group.parked)
+        team.ideas.insert(position + 1 + offset, idea)  # added before the next id is asked
+        ideas.append(idea)
+    team.ideas.remove(group)
     team.votes = [vote for vote in team.votes if vote.idea != group.id]
     return ideas
 
@@ -192,9 +200,9 @@ def remove_dot(team: Team, participant: str, idea: Idea) -> None:
 
 def set_paper_total(team: Team, idea: Idea, total: int) -> None:
     """The dots counted on paper for an idea (0 removes them)."""
-    team.votes = [v for v in team.votes if not (v.participant is None and v.idea == idea.id)]
-    if total > 0:
-        team.votes.append(Vote(idea=idea.id, dots=total))
+    new = [Vote(idea=idea.id, dots=total)] if total > 0 else []  # refused before any change
+    team.votes = [v for v in team.votes
+                  if not (v.participant is None and v.idea == idea.id)] + new
 
 
 @dataclass(frozen=True)

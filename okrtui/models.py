@@ -254,18 +254,17 @@ def check_references(session: Session) -> None:
                         )
         for i, idea in enumerate(team.ideas):
             register(idea.id, f"teams[{t}].ideas[{i}]")
-            authors = [idea.author] + [member.author for member in idea.members]
-            for author in authors:
+            authors = [(f"teams[{t}].ideas[{i}].author", idea.author)] + [
+                (f"teams[{t}].ideas[{i}].members[{m}].author", member.author)
+                for m, member in enumerate(idea.members)
+            ]
+            for where, author in authors:
                 if author is None:
                     continue
                 if session.anonymous:
-                    raise ValueError(
-                        f"teams[{t}].ideas[{i}]: an anonymous session records no author"
-                    )
+                    raise ValueError(f"{where}: an anonymous session records no author")
                 if author not in people:
-                    raise ValueError(
-                        f"teams[{t}].ideas[{i}].author: no participant has id {author!r}"
-                    )
+                    raise ValueError(f"{where}: no participant has id {author!r}")
         idea_ids = {idea.id for idea in team.ideas}
         for v, vote in enumerate(team.votes):
             if vote.idea not in idea_ids:

@@ -7,6 +7,7 @@ never drops text silently: what cannot be committed stays an idea.
 import re
 import weakref
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from okrtui.limits import ensure_room_for_key_result, ensure_room_for_objective
@@ -68,8 +69,15 @@ def all_ids(session: Session) -> Iterator[str]:
                     yield action.id
 
 
-_ID_COUNTERS: dict[int, tuple[weakref.ref[Session], int, dict[str, int]]] = {}
-"""Per session (by identity): how many items it held, and the highest number per prefix."""
+@dataclass
+class _IdCounters:
+    session: weakref.ref[Session]
+    teams: int  # id() of session.teams: undo puts a new list there
+    count: int  # items held after the id given last was used
+    highest: dict[str, int]
+
+
+_ID_COUNTERS: dict[int, _IdCounters] = {}
 
 
 def _item_count(session: Session) -> int:
@@ -92,20 +100,24 @@ def _highest_numbers(session: Session) -> dict[str, int]:
 
 
 def next_id(session: Session, prefix: str) -> str:
-    """The next free id with this prefix ("i" → "i13"): never one in use. The highest numbers
-    are read once, then counted on while every item is added through here (checked by
-    counting items, which costs a few len() calls, not a walk over thousands of ids)."""
+    """The next free id with this prefix ("i" → "i13"): never one in use. The highest
+    numbers are read once, then counted on while each id given is used at once (one more
+    item); they are read again when items came or went some other way, or when undo put
+    other content in the session. Add each item before asking for the next id."""
     key = id(session)
     count = _item_count(session)
     cached = _ID_COUNTERS.get(key)
-    if cached is None or cached[0]() is not session or cached[1] != count:
-        counters = _highest_numbers(session)
+    if (cached is None or cached.session() is not session or cached.count != count
+            or cached.teams != id(session.teams)):
+        highest = _highest_numbers(session)
     else:
-        counters = cached[2]
-    counters[prefix] = counters.get(prefix, 0) + 1
-    _ID_COUNTERS[key] = (weakref.ref(session, lambda _: _ID_COUNTERS.pop(key, None)),
-                         count + 1, counters)
-    return f"{prefix}{counters[prefix]}"
+        highest = cached.highest
+    highest[prefix] = highest.get(prefix, 0) + 1
+    _ID_COUNTERS[key] = _IdCounters(
+        weakref.ref(session, lambda _: _ID_COUNTERS.pop(key, None)), id(session.teams),
+        count + 1, highest,
+    )
+    return f"{prefix}{highest[prefix]}"
 
 
 def add_participant(session: Session, name: str) -> Participant:
@@ -240,16 +252,22 @@ def remove_action(team: Team, tactic: Tactic, action: Action) -> None:
 
 
 def remove_idea(team: Team, idea: Idea) -> None:
+    """Remove an idea, and the dots it had."""
     team.ideas.remove(idea)
+    team.votes = [vote for vote in team.votes if vote.idea != idea.id]
 
 
 def remove_participant(session: Session, participant: Participant) -> None:
     """Remove a participant; their ideas and actions keep their text but lose the name."""
     session.participants.remove(participant)
     for team in session.teams:
+        team.votes = [vote for vote in team.votes if vote.participant != participant.id]
         for idea in team.ideas:
             if idea.author == participant.id:
                 idea.author = None
+            for member in idea.members:
+                if member.author == participant.id:
+                    member.author = None
         for objective in team.objectives:
             for tactic in objective.tactics:
                 for action in tactic.actions:

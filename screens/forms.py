@@ -283,6 +283,37 @@ class DecisionForm(FormScreen):
             self.dismiss({"text": text, "rationale": clean_line(self.value("rationale"))})
 
 
+class SettingsForm(FormScreen):
+    """The workshop's settings: dots per person, and the default length of each phase."""
+
+    def __init__(self, heading: str, session: Session) -> None:
+        super().__init__()
+        self.heading = heading
+        self.session = session
+
+    def form_fields(self) -> ComposeResult:
+        tr = self.tr
+        yield Label(literal(tr("settings.dots")))
+        yield field(str(self.session.dots_per_person), id="dots")
+        for phase in ("diverge", "converge", "formalize"):
+            yield Label(literal(tr("settings.minutes", phase=tr(f"phase.{phase}"))))
+            yield field(str(getattr(self.session.timebox, phase)), id=phase)
+
+    def submit(self) -> None:
+        values = {}
+        for field_id, low, high in (("dots", 1, 20), ("diverge", 1, 600),
+                                    ("converge", 1, 600), ("formalize", 1, 600)):
+            try:
+                number = parse_number(self.value(field_id))
+            except ValueError:
+                number = None
+            if not isinstance(number, int) or not low <= number <= high:
+                self.fail(self.tr("settings.between", low=low, high=high), field_id)
+                return
+            values[field_id] = number
+        self.dismiss(values)
+
+
 class PickScreen(Dialog[str | None]):
     """Choose one item from a list (enter or click); escape cancels."""
 

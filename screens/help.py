@@ -25,6 +25,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
                        ("r", "help.reveal"), ("space", "help.mark"), ("m", "key.merge"),
                        ("u", "key.split"), ("l", "help.park"), ("v", "help.vote"),
                        ("L", "help.log_decision"), ("a", "key.add_participant"),
+                       ("f3", "key.settings"),
                        ("@ana …", "help.author_prefix")]),
     ("help.voting", [("1 … 9", "key.vote_pick"), ("space", "help.dot"),
                      ("backspace", "key.vote_undot"), ("t", "help.paper_total"),

@@ -3,7 +3,16 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+)
 
 from okrtui.models import Session
 from okrtui.workshop import new_session
@@ -31,6 +40,7 @@ class NewSessionScreen(Dialog[Session | None]):
             yield field(placeholder=tr("new.team_placeholder"), id="team")
             yield Label(literal(tr("new.participants")))
             yield field(placeholder=tr("new.participants_placeholder"), id="participants")
+            yield Checkbox(literal(tr("new.anonymous")), id="anonymous")
             yield Label(literal(tr("new.language")))
             with RadioSet(id="language"):
                 yield RadioButton("Français", value=tr.language == "fr", id="fr")
@@ -60,12 +70,12 @@ class NewSessionScreen(Dialog[Session | None]):
             return
         pressed = self.query_one("#language", RadioSet).pressed_button
         language = "fr" if pressed is not None and pressed.id == "fr" else "en"
-        self.dismiss(
-            new_session(
-                title=value("title"),
-                language=language,
-                period=value("period"),
-                team=value("team"),
-                participants=value("participants").split(","),
-            )
+        session = new_session(
+            title=value("title"),
+            language=language,
+            period=value("period"),
+            team=value("team"),
+            participants=value("participants").split(","),
         )
+        session.anonymous = self.query_one("#anonymous", Checkbox).value
+        self.dismiss(session)

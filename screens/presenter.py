@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from okrtui.facilitation import hidden_summary, level_state, remaining_seconds, tally
+from okrtui.facilitation import hidden_summary, peek_state, remaining_seconds, tally
 from screens.localized import literal, localize_bindings
 from screens.widgets.workshop_bar import clock, stepper
 
@@ -44,7 +44,7 @@ class PresenterScreen(Screen[None]):
         tr = self.tr
         level = self.session_screen.level
         team = self.session.teams[0]
-        state = level_state(team, level)
+        state = peek_state(team, level)
         left = remaining_seconds(self.session, state)
         self.query_one("#presenter-phase", Static).update(Content.assemble(
             (tr(f"level.{level}.name") + "  ", "bold"), stepper(tr, state.phase)))

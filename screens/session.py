@@ -15,10 +15,11 @@ from okrtui.facilitation import (
     step_phase,
     tick,
 )
-from okrtui.models import LEVELS, Level, Session, Team
+from okrtui.models import LEVELS, Level, Session, Team, Timebox
 from okrtui.workshop import find_item
 from screens.ambition import AmbitionPane
 from screens.execution import ExecutionPane
+from screens.forms import SettingsForm
 from screens.level_pane import LevelPane
 from screens.localized import literal, localize_bindings
 from screens.presenter import PresenterScreen
@@ -43,6 +44,7 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+z", "undo", "key.undo"),
         Binding("ctrl+y", "redo", "key.redo"),
         Binding("f5", "presenter", "key.presenter"),
+        Binding("f3", "settings", "key.settings", show=False),
         Binding("left_square_bracket", "phase(-1)", "key.phase_back", show=False),
         Binding("right_square_bracket", "phase(1)", "key.phase_next", show=False),
         Binding("t", "timer", "key.timer", show=False),
@@ -114,15 +116,23 @@ class SessionScreen(Screen[None]):
             self.bar.running = True
             self._timer.resume()
         self._refresh_time()
+        self._time_changed()
 
     def action_add_time(self, seconds: int) -> None:
         add_time(self.session, level_state(self.team, self.level), seconds)
         self._refresh_time()
+        self._time_changed()
 
     def action_reset_timer(self) -> None:
         reset_timer(level_state(self.team, self.level))
         self._stop_if_running(self.level)
         self._refresh_time()
+        self._time_changed()
+
+    def _time_changed(self) -> None:
+        """The timer's remaining time is part of the session: saved, not an undo step."""
+        self.app.dirty = True
+        self.app.update_title()
 
     def _stop_if_running(self, level: Level) -> None:
         if self.bar.running and self.timer_level == level:
@@ -145,6 +155,16 @@ class SessionScreen(Screen[None]):
         for screen in self.app.screen_stack:
             if isinstance(screen, PresenterScreen):
                 screen.refresh_view()
+
+    def action_settings(self) -> None:
+        def done(values: dict | None) -> None:
+            if values:
+                self.session.dots_per_person = values.pop("dots")
+                self.session.timebox = Timebox(**values)
+                self._refresh_time()
+                self.app.mark_changed()
+
+        self.app.push_screen(SettingsForm(self.tr("settings.heading"), self.session), done)
 
     def action_presenter(self) -> None:
         self.app.push_screen(PresenterScreen(self))

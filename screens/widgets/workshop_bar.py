@@ -3,7 +3,7 @@
 from textual.content import Content
 from textual.widgets import Static
 
-from okrtui.facilitation import level_state, remaining_seconds
+from okrtui.facilitation import peek_state, remaining_seconds
 from okrtui.i18n import Catalog
 from okrtui.models import PHASES, Level, Session
 
@@ -41,7 +41,7 @@ class WorkshopBar(Static):
         if level is None:
             self.update("")
             return
-        state = level_state(self.session.teams[0], level)
+        state = peek_state(self.session.teams[0], level)
         left = remaining_seconds(self.session, state)
         running = ("▶ " if self.running else "⏸ ")
         timer_style = "bold reverse $error" if left == 0 else "bold"
