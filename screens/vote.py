@@ -82,11 +82,10 @@ class VoteScreen(Screen[None]):
             used = dots_used(self.team, person.id, self.level)
             style = "bold reverse" if index == self.current else ""
             people.append(Content.assemble((f" {index + 1} {person.name} ", style),
-                                           ("●" * used + "○" * max(budget - used, 0), "$accent"),
-                                           "  "))
+                                           ("●" * used + "○" * max(budget - used, 0), "$accent")))
         if not people:
             people.append(Content.styled(tr("vote.no_participants"), "italic"))
-        self.query_one("#vote-people", Static).update(Content("").join(people))
+        self.query_one("#vote-people", Static).update(Content(" · ").join(people))
         totals: dict[str, int] = {}
         mine: dict[str, int] = {}
         for vote in self.team.votes:

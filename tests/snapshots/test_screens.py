@@ -90,3 +90,34 @@ def test_review_with_details(snap_compare, language: str) -> None:
         await settle(pilot)
 
     assert snap_compare(session_app(language), terminal_size=(120, 40), run_before=jump)
+
+
+SIZES = [(120, 40), (80, 24)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_voting_screen(snap_compare, language: str, size: tuple[int, int]) -> None:
+    async def vote(pilot) -> None:
+        await pilot.press("v")
+        await settle(pilot)
+        for keys in (["1", "space", "space", "down", "space"], ["2", "down", "down", "space"]):
+            await pilot.press(*keys)
+        await settle(pilot)
+
+    assert snap_compare(session_app(language), terminal_size=size, run_before=vote)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_presenter_view(snap_compare, language: str, size: tuple[int, int]) -> None:
+    assert snap_compare(session_app(language), press=["f5"], terminal_size=size,
+                        run_before=settle)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_stepper_while_converging(snap_compare, language: str, size: tuple[int, int]) -> None:
+    """The stepper and timer under the tabs, in the converge phase with 5 minutes added."""
+    assert snap_compare(session_app(language), press=["right_square_bracket", "asterisk"],
+                        terminal_size=size, run_before=settle)
