@@ -36,7 +36,8 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
                              ("x", "palette.action.set_aside")]),
     ("level.tactic.name", [("n", "palette.action.new_tactic")]),
     ("level.execution.name", [("n", "palette.action.new_action")]),
-    ("level.review.name", [("enter", "help.open_finding"), ("s", "help.silence")]),
+    ("level.review.name", [("enter", "help.open_finding"), ("s", "help.silence"),
+                           ("l", "key.park_kpi")]),
     ("help.dialogs", [("enter", "help.next_field"), ("ctrl+s", "key.accept"),
                       ("escape", "help.cancel")]),
 ]

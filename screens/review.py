@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.facilitation import park_key_result
 from okrtui.findings import UNSILENCEABLE, Finding, session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
@@ -24,7 +25,10 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold b
 
 
 class ReviewPane(Horizontal):
-    BINDINGS = [Binding("s", "silence", "key.silence")]
+    BINDINGS = [
+        Binding("s", "silence", "key.silence"),
+        Binding("l", "park_kpi", "key.park_kpi"),
+    ]
 
     class OpenItem(Message):
         """Open this item at its level, to fix it."""
@@ -119,6 +123,16 @@ class ReviewPane(Horizontal):
             self.post_message(self.OpenItem(item_id))
         elif self.query_one(OkrTree).select_item(item_id):
             self.query_one(OkrTree).focus()
+
+    def action_park_kpi(self) -> None:
+        """A key result the coach sees as a KPI goes to the parking lot, in one key."""
+        _, found = self._highlighted()
+        if found is None or found.rule != "kr.is_kpi":
+            self.app.notify(literal(self.tr("parking.kpi_only")), severity="warning")
+            return
+        if park_key_result(self.session, self.team, found.item_id) is not None:
+            self._changed()
+            self.app.notify(literal(self.tr("parking.kpi_parked")))
 
     def action_silence(self) -> None:
         key, found = self._highlighted()

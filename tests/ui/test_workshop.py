@@ -113,11 +113,42 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
         assert [d.text for d in app.session.decisions] == ["Bookshops first",
                                                             "No Berlin office this year"]
 
-        # Undo and redo the last decision.
+        # A KPI dressed up as a key result: the review sends it to the parking lot.
+        tree = app.screen.query_one("#ambition-pane .okr-tree")
+        tree.focus()
+        tree.move_cursor(tree.root.children[0])
+        await pilot.press("k")
+        await fill(pilot, "Maintain uptime at 99.9%")
+        await pilot.press("ctrl+s")
+        await pilot.press("4")
+        findings = app.screen.query_one("#findings", OptionList)
+        findings.focus()
+        findings.highlighted = next(i for i in range(findings.option_count)
+                                    if "kr.is_kpi" in str(findings.get_option_at_index(i).prompt))
+        await pilot.press("l")
+        assert team.committed_objectives[0].key_results == []
+        assert any(i.parked and i.text.startswith("Maintain uptime") for i in team.ideas)
+
+        # Tactic and execution levels.
+        await pilot.press("2", "i")
+        await fill(pilot, "Partner with publishers")
+        await pilot.press("escape", "p")
+        await pilot.press("enter")  # which objective: the first
+        await pilot.press("ctrl+s")
+        await pilot.press("3", "i")
+        await fill(pilot, "Call ten publishers")
+        await pilot.press("escape", "p")
+        await pilot.press("ctrl+s")
+        tactic = team.committed_objectives[0].tactics[0]
+        assert tactic.text == "Partner with publishers"
+        assert [a.text for a in tactic.actions] == ["Call ten publishers"]
+        await pilot.press("1")
+
+        # Undo and redo the last edit (the action).
         await pilot.press("ctrl+z")
-        assert len(app.session.decisions) == 1
+        assert app.session.teams[0].committed_objectives[0].tactics[0].actions == []
         await pilot.press("ctrl+y")
-        assert len(app.session.decisions) == 2
+        assert len(app.session.teams[0].committed_objectives[0].tactics[0].actions) == 1
 
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -127,8 +158,9 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
     team = reopened.teams[0]
     assert team.levels[0].phase == "converge"
     assert [(r.idea.text, r.dots) for r in tally(team, "ambition")][:3] == ranking[:3]
-    assert sorted(i.text for i in team.ideas if i.parked) == ["Launch a loyalty card",
-                                                              "Open a Berlin office"]
+    assert sorted(i.text for i in team.ideas if i.parked) == [
+        "Launch a loyalty card", "Maintain uptime at 99.9%", "Open a Berlin office"]
+    assert team.committed_objectives[0].tactics[0].actions[0].text == "Call ten publishers"
     assert [o.text for o in team.committed_objectives] == [
         "Win independent bookshops", "Cut the time to publish", "Reach sellers through referrals"]
     assert reopened.decisions[1].rationale == "Not before product fit"
