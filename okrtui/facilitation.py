@@ -137,8 +137,13 @@ def merge(session: Session, team: Team, ideas: list[Idea], text: str | None = No
     if any(idea.level != level for idea in ideas):
         raise ValueError("merge ideas of one level")
     members = [member for idea in ideas for member in _members_of(idea)]
+    promoted = {idea.promoted_to for idea in ideas if idea.promoted_to}
+    if len(promoted) > 1:
+        raise ValueError("merge at most one committed idea")
     group = Idea(id=next_id(session, "i"), level=level, text=clean_line(text or ideas[0].text),
-                 members=members, hidden=all(idea.hidden for idea in ideas))
+                 members=members, hidden=all(idea.hidden for idea in ideas),
+                 parked=all(idea.parked for idea in ideas),
+                 promoted_to=next(iter(promoted), None))
     merged_ids = {idea.id for idea in ideas}
     position = team.ideas.index(ideas[0])
     team.ideas = [i for i in team.ideas if i.id not in merged_ids]
@@ -188,18 +193,25 @@ def add_dot(session: Session, team: Team, participant: str, idea: Idea) -> None:
     team.votes.append(Vote(idea=idea.id, participant=participant, dots=1))
 
 
-def remove_dot(team: Team, participant: str, idea: Idea) -> None:
+def remove_dot(team: Team, participant: str, idea: Idea) -> bool:
+    """Take back one of participant's dots on idea; False when there was none."""
     for vote in list(team.votes):
         if vote.participant == participant and vote.idea == idea.id:
             if vote.dots > 1:
                 vote.dots -= 1
             else:
                 team.votes.remove(vote)
-            return
+            return True
+    return False
+
+
+MAX_PAPER_TOTAL = 100
 
 
 def set_paper_total(team: Team, idea: Idea, total: int) -> None:
-    """The dots counted on paper for an idea (0 removes them)."""
+    """The dots counted on paper for an idea (0 removes them); ValueError past 100."""
+    if not 0 <= total <= MAX_PAPER_TOTAL:
+        raise ValueError(f"a paper total is between 0 and {MAX_PAPER_TOTAL}")
     new = [Vote(idea=idea.id, dots=total)] if total > 0 else []  # refused before any change
     team.votes = [v for v in team.votes
                   if not (v.participant is None and v.idea == idea.id)] + new

@@ -134,8 +134,10 @@ class KeyResultForm(FormScreen):
             yield Label(literal(tr("kr.baseline")))
             yield Label(literal(tr("kr.target")))
             yield Label(literal(tr("kr.unit")))
-            yield field(shown(kr.baseline if kr else None), placeholder="12", id="baseline")
-            yield field(shown(kr.target if kr else None), placeholder="9.6", id="target")
+            yield field(shown(kr.baseline if kr else None),
+                        placeholder=tr("kr.baseline_placeholder"), id="baseline")
+            yield field(shown(kr.target if kr else None), placeholder=tr("kr.target_placeholder"),
+                        id="target")
             yield field((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
                         id="unit")
 
@@ -238,7 +240,7 @@ class ActionForm(FormScreen):
         )
         yield Label(literal(tr("action.due")))
         yield field(action.due.isoformat() if action and action.due else "",
-                    placeholder="2027-01-31", id="due")
+                    placeholder=tr("action.due_placeholder"), id="due")
         yield Label(literal(tr("action.first_step")))
         yield field((action.first_step or "") if action else "",
                     placeholder=tr("action.first_step_placeholder"), id="first_step")

@@ -104,7 +104,10 @@ class LevelPane(Horizontal):
     def on_ideas_panel_captured(self, event: IdeasPanel.Captured) -> None:
         """A typed idea; "@ana …" names its author by the first letters of a name."""
         author, text = author_from_prefix(self.session, event.text)
-        idea = add_idea(self.session, self.team, self.level, text, author or event.author)
+        author = author or event.author
+        if self.session.participant_name(author) is None:
+            author = None
+        idea = add_idea(self.session, self.team, self.level, text, author)
         idea.hidden = self.ideas.silent
         self.ideas.show_new(idea)
         self.app.mark_changed()
@@ -137,7 +140,11 @@ class LevelPane(Horizontal):
 
         def named(text: str | None) -> None:
             if text:
-                merge(self.session, self.team, marked, text)
+                try:
+                    merge(self.session, self.team, marked, text)
+                except ValueError:
+                    self.tell("group.two_committed", "warning")
+                    return
                 self.ideas.marked.clear()
                 self.ideas.reload()
                 self.app.mark_changed()
@@ -214,6 +221,7 @@ class LevelPane(Horizontal):
         """Text that could not be committed stays, as an idea of this level."""
         add_idea(self.session, self.team, self.level, text, None)
         self.ideas.reload()
+        self.app.mark_changed()
         self.tell("swap.kept_as_idea", "warning")
 
     # Choosing where a new item goes ---------------------------------------------
@@ -312,7 +320,6 @@ class LevelPane(Horizontal):
     def _remove_idea(self, idea: Idea) -> None:
         remove_idea(self.team, idea)
         self.ideas.reload()
-        self.app.mark_changed()
 
     def remove_ref(self, ref: Ref) -> None:
         raise NotImplementedError

@@ -15,6 +15,7 @@ from textual.widgets import (
 )
 
 from okrtui.models import Session
+from okrtui.text import clean_line
 from okrtui.workshop import new_session
 from screens.dialogs import Dialog, button, field
 from screens.localized import literal
@@ -64,7 +65,7 @@ class NewSessionScreen(Dialog[Session | None]):
         def value(field: str) -> str:
             return self.query_one(f"#{field}", Input).value
 
-        if not value("title").strip():
+        if not clean_line(value("title")):
             self.show_error(self.tr("new.title_required"))
             self.query_one("#title", Input).focus()
             return

@@ -138,6 +138,7 @@ class SessionScreen(Screen[None]):
         if self.bar.running and self.timer_level == level:
             self.bar.running = False
             self._timer.pause()
+            self._time_changed()
 
     def _tick(self) -> None:
         state = level_state(self.team, self.timer_level)

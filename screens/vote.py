@@ -137,8 +137,8 @@ class VoteScreen(Screen[None]):
         try:
             if step > 0:
                 add_dot(self.session, self.team, participant, idea)
-            else:
-                remove_dot(self.team, participant, idea)
+            elif not remove_dot(self.team, participant, idea):
+                return
         except VoteRefused as refused:
             self.app.notify(literal(self.tr("vote.no_dots_left", dots=refused.budget)),
                             severity="warning")
@@ -156,10 +156,13 @@ class VoteScreen(Screen[None]):
                 total = parse_number(text or "")
             except ValueError:
                 total = None
-            if not isinstance(total, int) or total < 0:
+            try:
+                if not isinstance(total, int):
+                    raise ValueError(text)
+                set_paper_total(self.team, idea, total)
+            except ValueError:
                 self.app.notify(literal(self.tr("vote.bad_total")), severity="warning")
                 return
-            set_paper_total(self.team, idea, total)
             self.app.mark_changed()
             self.refresh_view()
 

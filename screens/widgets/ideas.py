@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from okrtui.facilitation import current_phase, hidden_summary
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
+from okrtui.text import clean_line
 from screens.localized import literal, localize_bindings
 
 
@@ -32,7 +33,7 @@ class IdeaField(Input):
         return Size((size.width // 256 + 1) * 256, size.height)
 
     def take_text(self) -> None:
-        text = self.value.strip()
+        text = clean_line(self.value)
         self.value = ""
         if text:
             self.post_message(self.Typed(text))
@@ -55,6 +56,7 @@ class IdeasPanel(Vertical):
     def __init__(self, session: Session, team: Team, level: Level, tr: Catalog) -> None:
         super().__init__(classes="ideas")
         self.marked: set[str] = set()
+        self._people_shown = [(p.id, p.name) for p in session.participants]
         self.silent = False
         self.show_votes = True
         self.session = session
@@ -118,6 +120,7 @@ class IdeasPanel(Vertical):
         return visible, dots, len(ideas) - len(visible)
 
     def reload(self) -> None:
+        self.refresh_authors()
         ideas, dots, hidden = self._ordered()
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted_option
@@ -176,8 +179,16 @@ class IdeasPanel(Vertical):
                 option_list.highlighted = index + 1
 
     def refresh_authors(self) -> None:
-        """After a participant was added: the author list offers them too."""
-        self.query_one(Select).set_options(self._author_options())
+        """The author list follows the participants (added, or gone with an undo)."""
+        people = [(p.id, p.name) for p in self.session.participants]
+        if people == self._people_shown:
+            return
+        self._people_shown = people
+        select = self.query_one(Select)
+        kept = select.value
+        select.set_options(self._author_options())
+        if kept in {person_id for person_id, _ in people}:
+            select.value = kept
 
     @property
     def highlighted_idea(self) -> Idea | None:
