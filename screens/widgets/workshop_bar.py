@@ -43,10 +43,10 @@ class WorkshopBar(Static):
             return
         state = peek_state(self.session.teams[0], level)
         left = remaining_seconds(self.session, state)
-        running = ("▶ " if self.running else "⏸ ")
+        running = ("▶ " if self.running else "‖ ")  # glyphs of one cell in every font
         timer_style = "bold reverse $error" if left == 0 else "bold"
         self.set_class(left == 0, "-time-up")
         self.update(Content.assemble(
-            stepper(self.tr, state.phase), ("    ⏱ ", "dim"), (running + clock(left), timer_style),
+            stepper(self.tr, state.phase), ("    ◷ ", "dim"), (running + clock(left), timer_style),
             ("   " + self.tr("workshop.keys"), "dim"),
         ))
