@@ -26,9 +26,10 @@ from screens.forms import DecisionForm, PickScreen, TextForm
 from screens.localized import literal, localize_bindings
 from screens.widgets.ideas import IdeasPanel
 from screens.widgets.okr_tree import OkrTree, Ref, show_details
+from screens.widgets.team_view import TeamView
 
 
-class LevelPane(Horizontal):
+class LevelPane(TeamView, Horizontal):
     level: Level
     BINDINGS = [
         Binding("i", "capture", "key.capture"),
@@ -52,10 +53,6 @@ class LevelPane(Horizontal):
         self.tr = tr
         localize_bindings(self, tr)
 
-    @property
-    def team(self) -> Team:
-        """The session's team, looked up each time: undo puts new objects in the session."""
-        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         yield IdeasPanel(self.session, self.team, self.level, self.tr)

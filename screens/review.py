@@ -20,11 +20,12 @@ from okrtui.workshop import find_item, silence, unsilence
 from screens.forms import TextForm
 from screens.localized import literal, localize_bindings
 from screens.widgets.okr_tree import OkrTree, show_details
+from screens.widgets.team_view import TeamView
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
-class ReviewPane(Horizontal):
+class ReviewPane(TeamView, Horizontal):
     BINDINGS = [
         Binding("s", "silence", "key.silence"),
         Binding("l", "park_kpi", "key.park_kpi"),
@@ -44,10 +45,6 @@ class ReviewPane(Horizontal):
         self.findings: dict[str, Finding] = {}
         localize_bindings(self, tr)
 
-    @property
-    def team(self) -> Team:
-        """The session's team, looked up each time: undo puts new objects in the session."""
-        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="committed"):

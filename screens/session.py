@@ -15,7 +15,7 @@ from okrtui.facilitation import (
     step_phase,
     tick,
 )
-from okrtui.models import LEVELS, Level, Session, Team, Timebox
+from okrtui.models import LEVELS, Level, Session, Timebox
 from okrtui.workshop import find_item
 from screens.ambition import AmbitionPane
 from screens.execution import ExecutionPane
@@ -25,6 +25,7 @@ from screens.localized import literal, localize_bindings
 from screens.presenter import PresenterScreen
 from screens.review import ReviewPane
 from screens.tactic import TacticPane
+from screens.widgets.team_view import TeamView
 from screens.widgets.workshop_bar import WorkshopBar
 
 PANES = {"ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,
@@ -32,7 +33,7 @@ PANES = {"ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionP
 TABS = ("ambition", "tactic", "execution", "review")
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(TeamView, Screen[None]):
     BINDINGS = [
         Binding("1", "level('ambition')", "key.level_ambition", show=False),
         Binding("2", "level('tactic')", "key.level_tactic", show=False),
@@ -60,10 +61,6 @@ class SessionScreen(Screen[None]):
         self._visited: set[str] = set()
         localize_bindings(self, self.tr)
 
-    @property
-    def team(self) -> Team:
-        """The session's team, looked up each time: undo puts new objects in the session."""
-        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         """Only the first level is built now; the others when first visited (fast start)."""

@@ -23,9 +23,10 @@ from okrtui.models import Idea, Level, Session
 from okrtui.text import parse_number
 from screens.forms import TextForm
 from screens.localized import literal, localize_bindings
+from screens.widgets.team_view import TeamView
 
 
-class VoteScreen(Screen[None]):
+class VoteScreen(TeamView, Screen[None]):
     BINDINGS = [
         Binding("escape", "close", "key.vote_close"),
         Binding("space", "dot(1)", "key.vote_dot"),
@@ -45,9 +46,6 @@ class VoteScreen(Screen[None]):
         self.hide_totals = False
         localize_bindings(self, self.tr)
 
-    @property
-    def team(self):
-        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         yield Label("", id="vote-heading", classes="panel-heading")

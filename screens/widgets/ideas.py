@@ -15,6 +15,7 @@ from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
 from okrtui.text import clean_line
 from screens.localized import literal, localize_bindings
+from screens.widgets.team_view import TeamView
 
 
 class IdeaField(Input):
@@ -39,7 +40,7 @@ class IdeaField(Input):
             self.post_message(self.Typed(text))
 
 
-class IdeasPanel(Vertical):
+class IdeasPanel(TeamView, Vertical):
     """Enter in the field adds an idea; the list keeps them all, ✓ marks those committed."""
 
     BINDINGS = [
@@ -64,10 +65,6 @@ class IdeasPanel(Vertical):
         self.tr = tr
         localize_bindings(self, tr)
 
-    @property
-    def team(self) -> Team:
-        """The session's team, looked up each time: undo puts new objects in the session."""
-        return self.session.teams[0]
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="panel-heading", id=f"{self.level}-ideas-heading")

@@ -14,6 +14,7 @@ from okrtui.export import kr_measure
 from okrtui.findings import item_findings, worst
 from okrtui.i18n import Catalog
 from okrtui.models import Action, KeyResult, Objective, Session, Tactic, Team
+from screens.widgets.team_view import TeamView
 
 View = Literal["ambition", "tactic", "execution", "review"]
 Ref = tuple[str, ...]
@@ -36,7 +37,7 @@ def show_details(place: Static, details: str) -> None:
     place.display = bool(details)
 
 
-class OkrTree(Tree[Ref]):
+class OkrTree(TeamView, Tree[Ref]):
     def __init__(self, session: Session, team: Team, view: View, tr: Catalog, **kwargs) -> None:
         super().__init__("", **kwargs)
         self.session = session
@@ -45,10 +46,6 @@ class OkrTree(Tree[Ref]):
         self.show_root = False
         self.guide_depth = 3
 
-    @property
-    def team(self) -> Team:
-        """The session's team, looked up each time: undo puts new objects in the session."""
-        return self.session.teams[0]
 
     def on_mount(self) -> None:
         self.reload()
