@@ -27,7 +27,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
                        ("L", "help.log_decision"), ("a", "key.add_participant"),
                        ("f3", "key.settings"),
                        ("@ana …", "help.author_prefix")]),
-    ("help.voting", [("1 … 9", "key.vote_pick"), ("space", "help.dot"),
+    ("help.voting", [("1 … 9", "key.vote_pick"), ("← →", "key.vote_next"), ("space", "help.dot"),
                      ("backspace", "key.vote_undot"), ("t", "help.paper_total"),
                      ("h", "help.hide_votes")]),
     ("level.ambition.name", [("n", "palette.action.new_objective"),

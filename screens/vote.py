@@ -33,6 +33,8 @@ class VoteScreen(TeamView, Screen[None]):
         Binding("backspace", "dot(-1)", "key.vote_undot"),
         Binding("t", "paper_total", "key.vote_total"),
         Binding("h", "hide", "key.vote_hide"),
+        Binding("right", "next_participant(1)", "key.vote_next", show=False),
+        Binding("left", "next_participant(-1)", "key.vote_next", show=False),
         *[Binding(str(n), f"participant({n - 1})", "key.vote_pick", show=n == 1)
           for n in range(1, 10)],
     ]
@@ -76,10 +78,11 @@ class VoteScreen(TeamView, Screen[None]):
         self.query_one("#vote-heading", Label).update(literal(tr(
             "vote.heading", level=tr(f"level.{self.level}.name"), dots=budget)))
         people = []
-        for index, person in enumerate(self.session.participants[:9]):
+        for index, person in enumerate(self.session.participants):
             used = dots_used(self.team, person.id, self.level)
             style = "bold reverse" if index == self.current else ""
-            people.append(Content.assemble((f" {index + 1} {person.name} ", style),
+            key = f"{index + 1} " if index < 9 else ""
+            people.append(Content.assemble((f" {key}{person.name} ", style),
                                            ("●" * used + "○" * max(budget - used, 0), "$accent")))
         if not people:
             people.append(Content.styled(tr("vote.no_participants"), "italic"))
@@ -126,6 +129,12 @@ class VoteScreen(TeamView, Screen[None]):
     def action_participant(self, index: int) -> None:
         if index < len(self.session.participants):
             self.current = index
+            self.refresh_view()
+
+    def action_next_participant(self, step: int) -> None:
+        """← → move through every participant (1–9 reach the first nine in one key)."""
+        if self.session.participants:
+            self.current = (self.current + step) % len(self.session.participants)
             self.refresh_view()
 
     def action_dot(self, step: int) -> None:
