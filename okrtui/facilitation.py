@@ -148,10 +148,14 @@ def merge(session: Session, team: Team, ideas: list[Idea], text: str | None = No
     position = team.ideas.index(ideas[0])
     team.ideas = [i for i in team.ideas if i.id not in merged_ids]
     team.ideas.insert(min(position, len(team.ideas)), group)
-    team.votes = [
-        Vote(idea=group.id, participant=vote.participant, dots=vote.dots)
-        if vote.idea in merged_ids else vote
-        for vote in team.votes
+    kept = [vote for vote in team.votes if vote.idea not in merged_ids]
+    moved: dict[str | None, int] = {}  # one row per participant (None: paper totals)
+    for vote in team.votes:
+        if vote.idea in merged_ids:
+            moved[vote.participant] = moved.get(vote.participant, 0) + vote.dots
+    team.votes = kept + [
+        Vote(idea=group.id, participant=participant, dots=min(dots, 100))
+        for participant, dots in moved.items()
     ]
     return group
 

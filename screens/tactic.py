@@ -53,10 +53,13 @@ class TacticPane(LevelPane):
             return
         objective, tactic = found
 
+        offered = {kr.id for _, kr in numbered_key_results(objective)}
+
         def done(values: dict | None) -> None:
             if values:
                 tactic.text = values["text"]
-                tactic.moves = values["moves"]
+                kept = [kr_id for kr_id in tactic.moves if kr_id not in offered]  # set aside
+                tactic.moves = values["moves"] + kept
                 self.changed()
 
         form = TacticForm(self.tr("tactic.edit"), tactic.text, numbered_key_results(objective),

@@ -775,3 +775,18 @@ def test_every_session_example_in_the_format_page_is_canonical() -> None:
     facilitated = parse_session(sessions[-1].encode("utf-8"))
     assert facilitated.teams[0].votes and facilitated.decisions
     assert any(idea.members for idea in facilitated.teams[0].ideas)
+
+
+def test_merging_ideas_one_person_voted_for_twice_gives_one_row() -> None:
+    session = workshop.new_session("Atelier", "en", participants=["Ana", "Bob"])
+    team = session.teams[0]
+    first = workshop.add_idea(session, team, "ambition", "Win bookshops", None)
+    second = workshop.add_idea(session, team, "ambition", "Win indie bookshops", None)
+    facilitation.add_dot(session, team, "p1", first)
+    facilitation.add_dot(session, team, "p1", second)
+    facilitation.set_paper_total(team, second, 4)
+    group = facilitation.merge(session, team, [first, second])
+    rows = sorted((vote.participant or "", vote.dots) for vote in team.votes)
+    assert rows == [("", 4), ("p1", 2)]
+    assert facilitation.tally(team, "ambition")[0].dots == 6
+    assert facilitation.tally(team, "ambition")[0].idea is group
