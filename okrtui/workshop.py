@@ -170,6 +170,21 @@ def add_key_result(
     return kr
 
 
+def add_decision(objective: Objective, text: str) -> None:
+    """Record one more decision this objective embodies (segment, channel, platform…)."""
+    objective.decisions = [*objective.decisions, text]
+
+
+def edit_decision(objective: Objective, index: int, text: str) -> None:
+    decisions = list(objective.decisions)
+    decisions[index] = text
+    objective.decisions = decisions
+
+
+def remove_decision(objective: Objective, index: int) -> None:
+    objective.decisions = [d for i, d in enumerate(objective.decisions) if i != index]
+
+
 def set_aside(item: Objective | KeyResult) -> None:
     """Take an objective or key result out of the committed ones, keeping all it holds."""
     item.set_aside = True
@@ -231,6 +246,13 @@ def find_objective(team: Team, objective_id: str) -> Objective | None:
 def remove_objective(team: Team, objective: Objective) -> None:
     team.objectives.remove(objective)
     _unlink_ideas(team, {objective.id} | _descendant_ids(objective))
+
+
+def return_objective_to_ideas(session: Session, team: Team, objective: Objective) -> None:
+    """Remove an objective (and all it holds); its wording stays, as an ambition idea."""
+    remove_objective(team, objective)
+    if not any(i.text == objective.text and i.level == "ambition" for i in team.ideas):
+        add_idea(session, team, "ambition", objective.text, None)
 
 
 def remove_key_result(team: Team, objective: Objective, kr: KeyResult) -> None:

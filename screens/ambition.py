@@ -5,14 +5,16 @@ from textual.binding import Binding
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
 from okrtui.models import Idea, KeyResult, Objective
 from okrtui.workshop import (
-    add_idea,
+    add_decision,
     add_key_result,
     commit_objective,
+    edit_decision,
     find_objective,
+    remove_decision,
     remove_key_result,
-    remove_objective,
     restore_key_result,
     restore_objective,
+    return_objective_to_ideas,
     set_aside,
 )
 from screens.forms import KeyResultForm, PickScreen, TextForm
@@ -114,7 +116,7 @@ class AmbitionPane(LevelPane):
         def ask(objective: Objective) -> None:
             def done(text: str | None) -> None:
                 if text:
-                    objective.decisions = [*objective.decisions, text]
+                    add_decision(objective, text)
                     self.changed()
 
             self.app.push_screen(
@@ -178,9 +180,7 @@ class AmbitionPane(LevelPane):
 
             def done_decision(text: str | None) -> None:
                 if text:
-                    decisions = list(objective.decisions)
-                    decisions[index] = text
-                    objective.decisions = decisions
+                    edit_decision(objective, index, text)
                     self.changed()
 
             self.app.push_screen(
@@ -209,8 +209,7 @@ class AmbitionPane(LevelPane):
             index = int(ref[2])
             self.confirm_removal(
                 objective.decisions[index],
-                lambda: setattr(objective, "decisions",
-                                [d for i, d in enumerate(objective.decisions) if i != index]),
+                lambda: remove_decision(objective, index),
             )
         elif ref[0] == "kr" and (found := self._kr(ref)):
             kr = found[1]
@@ -218,7 +217,5 @@ class AmbitionPane(LevelPane):
 
     def _remove_objective(self, objective: Objective) -> None:
         """An objective removed from the tree goes back to the ideas: its wording is kept."""
-        remove_objective(self.team, objective)
-        if not any(i.text == objective.text and i.level == "ambition" for i in self.team.ideas):
-            add_idea(self.session, self.team, "ambition", objective.text, None)
+        return_objective_to_ideas(self.session, self.team, objective)
         self.ideas.reload()

@@ -351,3 +351,21 @@ def test_ids_of_removed_items_are_not_reused_while_others_remain() -> None:
     workshop.remove_key_result(team, objective, k1)
     k3 = workshop.add_key_result(session, objective, "Trois")
     assert k3.id == "k3"
+
+
+def test_decisions_are_added_edited_and_removed_in_place() -> None:
+    session = fresh()
+    objective = workshop.commit_objective(session, session.teams[0], "Enable pros in Lyon")
+    workshop.add_decision(objective, "Segment: pros")
+    workshop.add_decision(objective, "Channel: referral")
+    workshop.edit_decision(objective, 0, "Segment: professional sellers")
+    workshop.remove_decision(objective, 1)
+    assert objective.decisions == ["Segment: professional sellers"]
+
+
+def test_a_removed_objective_returns_to_the_ideas_once() -> None:
+    session = fresh()
+    team = session.teams[0]
+    objective = workshop.commit_objective(session, team, "Enable pros in Lyon")
+    workshop.return_objective_to_ideas(session, team, objective)
+    assert team.objectives == [] and [i.text for i in team.ideas] == ["Enable pros in Lyon"]
