@@ -33,8 +33,6 @@ class TacticPane(LevelPane):
                 add_tactic(self.session, objective, values["text"], values["moves"], idea)
                 self.ideas.reload()
                 self.changed()
-            elif idea is None and text:
-                self.keep_as_idea(text)
 
         heading = self.tr("tactic.new", text=objective.text)
         self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)

@@ -59,7 +59,6 @@ class IdeasPanel(TeamView, Vertical):
         self.marked: set[str] = set()
         self._people_shown = [(p.id, p.name) for p in session.participants]
         self.silent = False
-        self.show_votes = True
         self.session = session
         self.level = level
         self.tr = tr
@@ -97,7 +96,7 @@ class IdeasPanel(TeamView, Vertical):
         parts += [mark, (" ".join(idea.text.split()), "dim" if idea.parked else "")]
         if idea.members:
             parts.append((f"  ⧉{len(idea.members)}", "bold $secondary"))
-        if dots and self.show_votes:
+        if dots:
             parts.append((f"  {'●' * min(dots, 12)} {dots}", "bold $accent"))
         if author:
             parts.append((f" — {author}", "dim italic"))
