@@ -1,5 +1,6 @@
 """Reading and writing session files: TOML in, validated models out, and back byte-stable."""
 
+import hashlib
 import math
 import os
 import tempfile
@@ -150,6 +151,15 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def file_stamp(path: Path) -> str | None:
+    """What the file on disk holds (a hash of its bytes), or None when there is none: saving
+    compares it with the stamp taken when the session was opened or last saved."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def atomic_write(path: Path, data: bytes) -> None:

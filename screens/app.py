@@ -13,9 +13,9 @@ from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
 from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import remember
-from okrtui.storage import save_session
+from okrtui.storage import file_stamp, save_session
 from okrtui.text import slugify
-from screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
+from screens.dialogs import ConfirmScreen, ConflictScreen, PathScreen, QuitScreen
 from screens.home import HomeScreen
 from screens.localized import literal, localize_bindings
 from screens.new_session import NewSessionScreen
@@ -79,6 +79,7 @@ class OkrApp(App[int]):
         self.path = path
         self.dirty = False
         self.history = History(session)
+        self.disk_stamp = file_stamp(path) if path is not None else None
         self.tr = catalog(self.lang_override or session.language)
         localize_bindings(self, self.tr)
         if path is not None:
@@ -141,8 +142,15 @@ class OkrApp(App[int]):
 
         self.push_screen(PathScreen(self.tr("save.heading"), str(default)), chosen)
 
-    def _write(self, path: Path, then: Callable[[], None] | None) -> None:
+    def _write(self, path: Path, then: Callable[[], None] | None, checked: bool = False) -> None:
+        """Save to path; if the file changed on disk since it was opened or saved (another
+        editor, a git pull), ask first: reload it, overwrite it, or save elsewhere."""
         assert self.session is not None
+        if not checked and path == self.path and self.disk_stamp is not None:
+            if file_stamp(path) != self.disk_stamp:
+                self.push_screen(ConflictScreen(path), lambda choice: self._resolve(
+                    choice, path, then))
+                return
         try:
             save_session(self.session, path)
         except SaveError as error:
@@ -151,11 +159,20 @@ class OkrApp(App[int]):
             return
         self.path = path
         self.dirty = False
+        self.disk_stamp = file_stamp(path)
         remember(path)
         self.update_title()
         self.notify(literal(self.tr("save.saved", path=path)))
         if then is not None:
             then()
+
+    def _resolve(self, choice: str | None, path: Path, then: Callable[[], None] | None) -> None:
+        if choice == "overwrite":
+            self._write(path, then, checked=True)
+        elif choice == "save_as":
+            self.action_save_as(then)
+        elif choice == "reload":
+            self.open_path(path)
 
     def open_path(self, path: Path) -> None:
         """Open a session file, telling what is wrong with it instead of opening."""

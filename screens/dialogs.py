@@ -111,6 +111,34 @@ class QuitScreen(Dialog[str | None]):
         self.dismiss(None if event.button.id == "cancel" else event.button.id)
 
 
+class ConflictScreen(Dialog[str | None]):
+    """The file changed on disk since it was opened: reload it, overwrite it, or save as."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.tr("conflict.question", path=self.path)),
+                         classes="question")
+            with Horizontal(classes="buttons"):
+                yield button(literal(self.tr("conflict.reload")), variant="warning",
+                             id="reload")
+                yield button(literal(self.tr("conflict.overwrite")), variant="error",
+                             id="overwrite")
+                yield button(literal(self.tr("conflict.save_as")), variant="primary",
+                             id="save_as")
+                yield button(literal(self.tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#save_as", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+
 class PathScreen(Dialog[Path | None]):
     """Ask for a file path (to open or to save to); enter accepts."""
 
