@@ -192,5 +192,8 @@ def _run_app(lang: str | None, **options: object) -> int:
     from screens.app import OkrApp
 
     app = OkrApp(lang=lang, **options)  # type: ignore[arg-type]
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.release_lock()
     return app.return_code or EXIT_OK

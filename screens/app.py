@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from okrtui import lock
 from okrtui.history import History
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
@@ -15,7 +16,7 @@ from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import remember
 from okrtui.storage import file_stamp, save_session
 from okrtui.text import slugify
-from screens.dialogs import ConfirmScreen, ConflictScreen, PathScreen, QuitScreen
+from screens.dialogs import ConfirmScreen, ConflictScreen, LockScreen, PathScreen, QuitScreen
 from screens.home import HomeScreen
 from screens.localized import literal, localize_bindings
 from screens.new_session import NewSessionScreen
@@ -59,6 +60,7 @@ class OkrApp(App[int]):
         self.session = session
         self.path = path
         self.dirty = False
+        self.read_only = False
         self._start_new = start_new
         self._new_path = new_path
         self._new_title = new_title
@@ -75,9 +77,12 @@ class OkrApp(App[int]):
 
     def open_session(self, session: Session, path: Path | None) -> None:
         """Show session (replacing any open one); path is where ctrl+s saves it."""
+        if self.path is not None and not self.read_only:
+            lock.release(self.path)
         self.session = session
         self.path = path
         self.dirty = False
+        self.read_only = False
         self.history = History(session)
         self.disk_stamp = file_stamp(path) if path is not None else None
         self.tr = catalog(self.lang_override or session.language)
@@ -88,6 +93,27 @@ class OkrApp(App[int]):
             self.pop_screen()
         self.push_screen(SessionScreen(session))
         self.update_title()
+        if path is not None:
+            self._take_lock(path)
+
+    def _take_lock(self, path: Path) -> None:
+        """Another okrtui editing this file: say who, and open read-only or take over."""
+        other = lock.other_live_holder(path)
+        if other is None:
+            lock.acquire(path)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "take_over":
+                lock.acquire(path)
+            elif choice == "read_only":
+                self.read_only = True
+                self.update_title()
+            else:
+                self.read_only = True  # never release the other window's lock
+                self.action_close_session()
+
+        self.push_screen(LockScreen(path, other), answer)
 
     def action_new_session(self, title: str = "", path: Path | None = None) -> None:
         def start(session: Session | None) -> None:
@@ -111,6 +137,8 @@ class OkrApp(App[int]):
             return
         self.title = self.session.title or "okrtui"
         place = display_path(self.path) if self.path else self.tr("session.unsaved_file")
+        if self.read_only:
+            place += f" ({self.tr('lock.read_only')})"
         self.sub_title = f"{place} ●" if self.dirty else place
 
     # Saving -----------------------------------------------------------------
@@ -118,7 +146,7 @@ class OkrApp(App[int]):
     def action_save(self, then: Callable[[], None] | None = None) -> None:
         if self.session is None:
             return
-        if self.path is None:
+        if self.path is None or self.read_only:
             self.action_save_as(then)
             return
         self._write(self.path, then)
@@ -157,7 +185,12 @@ class OkrApp(App[int]):
             self.notify(literal(error.message(self.tr)), title=self.tr("save.failed_title"),
                         severity="error", timeout=10)
             return
+        if path != self.path or self.read_only:
+            if self.path is not None and not self.read_only:
+                lock.release(self.path)
+            lock.acquire(path)
         self.path = path
+        self.read_only = False
         self.dirty = False
         self.disk_stamp = file_stamp(path)
         remember(path)
@@ -209,6 +242,7 @@ class OkrApp(App[int]):
 
     def action_close_session(self) -> None:
         def close() -> None:
+            self.release_lock()
             self.session, self.path, self.dirty = None, None, False
             while len(self.screen_stack) > 1:
                 self.pop_screen()
@@ -216,6 +250,13 @@ class OkrApp(App[int]):
             self.update_title()
 
         self.when_saved_or_discarded(close)
+
+    def release_lock(self) -> None:
+        if self.path is not None and not self.read_only:
+            lock.release(self.path)
+
+    def on_unmount(self) -> None:
+        self.release_lock()
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from okrtui.lock import Holder
 from screens.localized import literal, localize_bindings
 
 ResultType = TypeVar("ResultType")
@@ -134,6 +135,35 @@ class ConflictScreen(Dialog[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#save_as", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+
+class LockScreen(Dialog[str | None]):
+    """Another okrtui is editing this file: open it read-only, or take it over."""
+
+    def __init__(self, path: Path, holder: Holder) -> None:
+        super().__init__()
+        self.path = path
+        self.holder = holder
+
+    def compose(self) -> ComposeResult:
+        holder = self.holder
+        since = holder.since.strftime("%Y-%m-%d %H:%M")
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.tr("lock.question", path=self.path, host=holder.host,
+                                         pid=holder.pid, since=since)), classes="question")
+            with Horizontal(classes="buttons"):
+                yield button(literal(self.tr("lock.read_only_button")), variant="primary",
+                             id="read_only")
+                yield button(literal(self.tr("lock.take_over")), variant="warning",
+                             id="take_over")
+                yield button(literal(self.tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#read_only", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None if event.button.id == "cancel" else event.button.id)

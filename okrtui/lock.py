@@ -1,0 +1,83 @@
+"""Two windows, one file: a lock beside the session file says who is editing it.
+
+The lock is `.NAME.lock` beside `NAME`, a small TOML table: host, pid, since. A lock whose
+process is gone (same host, pid not running) is stale and cleared on the next open.
+"""
+
+import os
+import socket
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tomli_w
+
+from okrtui.storage import SaveError, atomic_write
+
+
+@dataclass(frozen=True)
+class Holder:
+    host: str
+    pid: int
+    since: datetime
+
+    @property
+    def is_me(self) -> bool:
+        return self.host == socket.gethostname() and self.pid == os.getpid()
+
+    @property
+    def is_alive(self) -> bool:
+        """False only when we can tell: same host and no such process."""
+        if self.host != socket.gethostname():
+            return True
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+def holder(path: Path) -> Holder | None:
+    """Who holds the lock on path, or None (no lock, or one that cannot be read)."""
+    try:
+        with lock_path(path).open("rb") as file:
+            table = tomllib.load(file)
+        return Holder(str(table["host"]), int(table["pid"]), table["since"])
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def other_live_holder(path: Path) -> Holder | None:
+    """The live process of someone else editing path; a stale lock is cleared on the way."""
+    found = holder(path)
+    if found is None or found.is_me:
+        return None
+    if not found.is_alive:
+        release(path, force=True)
+        return None
+    return found
+
+
+def acquire(path: Path) -> None:
+    """Take the lock on path for this process (taking it over from anyone). Never fatal:
+    a folder where the lock cannot be written only loses the warning for other windows."""
+    table = {"host": socket.gethostname(), "pid": os.getpid(),
+             "since": datetime.now(UTC).replace(microsecond=0)}
+    try:
+        atomic_write(lock_path(path), tomli_w.dumps(table).encode("utf-8"))
+    except SaveError:
+        pass
+
+
+def release(path: Path, force: bool = False) -> None:
+    """Remove the lock on path if it is ours (or whoever's, with force)."""
+    found = holder(path)
+    if found is not None and (force or found.is_me):
+        lock_path(path).unlink(missing_ok=True)
