@@ -93,80 +93,63 @@ class ConfirmScreen(Dialog[bool]):
         self.dismiss(False)
 
 
-class QuitScreen(Dialog[str | None]):
+class ChoiceScreen(Dialog[str | None]):
+    """A question and a few answers (buttons, then Cancel); dismissed with the answer's id,
+    or None for Cancel / escape. The first answer has the focus."""
+
+    def __init__(self, question: str, answers: list[tuple[str, str, str]]) -> None:
+        """answers: (id, label, button variant) each."""
+        super().__init__()
+        self.question = question
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.question), classes="question")
+            with Horizontal(classes="buttons"):
+                for answer_id, label, variant in self.answers:
+                    yield button(literal(label), variant=variant, id=answer_id)
+                yield button(literal(self.tr("dialog.cancel")), id="cancel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.answers[0][0]}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+
+class QuitScreen(ChoiceScreen):
     """Unsaved changes: save, discard, or stay."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(literal(self.tr("quit.question")), classes="question")
-            with Horizontal(classes="buttons"):
-                yield button(literal(self.tr("quit.save")), variant="primary", id="save")
-                yield button(literal(self.tr("quit.discard")), variant="error", id="discard")
-                yield button(literal(self.tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#save", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+    def __init__(self) -> None:
+        tr = self.app.tr
+        super().__init__(tr("quit.question"), [("save", tr("quit.save"), "primary"),
+                                               ("discard", tr("quit.discard"), "error")])
 
 
-class ConflictScreen(Dialog[str | None]):
-    """The file changed on disk since it was opened: reload it, overwrite it, or save as."""
+class ConflictScreen(ChoiceScreen):
+    """The file changed on disk since it was opened: save as (focused), reload, overwrite."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(literal(self.tr("conflict.question", path=self.path)),
-                         classes="question")
-            with Horizontal(classes="buttons"):
-                yield button(literal(self.tr("conflict.reload")), variant="warning",
-                             id="reload")
-                yield button(literal(self.tr("conflict.overwrite")), variant="error",
-                             id="overwrite")
-                yield button(literal(self.tr("conflict.save_as")), variant="primary",
-                             id="save_as")
-                yield button(literal(self.tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#save_as", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+        tr = self.app.tr
+        super().__init__(tr("conflict.question", path=path), [
+            ("save_as", tr("conflict.save_as"), "primary"),
+            ("reload", tr("conflict.reload"), "warning"),
+            ("overwrite", tr("conflict.overwrite"), "error"),
+        ])
 
 
-class LockScreen(Dialog[str | None]):
+class LockScreen(ChoiceScreen):
     """Another okrtui is editing this file: open it read-only, or take it over."""
 
     def __init__(self, path: Path, holder: Holder) -> None:
-        super().__init__()
-        self.path = path
-        self.holder = holder
-
-    def compose(self) -> ComposeResult:
-        holder = self.holder
+        tr = self.app.tr
         since = holder.since.strftime("%Y-%m-%d %H:%M")
-        with Vertical(classes="dialog"):
-            yield Static(literal(self.tr("lock.question", path=self.path, host=holder.host,
-                                         pid=holder.pid, since=since)), classes="question")
-            with Horizontal(classes="buttons"):
-                yield button(literal(self.tr("lock.read_only_button")), variant="primary",
-                             id="read_only")
-                yield button(literal(self.tr("lock.take_over")), variant="warning",
-                             id="take_over")
-                yield button(literal(self.tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#read_only", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+        question = tr("lock.question", path=path, host=holder.host, pid=holder.pid,
+                      since=since)
+        super().__init__(question, [("read_only", tr("lock.read_only_button"), "primary"),
+                                    ("take_over", tr("lock.take_over"), "warning")])
 
 
 class PathScreen(Dialog[Path | None]):
