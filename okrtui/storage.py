@@ -52,6 +52,11 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SessionFileError(path, "file.not_toml", detail=str(error)) from None
+    except RecursionError:
+        # tomllib recurses into arrays and inline tables: a few thousand deep exhaust the stack.
+        raise SessionFileError(
+            path, "file.not_toml", detail="arrays or inline tables nested too deeply"
+        ) from None
     version = table.get("schema_version")
     if version is None:
         raise SessionFileError(path, "file.no_version")
