@@ -57,6 +57,11 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
         raise SessionFileError(
             path, "file.not_toml", detail="arrays or inline tables nested too deeply"
         ) from None
+    except ValueError:
+        # int() refuses more than 4,300 digits (sys.get_int_max_str_digits) inside tomllib.
+        raise SessionFileError(
+            path, "file.not_toml", detail="an integer with too many digits"
+        ) from None
     version = table.get("schema_version")
     if version is None:
         raise SessionFileError(path, "file.no_version")
