@@ -14,18 +14,13 @@ MAX_STEPS = 200
 class History:
     def __init__(self, session: Session, max_steps: int = MAX_STEPS) -> None:
         self.max_steps = max_steps
-        self._states: list[bytes] = [self._snapshot(session)]
+        self._states: list[bytes] = [snapshot(session)]
         self._index = 0
-
-    @staticmethod
-    def _snapshot(session: Session) -> bytes:
-        """The session as compressed JSON: 200 steps of a 5,000-idea session stay small."""
-        return zlib.compress(session.model_dump_json().encode("utf-8"), 1)
 
     def commit(self, session: Session) -> None:
         """Remember the session after an edit; a new edit forgets what was undone."""
         del self._states[self._index + 1 :]
-        self._states.append(self._snapshot(session))
+        self._states.append(snapshot(session))
         if len(self._states) > self.max_steps + 1:
             del self._states[0]
         self._index = len(self._states) - 1
@@ -51,6 +46,11 @@ class History:
         self._index += 1
         _restore(session, self._states[self._index])
         return True
+
+
+def snapshot(session: Session) -> bytes:
+    """The session as compressed JSON: 200 steps of a 5,000-idea session stay small."""
+    return zlib.compress(session.model_dump_json().encode("utf-8"), 1)
 
 
 def _restore(session: Session, snapshot: bytes) -> None:

@@ -7,20 +7,32 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.timer import Timer
 
-from okrtui import lock
-from okrtui.history import History
+from okrtui import lock, recovery
+from okrtui.history import History, snapshot
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
 from okrtui.problems import FileProblem, SaveError
-from okrtui.recent import remember
+from okrtui.recent import load_recent, remember
 from okrtui.storage import file_stamp, save_session
 from okrtui.text import slugify
-from screens.dialogs import ConfirmScreen, ConflictScreen, LockScreen, PathScreen, QuitScreen
+from screens.dialogs import (
+    ConfirmScreen,
+    ConflictScreen,
+    LockScreen,
+    PathScreen,
+    QuitScreen,
+    RecoveryScreen,
+)
 from screens.home import HomeScreen
 from screens.localized import literal, localize_bindings
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
+from screens.widgets.ideas import IdeaField
+
+JOURNAL_DELAY = 0.5
+"""Seconds from a change to its recovery snapshot (the promise is at most 2 s of loss)."""
 
 
 def display_path(path: Path) -> str:
@@ -61,24 +73,95 @@ class OkrApp(App[int]):
         self.path = path
         self.dirty = False
         self.read_only = False
+        self.journal: recovery.Journal | None = None
+        self._journal_timer: Timer | None = None
+        self._clean_exit = False
         self._start_new = start_new
         self._new_path = new_path
         self._new_title = new_title
 
     def on_mount(self) -> None:
         if self.session is not None:
-            self.open_session(self.session, self.path)  # home is built when it is closed
+            # home is built when the session is closed
+            self.open_checked(self.session, self.path, on_cancel=self._show_home)
             return
-        self.push_screen(HomeScreen())
+        self._show_home()
         if self._start_new:
             self.action_new_session(self._new_title, self._new_path)
+        else:
+            self.offer_recoveries(recovery.find_abandoned(load_recent()))
+
+    def _show_home(self) -> None:
+        self.push_screen(HomeScreen())
 
     # Sessions ---------------------------------------------------------------
 
-    def open_session(self, session: Session, path: Path | None) -> None:
+    def open_checked(self, session: Session, path: Path | None,
+                     on_cancel: Callable[[], None] | None = None) -> None:
+        """Open session as read from path, unless okrtui stopped before saving changes to
+        it: then first offer to restore them (discarding them opens the file as saved)."""
+        found = recovery.find_for(path) if path is not None else None
+        if found is None:
+            self.open_session(session, path)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                self.restore(found)
+            elif choice == "discard":
+                found.discard()
+                self.notify(literal(self.tr("recovery.discarded")))
+                self.open_session(session, path)
+            elif on_cancel is not None:
+                on_cancel()
+
+        self.push_screen(RecoveryScreen(found, session), answer)
+
+    def offer_recoveries(self, found: list[recovery.Recovery]) -> None:
+        """At start: offer each abandoned recovery in turn, until one is restored."""
+        if not found:
+            return
+        first, rest = found[0], found[1:]
+        saved = self._read_quietly(first.session_path) if first.session_path else None
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                self.restore(first)
+                return
+            if choice == "discard":
+                first.discard()
+                self.notify(literal(self.tr("recovery.discarded")))
+            self.offer_recoveries(rest)
+
+        self.push_screen(RecoveryScreen(first, saved), answer)
+
+    @staticmethod
+    def _read_quietly(path: Path) -> Session | None:
+        from okrtui.storage import load_session
+
+        try:
+            return load_session(path)
+        except FileProblem:
+            return None
+
+    def restore(self, found: recovery.Recovery) -> None:
+        """Open the recovered session, unsaved: the file changes only when the user saves
+        (and saving checks the file against what it held when the recovered work began)."""
+        self.open_session(found.session, found.session_path, drafts=found.drafts)
+        self.disk_stamp = found.base_stamp
+        self.mark_unsaved()
+        self._journal_now()
+        if self.journal is not None and found.file != self.journal.file:
+            self.journal.flush()
+            found.discard()
+        self.notify(literal(self.tr("recovery.restored")), timeout=8)
+
+    def open_session(self, session: Session, path: Path | None,
+                     drafts: dict[str, str] | None = None) -> None:
         """Show session (replacing any open one); path is where ctrl+s saves it."""
         if self.path is not None and not self.read_only:
             lock.release(self.path)
+        self._stop_journal(remove=True)
         self.session = session
         self.path = path
         self.dirty = False
@@ -91,10 +174,11 @@ class OkrApp(App[int]):
             remember(path)
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        self.push_screen(SessionScreen(session))
+        self.push_screen(SessionScreen(session, drafts or {}))
         self.update_title()
         if path is not None:
             self._take_lock(path)
+        self.journal = recovery.Journal(None if self.read_only else path)
 
     def _take_lock(self, path: Path) -> None:
         """Another okrtui editing this file: say who, and open read-only or take over."""
@@ -109,6 +193,8 @@ class OkrApp(App[int]):
             elif choice == "read_only":
                 self.read_only = True
                 self.update_title()
+                self._stop_journal(remove=False)
+                self.journal = recovery.Journal(None)  # never the other window's file
             else:
                 self.read_only = True  # never release the other window's lock
                 self.action_close_session()
@@ -119,17 +205,64 @@ class OkrApp(App[int]):
         def start(session: Session | None) -> None:
             if session is not None:
                 self.open_session(session, path)
-                self.dirty = True
-                self.update_title()
+                self.mark_unsaved()
 
         self.when_saved_or_discarded(lambda: self.push_screen(NewSessionScreen(title), start))
 
     def mark_changed(self) -> None:
         """After every edit: unsaved, and one more step to undo."""
-        self.dirty = True
         if self.session is not None:
             self.history.commit(self.session)
+        self.mark_unsaved()
+
+    def mark_unsaved(self) -> None:
+        """After any change (an edit, an undo, the timer paused): unsaved, and journalled
+        to the recovery file soon."""
+        self.dirty = True
         self.update_title()
+        self.journal_soon()
+
+    # Autosave ---------------------------------------------------------------
+
+    def journal_soon(self) -> None:
+        if self._journal_timer is None:
+            self._journal_timer = self.set_timer(JOURNAL_DELAY, self._journal_now)
+
+    def on_input_changed(self, event: IdeaField.Changed) -> None:
+        """Text typed in a capture field is journalled too, before it is added."""
+        if isinstance(event.input, IdeaField):
+            self.journal_soon()
+
+    def _journal_now(self) -> None:
+        """Hand the session as it is now to the journal's thread (which writes it)."""
+        self._journal_timer = None
+        if self.session is None or self.journal is None:
+            return
+        drafts = self._drafts()
+        if not self.dirty and not drafts:
+            self.journal.discard()
+            return
+        self.journal.record(recovery.Snapshot(
+            snapshot(self.session), None if self.read_only else self.path,
+            self.disk_stamp, drafts))
+        if self.journal.error is not None:
+            self.notify(literal(self.tr("recovery.journal_failed",
+                                        reason=self.journal.error.reason)),
+                        severity="warning", timeout=10)
+
+    def _drafts(self) -> dict[str, str]:
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                return screen.drafts()
+        return {}
+
+    def _stop_journal(self, remove: bool) -> None:
+        if self._journal_timer is not None:
+            self._journal_timer.stop()
+            self._journal_timer = None
+        if self.journal is not None:
+            self.journal.close(remove=remove)
+            self.journal = None
 
     def update_title(self) -> None:
         if self.session is None:
@@ -189,10 +322,15 @@ class OkrApp(App[int]):
             if self.path is not None and not self.read_only:
                 lock.release(self.path)
             lock.acquire(path)
+        moved = path != self.path or self.read_only
         self.path = path
         self.read_only = False
         self.dirty = False
         self.disk_stamp = file_stamp(path)
+        if moved:
+            self._stop_journal(remove=True)
+            self.journal = recovery.Journal(path)
+        self._journal_now()  # keeps typed drafts, or removes the recovery file
         remember(path)
         self.update_title()
         self.notify(literal(self.tr("save.saved", path=path)))
@@ -217,7 +355,7 @@ class OkrApp(App[int]):
             self.notify(literal(error.message(self.tr)), title=self.tr("open.failed_title"),
                         severity="error", timeout=15)
             return
-        self.open_session(session, path)
+        self.open_checked(session, path)
 
     # Leaving ----------------------------------------------------------------
 
@@ -238,11 +376,17 @@ class OkrApp(App[int]):
         self.push_screen(QuitScreen(), answer)
 
     async def action_quit(self) -> None:
-        self.when_saved_or_discarded(self.exit)
+        self.when_saved_or_discarded(self._exit_cleanly)
+
+    def _exit_cleanly(self) -> None:
+        """Saved or discarded by choice: nothing is left to recover."""
+        self._clean_exit = True
+        self.exit()
 
     def action_close_session(self) -> None:
         def close() -> None:
             self.release_lock()
+            self._stop_journal(remove=True)
             self.session, self.path, self.dirty = None, None, False
             while len(self.screen_stack) > 1:
                 self.pop_screen()
@@ -256,7 +400,11 @@ class OkrApp(App[int]):
             lock.release(self.path)
 
     def on_unmount(self) -> None:
+        """A clean exit removes the recovery file; any other (a crash) leaves it whole."""
         self.release_lock()
+        if self._journal_timer is not None:
+            self._journal_now()
+        self._stop_journal(remove=self._clean_exit)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -11,7 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from okrtui.i18n import Catalog
 from okrtui.lock import Holder
+from okrtui.models import Session
+from okrtui.recovery import Recovery, changes
 from screens.localized import literal, localize_bindings
 
 ResultType = TypeVar("ResultType")
@@ -150,6 +153,39 @@ class LockScreen(ChoiceScreen):
                       since=since)
         super().__init__(question, [("read_only", tr("lock.read_only_button"), "primary"),
                                     ("take_over", tr("lock.take_over"), "warning")])
+
+
+class RecoveryScreen(ChoiceScreen):
+    """okrtui stopped before saving: what restoring brings back; restore, or discard it."""
+
+    def __init__(self, found: Recovery, saved: Session | None) -> None:
+        tr = self.app.tr
+        super().__init__(recovery_question(tr, found, saved), [
+            ("restore", tr("recovery.restore"), "primary"),
+            ("discard", tr("recovery.discard"), "error"),
+        ])
+
+
+def recovery_question(tr: Catalog, found: Recovery, saved: Session | None) -> str:
+    when = found.holder.since.astimezone().strftime("%Y-%m-%d %H:%M")
+    if found.session_path is not None:
+        heading = tr("recovery.heading_file", when=when, path=found.session_path)
+    else:
+        heading = tr("recovery.heading_unsaved", when=when, title=found.session.title)
+    lines = [heading, tr("recovery.restores")]
+    for kind, counts in changes(saved, found.session).items():
+        parts = [tr(f"recovery.{name}", count=count)
+                 for name, count in zip(("added", "removed", "changed"), counts, strict=True)
+                 if count]
+        lines.append(f"  • {tr(f'recovery.kind.{kind}')}: {', '.join(parts)}")
+    for level, text in found.drafts.items():
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        level_name = tr(f"level.{level}.name")
+        lines.append(f"  • {tr('recovery.draft', level=level_name, text=shown)}")
+    if len(lines) == 2:
+        lines.append(f"  • {tr('recovery.nothing')}")
+    lines.append(tr("recovery.after"))
+    return "\n".join(lines)
 
 
 class PathScreen(Dialog[Path | None]):

@@ -25,6 +25,7 @@ from screens.localized import literal, localize_bindings
 from screens.presenter import PresenterScreen
 from screens.review import ReviewPane
 from screens.tactic import TacticPane
+from screens.widgets.ideas import IdeaField
 from screens.widgets.team_view import TeamView
 from screens.widgets.workshop_bar import WorkshopBar
 
@@ -54,13 +55,14 @@ class SessionScreen(TeamView, Screen[None]):
         Binding("0", "reset_timer", "key.reset_timer", show=False),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, drafts: dict[str, str] | None = None) -> None:
+        """drafts: text typed in a level's capture field and not yet added (recovered)."""
         super().__init__()
         self.session = session
         self.tr = self.app.tr
         self._visited: set[str] = set()
+        self._drafts = dict(drafts or {})
         localize_bindings(self, self.tr)
-
 
     def compose(self) -> ComposeResult:
         """Only the first level is built now; the others when first visited (fast start)."""
@@ -79,6 +81,19 @@ class SessionScreen(TeamView, Screen[None]):
     def on_mount(self) -> None:
         self._timer = self.set_interval(1.0, self._tick, pause=True)
         self.timer_level: Level = "ambition"
+        self._put_draft(TABS[0])
+        if self._drafts:
+            self.action_level(next(iter(self._drafts)))
+
+    def drafts(self) -> dict[str, str]:
+        """Text typed in the capture fields and not yet added, by level."""
+        typed = {field.id.removesuffix("-idea-input"): field.value
+                 for field in self.query(IdeaField) if field.id and field.value.strip()}
+        return {**self._drafts, **typed}
+
+    def _put_draft(self, level: str) -> None:
+        if level in self._drafts:
+            self.query_one(f"#{level}-idea-input", IdeaField).value = self._drafts.pop(level)
 
     @property
     def bar(self) -> WorkshopBar:
@@ -128,8 +143,7 @@ class SessionScreen(TeamView, Screen[None]):
 
     def _time_changed(self) -> None:
         """The timer's remaining time is part of the session: saved, not an undo step."""
-        self.app.dirty = True
-        self.app.update_title()
+        self.app.mark_unsaved()
 
     def _stop_if_running(self, level: Level) -> None:
         if self.bar.running and self.timer_level == level:
@@ -183,8 +197,7 @@ class SessionScreen(TeamView, Screen[None]):
             pane.reload()  # type: ignore[attr-defined]
         self.bar.show(self.level)
         self.app.notify(literal(self.tr(done)))
-        self.app.dirty = True
-        self.app.update_title()
+        self.app.mark_unsaved()
 
     def action_level(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
@@ -196,6 +209,7 @@ class SessionScreen(TeamView, Screen[None]):
             return panes.first()  # type: ignore[return-value]
         pane = PANES[name](self.session, self.team, self.tr)
         await self.query_one(f"TabPane#{name}").mount(pane)
+        self._put_draft(name)
         return pane
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:

@@ -1,0 +1,167 @@
+"""Autosave: every change reaches the recovery file within 2 s; after a crash the next start
+offers to restore it, saying what comes back; a clean exit leaves no recovery file."""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from okrtui import recovery
+from okrtui.storage import load_session, save_session
+from screens.app import OkrApp
+from screens.dialogs import RecoveryScreen
+from screens.home import HomeScreen
+from screens.session import SessionScreen
+
+from .conftest import fill, type_in
+from .support import option_texts, session_with_three_objectives
+
+
+def saved_session(folder: Path) -> Path:
+    path = folder / "workshop.toml"
+    save_session(session_with_three_objectives(), path)
+    return path
+
+
+def abandon(file: Path) -> None:
+    """Make the recovery file look left by a process killed since."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    header, _, payload = file.read_bytes()[len(recovery.MAGIC):].partition(b"\n")
+    table = json.loads(header)
+    table["pid"] = process.pid
+    file.write_bytes(recovery.MAGIC + json.dumps(table).encode() + b"\n" + payload)
+
+
+async def wait_for_file(pilot, file: Path, seconds: float = 2.0) -> float:
+    start = time.monotonic()
+    while not file.exists():
+        assert time.monotonic() - start < seconds, f"{file.name} not written within {seconds} s"
+        await pilot.pause(0.05)
+    return time.monotonic() - start
+
+
+async def crash_after_typing(path: Path) -> None:
+    """Open path, add an idea, type a draft, and stop without quitting (as a kill would)."""
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await fill(pilot, "Grow [b]referrals[/b] by word of mouth")
+        await type_in(pilot, "half-typed [/] idea")
+        await pilot.pause(1.0)
+        assert app.journal is not None and app.journal.flush()
+    abandon(recovery.beside(path))
+
+
+async def test_an_edit_is_journalled_within_two_seconds(isolated: Path) -> None:
+    path = saved_session(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await fill(pilot, "Open a web shop")
+        waited = await wait_for_file(pilot, recovery.beside(path))
+        assert waited < 2.0
+        app.journal.flush()
+        found = recovery.read(recovery.beside(path))
+        assert "Open a web shop" in [idea.text for idea in found.session.teams[0].ideas]
+        assert path.read_bytes() == path.read_bytes()  # the session file is untouched
+        assert "Open a web shop" not in path.read_text()
+
+
+async def test_after_a_crash_the_next_start_offers_what_it_restores(isolated: Path) -> None:
+    path = saved_session(isolated)
+    before = path.read_bytes()
+    await crash_after_typing(path)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        question = str(app.screen.query_one(".question", Static).render())
+        assert "ideas: 1 added" in question
+        assert "half-typed [/] idea" in question
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        ideas = option_texts(app.screen.query_one("#ambition-ideas"))
+        assert any("Grow [b]referrals[/b] by word of mouth" in idea for idea in ideas)
+        assert app.screen.query_one("#ambition-idea-input", Input).value == "half-typed [/] idea"
+        assert app.dirty and "●" in app.sub_title
+        assert path.read_bytes() == before  # restoring never writes the session file
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Grow [b]referrals[/b] by word of mouth" in path.read_text()
+        await app.action_quit()
+        await pilot.pause()
+    assert not recovery.beside(path).exists()
+
+
+async def test_discarding_the_recovery_opens_the_file_as_saved(isolated: Path) -> None:
+    path = saved_session(isolated)
+    await crash_after_typing(path)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("#discard")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert not app.dirty
+        assert not recovery.beside(path).exists()
+        ideas = option_texts(app.screen.query_one("#ambition-ideas"))
+        assert not any("word of mouth" in idea for idea in ideas)
+
+
+async def test_cancel_keeps_the_recovery_for_later(isolated: Path) -> None:
+    path = saved_session(isolated)
+    await crash_after_typing(path)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert recovery.read(recovery.beside(path)) is not None
+
+
+async def test_an_unsaved_session_is_offered_at_the_next_start(isolated: Path) -> None:
+    app = OkrApp(lang="en", start_new=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await fill(pilot, "Never saved workshop", then="enter")
+        for _ in range(5):
+            await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("i")
+        await fill(pilot, "An idea worth keeping")
+        await pilot.pause(1.0)
+        app.journal.flush()
+        left = app.journal.file
+    abandon(left)
+    app = OkrApp(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        question = str(app.screen.query_one(".question", Static).render())
+        assert "Never saved workshop" in question
+        await pilot.click("#restore")
+        await pilot.pause()
+        assert app.path is None and app.session.title == "Never saved workshop"
+        assert "An idea worth keeping" in [idea.text for idea in app.session.teams[0].ideas]
+
+
+async def test_a_clean_quit_leaves_no_recovery_file(isolated: Path) -> None:
+    path = saved_session(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await fill(pilot, "Something to throw away")
+        await wait_for_file(pilot, recovery.beside(path))
+        await app.action_quit()
+        await pilot.pause()
+        await pilot.click("#discard")
+        await pilot.pause()
+    assert not recovery.beside(path).exists()
+    assert "throw away" not in path.read_text()
