@@ -127,9 +127,9 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                         by = session.participant_name(member.author)
                         lines.append(f"  - {md(member.text)}" + (f" — {md(by)}" if by else ""))
                 lines.append("")
-    if session.decisions:
+    if session.decision_log:
         lines += [f"## {tr('export.decision_log')}", ""]
-        for decision in session.decisions:
+        for decision in session.decision_log:
             why = f" — {md(decision.rationale)}" if decision.rationale else ""
             lines.append(f"- **{md(decision.text)}**{why}")
         lines.append("")

@@ -281,7 +281,7 @@ def log_decision(session: Session, text: str, rationale: str = "",
                  level: Level | None = None) -> LoggedDecision:
     decision = LoggedDecision(id=next_id(session, "d"), text=clean_line(text),
                               rationale=clean_line(rationale) or None, level=level)
-    session.decisions.append(decision)
+    session.decision_log.append(decision)
     return decision
 
 

@@ -17,7 +17,7 @@ from pydantic import (
 from okrtui.rule_ids import RULE_IDS
 from okrtui.text import clean_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LEVELS = ("ambition", "tactic", "execution")
 
 Level = Literal["ambition", "tactic", "execution"]
@@ -190,7 +190,7 @@ class Team(Model):
 
 
 class Session(Model):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     title: Wording
     period: Text = ""
     language: Language
@@ -199,7 +199,7 @@ class Session(Model):
     timebox: Timebox = Timebox()
     participants: list[Participant] = []
     teams: list[Team] = Field(min_length=1)
-    decisions: list[LoggedDecision] = []
+    decision_log: list[LoggedDecision] = []
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "Session":
@@ -274,8 +274,8 @@ def check_references(session: Session) -> None:
                     f"teams[{t}].votes[{v}].participant: no participant has id "
                     f"{vote.participant!r}"
                 )
-    for d, decision in enumerate(session.decisions):
-        register(decision.id, f"decisions[{d}]")
+    for d, decision in enumerate(session.decision_log):
+        register(decision.id, f"decision_log[{d}]")
     for t, team in enumerate(session.teams):
         for i, idea in enumerate(team.ideas):
             if idea.promoted_to is not None and idea.promoted_to not in seen:

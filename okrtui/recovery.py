@@ -234,7 +234,7 @@ def _items(session: Session) -> dict[str, dict[str, dict]]:
     kinds: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
     for participant in session.participants:
         kinds["participant"][participant.id] = participant.model_dump()
-    for decision in session.decisions:
+    for decision in session.decision_log:
         kinds["decision"][decision.id] = decision.model_dump()
     for team in session.teams:
         for idea in team.ideas:

@@ -11,6 +11,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from okrtui.migrations import migrate
 from okrtui.models import SCHEMA_VERSION, Session
 from okrtui.problems import SaveError, SessionFileError
 
@@ -71,6 +72,7 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
         raise SessionFileError(
             path, "file.newer_version", version=version, supported=SCHEMA_VERSION
         )
+    table = migrate(table, SCHEMA_VERSION)
     try:
         return Session.model_validate(table)
     except ValidationError as error:

@@ -53,7 +53,7 @@ def new_session(
 def all_ids(session: Session) -> Iterator[str]:
     for participant in session.participants:
         yield participant.id
-    for decision in session.decisions:
+    for decision in session.decision_log:
         yield decision.id
     for team in session.teams:
         yield team.id
@@ -81,7 +81,7 @@ _ID_COUNTERS: dict[int, _IdCounters] = {}
 
 
 def _item_count(session: Session) -> int:
-    count = len(session.participants) + len(session.decisions)
+    count = len(session.participants) + len(session.decision_log)
     for team in session.teams:
         count += 1 + len(team.ideas) + len(team.objectives)
         for objective in team.objectives:

@@ -110,7 +110,7 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
             assert isinstance(app.screen, DecisionForm)
             await fill(pilot, text)
             await fill(pilot, why)
-        assert [d.text for d in app.session.decisions] == ["Bookshops first",
+        assert [d.text for d in app.session.decision_log] == ["Bookshops first",
                                                             "No Berlin office this year"]
 
         # A KPI dressed up as a key result: the review sends it to the parking lot.
@@ -163,7 +163,7 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
     assert team.committed_objectives[0].tactics[0].actions[0].text == "Call ten publishers"
     assert [o.text for o in team.committed_objectives] == [
         "Win independent bookshops", "Cut the time to publish", "Reach sellers through referrals"]
-    assert reopened.decisions[1].rationale == "Not before product fit"
+    assert reopened.decision_log[1].rationale == "Not before product fit"
     export = to_markdown(reopened, catalog("en"))
     assert "## Dot vote ranking — Ambition" in export
     assert "1. Win independent bookshops — 5 dots" in export

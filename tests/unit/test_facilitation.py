@@ -584,8 +584,8 @@ def test_log_decision_keeps_text_rationale_and_level() -> None:
     assert (second.id, second.text, second.rationale, second.level) == (
         "d2", "Web seulement", None, None
     )
-    assert session.decisions == [first, second]
-    assert reloads(session).decisions == [first, second]
+    assert session.decision_log == [first, second]
+    assert reloads(session).decision_log == [first, second]
 
 
 def test_decision_ids_never_clash_with_other_items() -> None:
@@ -773,7 +773,7 @@ def test_every_session_example_in_the_format_page_is_canonical() -> None:
     for block in sessions:
         assert dumps_session(parse_session(block.encode("utf-8"))) == block
     facilitated = parse_session(sessions[-1].encode("utf-8"))
-    assert facilitated.teams[0].votes and facilitated.decisions
+    assert facilitated.teams[0].votes and facilitated.decision_log
     assert any(idea.members for idea in facilitated.teams[0].ideas)
 
 

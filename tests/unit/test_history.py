@@ -147,7 +147,7 @@ def test_undo_restores_in_place() -> None:
     assert history.undo(session) is True
     assert session.teams[0] is not team
     assert session.teams[0].ideas == []
-    assert session.decisions == []
+    assert session.decision_log == []
     assert session.title == "Atelier"
     assert [p.name for p in session.participants] == ["Ana", "Léo", "Noor"]
 
@@ -221,7 +221,7 @@ def test_at_least_100_steps_are_kept_by_default() -> None:
     while history.undo(session):
         undone += 1
     assert undone == MAX_STEPS
-    assert len(session.decisions) == 20
+    assert len(session.decision_log) == 20
 
 
 def test_an_edit_after_undo_does_not_change_the_remembered_steps() -> None:

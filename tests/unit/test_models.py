@@ -14,7 +14,7 @@ from .conftest import rich_session
 def base() -> dict[str, Any]:
     """A valid session as plain data, with one item of every kind."""
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "title": "Atelier",
         "language": "fr",
         "participants": [{"id": "p1", "name": "Ana"}],

@@ -120,7 +120,7 @@ def test_numbers_keep_their_kind_through_a_file(written: str, kind: type) -> Non
 def test_canonical_form_details() -> None:
     text = dumps_session(rich_session())
     assert text.endswith("\n") and not text.endswith("\n\n")
-    assert text.startswith('schema_version = 1\ntitle = "')
+    assert text.startswith('schema_version = 2\ntitle = "')
     assert "[[teams.objectives]]" in text and "= [{" not in text
     assert "set_aside = false" not in text
     assert 'decisions = [\n    "' in text
