@@ -26,6 +26,11 @@ class History:
         self._index = len(self._states) - 1
 
     @property
+    def current(self) -> bytes:
+        """The snapshot of the session as it is now (after the last commit, undo or redo)."""
+        return self._states[self._index]
+
+    @property
     def can_undo(self) -> bool:
         return self._index > 0
 

@@ -76,6 +76,7 @@ class OkrApp(App[int]):
         self.journal: recovery.Journal | None = None
         self._journal_timer: Timer | None = None
         self._clean_exit = False
+        self._history_is_current = False
         self._start_new = start_new
         self._new_path = new_path
         self._new_title = new_title
@@ -213,11 +214,12 @@ class OkrApp(App[int]):
         """After every edit: unsaved, and one more step to undo."""
         if self.session is not None:
             self.history.commit(self.session)
-        self.mark_unsaved()
+        self.mark_unsaved(in_history=True)
 
-    def mark_unsaved(self) -> None:
+    def mark_unsaved(self, in_history: bool = False) -> None:
         """After any change (an edit, an undo, the timer paused): unsaved, and journalled
-        to the recovery file soon."""
+        to the recovery file soon. in_history: the history's latest snapshot has it."""
+        self._history_is_current = in_history
         self.dirty = True
         self.update_title()
         self.journal_soon()
@@ -242,8 +244,9 @@ class OkrApp(App[int]):
         if not self.dirty and not drafts:
             self.journal.discard()
             return
+        content = self.history.current if self._history_is_current else snapshot(self.session)
         self.journal.record(recovery.Snapshot(
-            snapshot(self.session), None if self.read_only else self.path,
+            content, None if self.read_only else self.path,
             self.disk_stamp, drafts))
         if self.journal.error is not None:
             self.notify(literal(self.tr("recovery.journal_failed",

@@ -197,7 +197,7 @@ class SessionScreen(TeamView, Screen[None]):
             pane.reload()  # type: ignore[attr-defined]
         self.bar.show(self.level)
         self.app.notify(literal(self.tr(done)))
-        self.app.mark_unsaved()
+        self.app.mark_unsaved(in_history=True)
 
     def action_level(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
