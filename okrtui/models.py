@@ -44,6 +44,9 @@ def _number(value: Any) -> Any:
         raise ValueError("must be a number, such as 12 or 9.5")
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("must be a finite number")
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        # TOML integers are 64-bit; a longer one could not be saved, or read by other tools.
+        raise ValueError("must be within ±9.2e18; write a larger number as a float, such as 1e30")
     return value
 
 

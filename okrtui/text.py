@@ -57,7 +57,10 @@ def parse_number(value: str) -> int | float | None:
             raise ValueError(value)
         text = text.replace(",", "")
     if _DIGITS.match(text):
-        return int(text)
+        whole = int(text)
+        if not -(2**63) <= whole < 2**63:  # a session stores 64-bit integers (TOML's)
+            raise ValueError(value)
+        return whole
     number = float(text)
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError(value)

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from okrtui.storage import SessionFileError, parse_session
+from okrtui.storage import SessionFileError, dumps_session, parse_session
+from okrtui.text import parse_number
 
 from .conftest import run_okrtui, write
 
@@ -43,3 +44,40 @@ def test_an_integer_of_5000_digits_is_refused_not_a_value_error(tmp_path: Path) 
     result = run_okrtui(tmp_path, "check", path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def kr_with_baseline(literal: str) -> bytes:
+    return (
+        'schema_version = 2\ntitle = "T"\nlanguage = "en"\n\n[[teams]]\nid = "team1"\n'
+        'name = "Core"\n\n[[teams.objectives]]\nid = "o1"\ntext = "Grow"\n\n'
+        '[[teams.objectives.key_results]]\nid = "k1"\ntext = "Reach 5 users"\n'
+        f"baseline = {literal}\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("literal", ["0x" + "f" * 5000, "9223372036854775808",
+                                     "-9223372036854775809", "0o" + "7" * 30])
+def test_an_integer_beyond_64_bits_is_refused_not_saved_into_a_crash(
+    tmp_path: Path, literal: str
+) -> None:
+    """A hex literal of 5,000 digits used to load, then crash the save (int to decimal text is
+    limited to 4,300 digits); any integer beyond 64 bits was saved into a file that TOML
+    readers other than Python's refuse."""
+    with pytest.raises(SessionFileError) as caught:
+        parse_session(kr_with_baseline(literal), "big.toml")
+    assert "baseline (in id 'k1'): must be within" in str(caught.value)
+    result = run_okrtui(tmp_path, "check", write(tmp_path / "big.toml", kr_with_baseline(literal)))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("literal", ["9223372036854775807", "-9223372036854775808", "1e+30"])
+def test_the_largest_64_bit_integers_and_large_floats_round_trip(literal: str) -> None:
+    session = parse_session(kr_with_baseline(literal))
+    assert f"baseline = {literal}\n" in dumps_session(session)
+
+
+def test_a_typed_number_beyond_64_bits_is_not_a_number() -> None:
+    assert parse_number("9223372036854775807") == 2**63 - 1
+    with pytest.raises(ValueError):
+        parse_number("9 223 372 036 854 775 808")
