@@ -2,10 +2,11 @@
 
 import re
 
+from okrtui.baselines import measuring_action
 from okrtui.facilitation import parking_lot, tally
 from okrtui.findings import session_findings
 from okrtui.i18n import Catalog
-from okrtui.models import LEVELS, KeyResult, Session
+from okrtui.models import LEVELS, KeyResult, Kpi, Objective, Session, Team
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 _LINE_START_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -27,7 +28,7 @@ def number(value: float | int, language: str = "en") -> str:
     return text.replace(".", ",") if language == "fr" else text
 
 
-def kr_measure(kr: KeyResult, tr: Catalog) -> str:
+def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
     parts = []
     if kr.baseline is not None:
         parts.append(tr("export.baseline", baseline=number(kr.baseline, tr.language)))
@@ -36,6 +37,71 @@ def kr_measure(kr: KeyResult, tr: Catalog) -> str:
     if parts and kr.unit:
         parts.append(md(kr.unit))
     return " ".join(parts)
+
+
+def _waiting_note(session: Session, objective: Objective, kr: KeyResult, tr: Catalog) -> str:
+    """Baseline unknown, and who measures it by when."""
+    action = measuring_action(objective, kr)
+    if action is None:
+        return f"{tr('baseline.unknown')} — {tr('export.not_measured')}"
+    owner = session.participant_name(action.owner)
+    who = ", ".join(filter(None, [md(owner) if owner else "",
+                                  action.due.isoformat() if action.due else ""]))
+    return f"{tr('baseline.unknown')} — {tr('export.measured_by', who=who or '?')}"
+
+
+def _kpis_and_roadmap(team: Team, tr: Catalog) -> list[str]:
+    lines: list[str] = []
+    if team.kpis:
+        lines += [f"**{tr('export.kpis')}**", ""]
+        for kpi in team.kpis:
+            measure = kr_measure(kpi, tr)
+            lines.append(f"- {md(kpi.text)}" + (f" ({measure})" if measure else ""))
+        lines.append("")
+    if team.roadmap:
+        texts = _texts_by_id(team)
+        lines += [f"**{tr('export.roadmap')}**", ""]
+        for item in team.roadmap:
+            served = [texts[item_id] for item_id in item.serves if item_id in texts]
+            note = (f"{tr('export.serves')} {'; '.join(md(text) for text in served)}" if served
+                    else f"*{tr('export.serves_nothing')}*")
+            lines.append(f"- {md(item.text)} — {note}")
+        lines.append("")
+    return lines
+
+
+def _texts_by_id(team: Team) -> dict[str, str]:
+    texts = {}
+    for objective in team.objectives:
+        texts[objective.id] = objective.text
+        texts.update((kr.id, kr.text) for kr in objective.key_results)
+    return texts
+
+
+def _side_by_side(session: Session, tr: Catalog) -> list[str]:
+    """A table with a column per team: its objectives, each with its key results; then
+    what the teams found they have in common."""
+    teams = session.teams
+    cells = [[
+        f"**{md(objective.text)}**" + "".join(
+            f"<br>• {md(kr.text)}" for kr in objective.committed_key_results)
+        for objective in team.committed_objectives] for team in teams]
+    rows = max((len(column) for column in cells), default=0)
+    lines = [f"## {tr('export.side_by_side')}", "",
+             "| " + " | ".join(md(team.name) or team.id for team in teams) + " |",
+             "|" + " --- |" * len(teams)]
+    for row in range(rows):
+        lines.append("| " + " | ".join(
+            column[row] if row < len(column) else "" for column in cells) + " |")
+    lines.append("")
+    if session.common:
+        lines += [f"## {tr('export.common')}", ""]
+        for point in session.common:
+            mark = "⇄ " if point.kind == "opposed" else ""
+            lines.append(f"- {mark}**{md(point.text)}**")
+            lines += [f"  - {md(item)}" for item in point.items]
+        lines.append("")
+    return lines
 
 
 def to_markdown(session: Session, tr: Catalog) -> str:
@@ -48,8 +114,12 @@ def to_markdown(session: Session, tr: Catalog) -> str:
         facts.append(f"**{tr('export.participants')}**{tr('export.colon')} {names}")
     if facts:
         lines += [" · ".join(facts), ""]
+    if len(session.teams) > 1:
+        lines += _side_by_side(session, tr)
     for team in session.teams:
-        if team.name:
+        if len(session.teams) > 1:
+            lines += [f"## {tr('export.team')}{tr('export.colon')} {md(team.name)}", ""]
+        elif team.name:
             lines += [f"**{tr('export.team')}**{tr('export.colon')} {md(team.name)}", ""]
         set_aside = []
         for number_, objective in enumerate(team.committed_objectives, start=1):
@@ -66,6 +136,9 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                     continue
                 kr_numbers[kr.id] = f"KR{len(kr_numbers) + 1}"
                 measure = kr_measure(kr, tr)
+                if kr.baseline_unknown:
+                    measure = ", ".join(filter(None, [
+                        _waiting_note(session, objective, kr, tr), measure]))
                 suffix = f" ({measure})" if measure else ""
                 lines.append(f"{len(kr_numbers)}. {md(kr.text)}{suffix}")
             if not kr_numbers:
@@ -91,6 +164,7 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                         extra = f" ({'; '.join(details)})" if details else ""
                         lines.append(f"  - [ ] {md(action.text)}{extra}")
                 lines.append("")
+        lines += _kpis_and_roadmap(team, tr)
         set_aside = [o.text for o in team.objectives if o.set_aside] + set_aside
         if set_aside:
             lines += [f"## {tr('export.set_aside')}", ""]

@@ -66,12 +66,18 @@ def wording_findings(
             for rule in coach(kind, text, language or tr.language, baseline_known)]
 
 
+def _measured(objective: Objective, kr_id: str) -> bool:
+    return any(action.measures == kr_id for tactic in objective.tactics
+               for action in tactic.actions)
+
+
 def item_findings(
     tr: Catalog, item: Objective | KeyResult | Tactic | Action, kind: Kind, path: str = "",
     language: str | None = None,
 ) -> list[Finding]:
     """The coach's findings on one item, those the team silenced marked with the reason."""
-    baseline_known = isinstance(item, KeyResult) and item.baseline is not None
+    baseline_known = isinstance(item, KeyResult) and (
+        item.baseline is not None or item.baseline_unknown)
     found = wording_findings(tr, kind, item.text, path, item.id, baseline_known, language)
     return _mark_silenced(found, {item.id: item.silenced})
 
@@ -116,6 +122,11 @@ def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> l
                 kr_path = f"{path}.key_results[{k}]"
                 silences[kr.id] = kr.silenced
                 findings += item_findings(tr, kr, "kr", kr_path, language)
+                if kr.baseline_unknown and not _measured(objective, kr.id):
+                    findings.append(replace(
+                        finding(tr, "kr.no_baseline", kr_path, kr.id),
+                        message=tr("baseline.unknown_message"),
+                        suggestion=tr("baseline.unknown_suggestion")))
                 if kr.id not in moved:
                     findings.append(finding(tr, "kr.no_tactic", kr_path, kr.id))
             for a, tactic in enumerate(objective.tactics):

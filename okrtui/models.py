@@ -1,6 +1,7 @@
 """The session and all it holds: the pydantic models that are the file format (docs/format.md)."""
 
 import math
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -134,13 +135,45 @@ class LoggedDecision(Model):
 
 
 class KeyResult(Model):
+    """baseline_unknown: nobody has the starting figure yet; the KR stays useful and its first
+    action is to measure it (an action whose `measures` names this KR)."""
+
     id: Id
     text: Wording
     baseline: Number | None = None
     target: Number | None = None
     unit: Text | None = None
+    baseline_unknown: Flag = False
     set_aside: Flag = False
     silenced: list[Silence] = []
+
+    @model_validator(mode="after")
+    def _baseline_known_or_not(self) -> "KeyResult":
+        if self.baseline_unknown and self.baseline is not None:
+            raise ValueError("baseline_unknown is true but a baseline is given: remove one")
+        return self
+
+
+class Kpi(Model):
+    """A health metric the team keeps an eye on: not a key result (it is kept at a level,
+    not moved). from_objective: the objective it was a key result of, to move it back."""
+
+    id: Id
+    text: Wording
+    baseline: Number | None = None
+    target: Number | None = None
+    unit: Text | None = None
+    from_objective: Id | None = None
+
+
+class RoadmapItem(Model):
+    """Something already on the roadmap, and which objectives or key results it serves.
+    became: the tactic or action it was turned into."""
+
+    id: Id
+    text: Wording
+    serves: list[Id] = []
+    became: Id | None = None
 
 
 class Action(Model):
@@ -149,6 +182,8 @@ class Action(Model):
     owner: Id | None = None
     due: Day | None = None
     first_step: Text | None = None
+    measures: Id | None = None
+    """The key result whose unknown baseline this action measures."""
     silenced: list[Silence] = []
 
 
@@ -183,6 +218,8 @@ class Team(Model):
     objectives: list[Objective] = []
     levels: list[LevelState] = []
     votes: list[Vote] = []
+    kpis: list[Kpi] = []
+    roadmap: list[RoadmapItem] = []
 
     @property
     def committed_objectives(self) -> list[Objective]:
@@ -190,6 +227,16 @@ class Team(Model):
 
     def ideas_at(self, level: str) -> list[Idea]:
         return [idea for idea in self.ideas if idea.level == level]
+
+
+class CommonPoint(Model):
+    """What several teams found they share (or pull apart on), kept from a comparison so
+    that every team sees it. items: each item concerned, as "team — wording"."""
+
+    id: Id
+    text: Wording
+    kind: Literal["shared", "opposed"] = "shared"
+    items: list[Text] = []
 
 
 class Session(Model):
@@ -203,6 +250,7 @@ class Session(Model):
     participants: list[Participant] = []
     teams: list[Team] = Field(min_length=1)
     decision_log: list[LoggedDecision] = []
+    common: list[CommonPoint] = []
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "Session":
@@ -231,12 +279,14 @@ def check_references(session: Session) -> None:
         people.add(participant.id)
     for t, team in enumerate(session.teams):
         register(team.id, f"teams[{t}]")
+        team_krs: dict[str, str] = {}
         for o, objective in enumerate(team.objectives):
             where = f"teams[{t}].objectives[{o}]"
             register(objective.id, where)
             kr_ids = {kr.id for kr in objective.key_results}
             for k, kr in enumerate(objective.key_results):
                 register(kr.id, f"{where}.key_results[{k}]")
+                team_krs[kr.id] = objective.id
             for a, tactic in enumerate(objective.tactics):
                 tactic_where = f"{where}.tactics[{a}]"
                 register(tactic.id, tactic_where)
@@ -250,6 +300,11 @@ def check_references(session: Session) -> None:
                         )
                 for c, action in enumerate(tactic.actions):
                     register(action.id, f"{tactic_where}.actions[{c}]")
+                    if action.measures is not None and action.measures not in kr_ids:
+                        raise ValueError(
+                            f"{tactic_where}.actions[{c}].measures: {action.measures!r} is not "
+                            f"a key result of objective {objective.id!r}"
+                        )
                     if action.owner is not None and action.owner not in people:
                         raise ValueError(
                             f"{tactic_where}.actions[{c}].owner: no participant has id "
@@ -268,6 +323,7 @@ def check_references(session: Session) -> None:
                     raise ValueError(f"{where}: an anonymous session records no author")
                 if author not in people:
                     raise ValueError(f"{where}: no participant has id {author!r}")
+        _check_kpis_and_roadmap(team, t, team_krs, register)
         idea_ids = {idea.id for idea in team.ideas}
         for v, vote in enumerate(team.votes):
             if vote.idea not in idea_ids:
@@ -285,3 +341,29 @@ def check_references(session: Session) -> None:
                 raise ValueError(
                     f"teams[{t}].ideas[{i}].promoted_to: nothing has id {idea.promoted_to!r}"
                 )
+
+
+def _check_kpis_and_roadmap(team: Team, t: int, team_krs: dict[str, str],
+                            register: Callable[[str, str], None]) -> None:
+    """KPIs and roadmap items have ids of their own; a roadmap item serves this team's
+    objectives or key results and became one of its tactics or actions."""
+    objectives = {objective.id for objective in team.objectives}
+    made = {tactic.id for objective in team.objectives for tactic in objective.tactics} | {
+        action.id for objective in team.objectives for tactic in objective.tactics
+        for action in tactic.actions}
+    for k, kpi in enumerate(team.kpis):
+        where = f"teams[{t}].kpis[{k}]"
+        register(kpi.id, where)
+        if kpi.from_objective is not None and kpi.from_objective not in objectives:
+            raise ValueError(f"{where}.from_objective: no objective has id {kpi.from_objective!r}")
+    for r, item in enumerate(team.roadmap):
+        where = f"teams[{t}].roadmap[{r}]"
+        register(item.id, where)
+        for served in item.serves:
+            if served not in objectives and served not in team_krs:
+                raise ValueError(f"{where}.serves: {served!r} is not an objective or key "
+                                 f"result of this team")
+        if len(set(item.serves)) != len(item.serves):
+            raise ValueError(f"{where}.serves: an item is listed twice")
+        if item.became is not None and item.became not in made:
+            raise ValueError(f"{where}.became: no tactic or action has id {item.became!r}")

@@ -55,8 +55,14 @@ def all_ids(session: Session) -> Iterator[str]:
         yield participant.id
     for decision in session.decision_log:
         yield decision.id
+    for point in session.common:
+        yield point.id
     for team in session.teams:
         yield team.id
+        for kpi in team.kpis:
+            yield kpi.id
+        for item in team.roadmap:
+            yield item.id
         for idea in team.ideas:
             yield idea.id
         for objective in team.objectives:
@@ -81,9 +87,9 @@ _ID_COUNTERS: dict[int, _IdCounters] = {}
 
 
 def _item_count(session: Session) -> int:
-    count = len(session.participants) + len(session.decision_log)
+    count = len(session.participants) + len(session.decision_log) + len(session.common)
     for team in session.teams:
-        count += 1 + len(team.ideas) + len(team.objectives)
+        count += 1 + len(team.ideas) + len(team.objectives) + len(team.kpis) + len(team.roadmap)
         for objective in team.objectives:
             count += len(objective.key_results) + len(objective.tactics)
             count += sum(len(tactic.actions) for tactic in objective.tactics)
@@ -306,9 +312,24 @@ def _descendant_ids(objective: Objective) -> set[str]:
 
 
 def _unlink_ideas(team: Team, removed: set[str]) -> None:
+    """Whatever pointed at the removed items forgets them (ideas promoted to them, roadmap
+    items serving them or turned into them, KPIs that came from them, measuring actions)."""
     for idea in team.ideas:
         if idea.promoted_to in removed:
             idea.promoted_to = None
+    for item in team.roadmap:
+        if set(item.serves) & removed:
+            item.serves = [served for served in item.serves if served not in removed]
+        if item.became in removed:
+            item.became = None
+    for kpi in team.kpis:
+        if kpi.from_objective in removed:
+            kpi.from_objective = None
+    for objective in team.objectives:
+        for tactic in objective.tactics:
+            for action in tactic.actions:
+                if action.measures in removed:
+                    action.measures = None
 
 
 Item = Objective | KeyResult | Tactic | Action
