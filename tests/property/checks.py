@@ -1,0 +1,50 @@
+"""What every hostile input must give: a session that can be saved again, or one clean
+refusal naming the file in both languages."""
+
+import tomllib
+from typing import Any
+
+from okrtui.i18n import catalog
+from okrtui.models import Session
+from okrtui.problems import FileProblem
+from okrtui.storage import dumps_session, parse_session
+
+PATH = "hostile.toml"
+
+
+def load_or_refuse(data: bytes, path: str = PATH) -> Session | None:
+    """parse_session(data): a Session, or None when it raised a FileProblem whose messages
+    are sound. Any other exception propagates and fails the test."""
+    try:
+        session = parse_session(data, path)
+    except FileProblem as error:
+        for language in ("en", "fr"):
+            message = error.message(catalog(language))
+            assert isinstance(message, str)
+            assert message.startswith(f"{path}: "), message
+            assert error.key in catalog(language), f"no {language} message for {error.key}"
+        assert str(error).startswith(f"{path}: ")
+        return None
+    assert isinstance(session, Session)
+    # A session that opens can be saved, and what is saved opens as the same session.
+    text = dumps_session(session)
+    assert_plain_toml(text)
+    assert parse_session(text.encode("utf-8")) == session
+    return session
+
+
+def assert_plain_toml(text: str) -> None:
+    """What okrtui writes is TOML 1.0 that any reader takes: every integer within 64 bits
+    (Python's tomllib reads larger ones; other readers refuse the file)."""
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            assert -(2**63) <= value < 2**63, f"{value} does not fit a TOML integer"
+
+    walk(tomllib.loads(text))
