@@ -164,10 +164,15 @@ def _shared(a: Profile, b: Profile) -> tuple[Shared, ...]:
 class Opposition:
     """Two key results that move the same metric opposite ways."""
 
-    metric: str
-    """The metric's label, or the words both use when no known metric is named."""
+    subject: tuple[Shared, ...]
+    """The metric; with no metric named, what both move (the free trial, the model)."""
+    words: tuple[str, ...]
+    """With neither a metric nor anything else named in common: the words both use."""
     a: Direction
     b: Direction
+
+    def label(self, language: str) -> str:
+        return ", ".join([s.label(language) for s in self.subject] or self.words)
 
 
 def opposition(a: Profile, b: Profile, found: Match | None = None,
@@ -181,7 +186,6 @@ def opposition(a: Profile, b: Profile, found: Match | None = None,
     direction_b = direction_b or b.direction
     if direction_a is None or direction_b is None:
         return None
-    language = a.language
     for shared in found.shared:
         if shared.kind != "metric":
             continue
@@ -192,13 +196,13 @@ def opposition(a: Profile, b: Profile, found: Match | None = None,
         if shared.a.id != shared.b.id:  # churn down pulls the same way as retention up
             way_b = "up" if way_b == "down" else "down"
         if way_a != way_b:
-            return Opposition(shared.label(language), way_a, _resolve(direction_b, shared.b))  # type: ignore[arg-type]
+            return Opposition((shared,), (), way_a, _resolve(direction_b, shared.b))  # type: ignore[arg-type]
     if (not a.concepts("metric") and not b.concepts("metric") and found.matches
             and {direction_a, direction_b} == {"up", "down"}):
         # No metric named: what both move is what they share (the free trial, the model).
-        subject = [shared.label(language) for shared in found.shared] or list(found.words)
-        if subject:
-            return Opposition(", ".join(subject), direction_a, direction_b)
+        if found.shared or found.words:
+            return Opposition(found.shared, () if found.shared else found.words,
+                              direction_a, direction_b)
     return None
 
 

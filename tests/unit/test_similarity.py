@@ -203,7 +203,8 @@ def test_opposite_directions_on_one_metric() -> None:
     down = profile("Ramener à 20 000 par mois les requêtes servies gratuitement", "fr")
     found = opposition(up, down)
     assert found is not None
-    assert (found.metric, found.a, found.b) == ("requêtes", "up", "down")
+    assert (found.label("fr"), found.label("en"), found.a, found.b) == (
+        "requêtes", "requests", "up", "down")
 
 
 def test_the_same_way_on_a_metric_and_its_inverse_is_not_opposed() -> None:
