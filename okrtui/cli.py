@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from okrtui.findings import Finding
     from okrtui.models import Session
 
-COMMANDS = ("new", "open", "check", "coach", "export")
+COMMANDS = ("new", "open", "check", "coach", "export", "compare")
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 
@@ -69,6 +69,13 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     export.add_argument("--to", choices=("md",), default="md", help=tr("cli.help.to"))
     export.add_argument("-o", "--output", type=Path, help=tr("cli.help.output"))
     export.add_argument("--lang", **lang)
+    compare = sub.add_parser("compare", help=tr("cli.help.compare"),
+                             description=tr("cli.help.compare"))
+    compare.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                         help=tr("cli.help.compare_files"))
+    compare.add_argument("--format", choices=("text", "json"), default="text",
+                         help=tr("cli.help.format"))
+    compare.add_argument("--lang", **lang)
     return parser
 
 
@@ -97,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _coach(args)
         if command == "export":
             return _export(args)
+        if command == "compare":
+            return _compare(args)
         if command == "new":
             return _new(args, tr)
         if args.file is None:
@@ -168,6 +177,23 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_OK
     atomic_write(args.output, text.encode("utf-8"))
     print(tr("cli.exported", path=args.output), file=sys.stderr)
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from okrtui.compare import compare_teams, render_text
+    from okrtui.storage import load_session
+
+    paths = list(dict.fromkeys(args.files))  # the same file twice is one set of teams
+    sources = [(str(path), load_session(path)) for path in paths]
+    if sum(len(session.teams) for _, session in sources) < 2:
+        raise SessionFileError(paths[0], "cli.compare_one_team")
+    tr = _session_catalog(sources[0][1], args.lang)
+    comparison = compare_teams(sources)
+    if args.format == "json":
+        print(json.dumps(comparison.as_dict(tr.language), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_text(comparison, tr))
     return EXIT_OK
 
 
