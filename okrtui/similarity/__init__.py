@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from okrtui.similarity.concepts import KINDS, Concept, Mention, find, table
+from okrtui.similarity.concepts import KINDS, Concept, Mention, find
 from okrtui.similarity.direction import Direction, from_numbers, text_direction
 from okrtui.similarity.words import Word, words
 
@@ -210,7 +210,3 @@ def _resolve(direction: Direction, concept: Concept) -> Direction | None:
     if direction == "better":
         return concept.better
     return direction
-
-
-def concept_table() -> Mapping[str, Concept]:
-    return table().concepts

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from okrtui.similarity.words import STEMMERS, Word, words
 
@@ -53,41 +53,42 @@ class Mention:
     surface: str
 
 
-@dataclass(frozen=True)
-class Table:
-    concepts: Mapping[str, Concept]
-    phrases: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], Concept], ...]]]
-    """language → first stem → (stems, concept), longest first."""
+Terms = Mapping[str, tuple[tuple[tuple[str, ...], Concept], ...]]
+"""first stem → (stems of a term, its concept), longest term first."""
 
 
 @cache
-def table() -> Table:
+def _entries() -> tuple[dict[str, Any], ...]:
     with CONCEPTS.open("rb") as file:
-        entries = tomllib.load(file)["concept"]
-    concepts: dict[str, Concept] = {}
-    phrases: dict[str, dict[str, list[tuple[tuple[str, ...], Concept]]]] = {
-        language: {} for language in STEMMERS
-    }
-    for entry in entries:
+        return tuple(tomllib.load(file)["concept"])
+
+
+@cache
+def concepts() -> Mapping[str, Concept]:
+    """Every concept of the table, by id."""
+    found = {}
+    for entry in _entries():
         labels = {language: entry[language][0] for language in STEMMERS if entry.get(language)}
         if not labels:
             labels = {language: entry["any"][0] for language in STEMMERS}
-        concept = Concept(entry["id"], entry["kind"], labels, entry.get("inverse"),
-                          entry.get("better"), entry.get("parent"))
-        concepts[concept.id] = concept
-        for language in STEMMERS:
-            for term in [*entry.get(language, []), *entry.get("any", [])]:
-                stems = term_stems(term, language)
-                if stems:
-                    phrases[language].setdefault(stems[0], []).append((stems, concept))
-    ordered = {
-        language: {
-            first: tuple(sorted(candidates, key=lambda candidate: -len(candidate[0])))
-            for first, candidates in by_first.items()
-        }
-        for language, by_first in phrases.items()
-    }
-    return Table(concepts, ordered)
+        found[entry["id"]] = Concept(entry["id"], entry["kind"], labels, entry.get("inverse"),
+                                     entry.get("better"), entry.get("parent"))
+    return found
+
+
+@cache
+def terms(language: str) -> Terms:
+    """The terms of one language, stemmed: built when a text of that language is first read
+    (stemming every term takes a tenth of a second, so the other language waits)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], Concept]]] = {}
+    for entry in _entries():
+        concept = concepts()[entry["id"]]
+        for term in [*entry.get(language, []), *entry.get("any", [])]:
+            stems = term_stems(term, language)
+            if stems:
+                by_first.setdefault(stems[0], []).append((stems, concept))
+    return {first: tuple(sorted(candidates, key=lambda candidate: -len(candidate[0])))
+            for first, candidates in by_first.items()}
 
 
 def term_stems(term: str, language: str) -> tuple[str, ...]:
@@ -102,7 +103,7 @@ def find(text_words: tuple[Word, ...], language: str) -> tuple[list[Mention], se
     exception: a metric measures something, and what it measures counts too ("support
     response time" is a metric, its "support" a target; "trial-to-paid" names the trial
     and the paying users). A name is whole: the "app" of "Shopify App Store" is no app."""
-    phrases = table().phrases[language]
+    phrases = terms(language)
     meaningful = [(index, word) for index, word in enumerate(text_words)
                   if word.role in ("content", "light")]
     stems = [word.stem for _, word in meaningful]

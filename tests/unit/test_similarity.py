@@ -6,7 +6,7 @@ import tomllib
 import pytest
 
 from okrtui.similarity import match, opposition, profile
-from okrtui.similarity.concepts import CONCEPTS, KINDS, table, term_stems
+from okrtui.similarity.concepts import CONCEPTS, KINDS, concepts, term_stems
 from okrtui.similarity.direction import baseline_and_target
 from okrtui.similarity.words import word_lists, words
 
@@ -15,7 +15,7 @@ def stems(text: str, language: str) -> list[str]:
     return [w.stem for w in words(text, language) if w.role in ("content", "light")]
 
 
-def concepts(text: str, language: str) -> set[str]:
+def named(text: str, language: str) -> set[str]:
     return {concept.id for concept in profile(text, language).concepts()}
 
 
@@ -54,7 +54,7 @@ def test_punctuation_splits_words() -> None:
 
 
 def test_ca_is_revenue_not_the_stop_word_ca() -> None:
-    assert "revenue" in concepts("Doubler le CA des PME", "fr")
+    assert "revenue" in named("Doubler le CA des PME", "fr")
     assert stems("ça", "fr") == []
 
 
@@ -62,13 +62,13 @@ def test_ca_is_revenue_not_the_stop_word_ca() -> None:
 
 
 def test_every_concept_has_a_known_kind_and_a_label_in_both_languages() -> None:
-    for concept in table().concepts.values():
+    for concept in concepts().values():
         assert concept.kind in KINDS
         assert concept.label("fr") and concept.label("en")
 
 
 def test_inverse_metrics_name_each_other_and_parents_exist() -> None:
-    found = table().concepts
+    found = concepts()
     for concept in found.values():
         if concept.inverse:
             assert found[concept.inverse].inverse == concept.id, concept.id
@@ -108,11 +108,11 @@ def test_a_term_belongs_to_one_concept_and_means_something() -> None:
     ],
 )
 def test_concepts_are_found_by_their_terms(text: str, language: str, expected: set) -> None:
-    assert concepts(text, language) == expected
+    assert named(text, language) == expected
 
 
 def test_the_longest_term_wins_and_a_term_inside_it_of_another_kind_is_kept() -> None:
-    found = concepts("Cut customer support response time", "en")
+    found = named("Cut customer support response time", "en")
     assert "support_response" in found and "latency" not in found
     assert "support_tool" in found
 
