@@ -16,6 +16,15 @@ def set_baseline_unknown(kr: KeyResult, unknown: bool) -> None:
     kr.baseline_unknown = unknown
 
 
+def update_key_result(kr: KeyResult, text: str, baseline: float | None, target: float | None,
+                      unit: str | None, baseline_unknown: bool = False) -> None:
+    """Set a key result's wording and figures at once (a baseline and "unknown" never meet)."""
+    kr.baseline_unknown = False
+    kr.text, kr.baseline, kr.target, kr.unit = text, baseline, target, unit
+    if baseline_unknown:
+        set_baseline_unknown(kr, True)
+
+
 def measuring_action(objective: Objective, kr: KeyResult) -> Action | None:
     for tactic in objective.tactics:
         for action in tactic.actions:

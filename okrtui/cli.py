@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from okrtui.findings import Finding
     from okrtui.models import Session
 
-COMMANDS = ("new", "open", "check", "coach", "export", "compare")
+COMMANDS = ("new", "open", "check", "coach", "export", "compare", "import-roadmap")
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 
@@ -76,6 +76,12 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=("text", "json"), default="text",
                          help=tr("cli.help.format"))
     compare.add_argument("--lang", **lang)
+    roadmap = sub.add_parser("import-roadmap", help=tr("cli.help.import_roadmap"),
+                             description=tr("cli.help.import_roadmap"))
+    roadmap.add_argument("roadmap", type=Path, help=tr("cli.help.roadmap_file"))
+    roadmap.add_argument("file", type=Path, help=tr("cli.help.file"))
+    roadmap.add_argument("--team", help=tr("cli.help.team"))
+    roadmap.add_argument("--lang", **lang)
     return parser
 
 
@@ -108,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args)
         if command == "new":
             return _new(args, tr)
+        if command == "import-roadmap":
+            return _import_roadmap(args)
         if args.file is None:
             return _run_app(args.lang)
         return _open(args)
@@ -194,6 +202,31 @@ def _compare(args: argparse.Namespace) -> int:
         print(json.dumps(comparison.as_dict(tr.language), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(render_text(comparison, tr))
+    return EXIT_OK
+
+
+def _import_roadmap(args: argparse.Namespace) -> int:
+    """Add a roadmap's items to a session file's team (saved at once), for mapping later."""
+    from okrtui import lock
+    from okrtui.roadmap import import_roadmap, read_roadmap
+    from okrtui.storage import load_session, save_session
+
+    titles = read_roadmap(args.roadmap)
+    session = load_session(args.file)
+    tr = _session_catalog(session, args.lang)
+    holder = lock.other_live_holder(args.file)
+    if holder is not None:
+        raise SessionFileError(args.file, "roadmap.file_in_use", host=holder.host,
+                               pid=holder.pid)
+    team = next((team for team in session.teams if args.team in (None, team.id, team.name)),
+                None)
+    if team is None:
+        raise SessionFileError(args.file, "roadmap.no_such_team", team=args.team,
+                               teams=", ".join(team.id for team in session.teams))
+    added = import_roadmap(session, team, titles)
+    save_session(session, args.file)
+    print(tr("roadmap.imported", count=len(added), skipped=len(titles) - len(added),
+             path=args.file, team=team.name or team.id))
     return EXIT_OK
 
 

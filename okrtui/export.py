@@ -36,18 +36,21 @@ def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
         parts.append(tr("export.target", target=number(kr.target, tr.language)))
     if parts and kr.unit:
         parts.append(md(kr.unit))
-    return " ".join(parts)
+    measure = " ".join(parts)
+    if isinstance(kr, KeyResult) and kr.baseline_unknown:
+        return "; ".join(filter(None, [measure, tr("baseline.unknown")]))
+    return measure
 
 
 def _waiting_note(session: Session, objective: Objective, kr: KeyResult, tr: Catalog) -> str:
-    """Baseline unknown, and who measures it by when."""
+    """Who measures an unknown baseline, by when."""
     action = measuring_action(objective, kr)
     if action is None:
-        return f"{tr('baseline.unknown')} — {tr('export.not_measured')}"
+        return tr("export.not_measured")
     owner = session.participant_name(action.owner)
     who = ", ".join(filter(None, [md(owner) if owner else "",
                                   action.due.isoformat() if action.due else ""]))
-    return f"{tr('baseline.unknown')} — {tr('export.measured_by', who=who or '?')}"
+    return tr("export.measured_by", who=who or "?")
 
 
 def _kpis_and_roadmap(team: Team, tr: Catalog) -> list[str]:
@@ -137,8 +140,7 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                 kr_numbers[kr.id] = f"KR{len(kr_numbers) + 1}"
                 measure = kr_measure(kr, tr)
                 if kr.baseline_unknown:
-                    measure = ", ".join(filter(None, [
-                        _waiting_note(session, objective, kr, tr), measure]))
+                    measure += f" — {_waiting_note(session, objective, kr, tr)}"
                 suffix = f" ({measure})" if measure else ""
                 lines.append(f"{len(kr_numbers)}. {md(kr.text)}{suffix}")
             if not kr_numbers:

@@ -283,23 +283,3 @@ def log_decision(session: Session, text: str, rationale: str = "",
                               rationale=clean_line(rationale) or None, level=level)
     session.decision_log.append(decision)
     return decision
-
-
-def park_key_result(session: Session, team: Team, key_result_id: str) -> Idea | None:
-    """Send a key result that is really a KPI to the parking lot: it leaves its objective
-    (and the tactics aimed at it) and stays as a parked ambition idea, its numbers kept in
-    the text. Returns that idea, or None when there is no such key result."""
-    from okrtui.export import kr_measure
-    from okrtui.i18n import catalog
-    from okrtui.workshop import remove_key_result
-
-    for objective in team.objectives:
-        for kr in objective.key_results:
-            if kr.id == key_result_id:
-                measure = kr_measure(kr, catalog(session.language))
-                text = f"{kr.text} ({measure})" if measure else kr.text
-                remove_key_result(team, objective, kr)
-                idea = Idea(id=next_id(session, "i"), level="ambition", text=text, parked=True)
-                team.ideas.append(idea)
-                return idea
-    return None

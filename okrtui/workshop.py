@@ -166,11 +166,13 @@ def add_key_result(
     baseline: float | None = None,
     target: float | None = None,
     unit: str | None = None,
+    baseline_unknown: bool = False,
 ) -> KeyResult:
     """Add a key result; raises LimitReached (changing nothing) past the limit."""
     ensure_room_for_key_result(objective)
     kr = KeyResult(
-        id=next_id(session, "k"), text=text, baseline=baseline, target=target, unit=unit or None
+        id=next_id(session, "k"), text=text, baseline=None if baseline_unknown else baseline,
+        target=target, unit=unit or None, baseline_unknown=baseline_unknown,
     )
     objective.key_results.append(kr)
     return kr

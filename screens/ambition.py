@@ -2,6 +2,7 @@
 
 from textual.binding import Binding
 
+from okrtui.baselines import update_key_result
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
 from okrtui.models import Idea, KeyResult, Objective
 from okrtui.workshop import (
@@ -193,8 +194,7 @@ class AmbitionPane(LevelPane):
 
             def done_kr(values: dict | None) -> None:
                 if values:
-                    for name, value in values.items():
-                        setattr(kr, name, value)
+                    update_key_result(kr, **values)
                     self.changed()
 
             self.app.push_screen(KeyResultForm(self.tr("kr.edit"), kr), done_kr)

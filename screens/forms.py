@@ -10,6 +10,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Button,
+    Checkbox,
     Footer,
     Input,
     Label,
@@ -140,19 +141,30 @@ class KeyResultForm(FormScreen):
                         id="target")
             yield field((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
                         id="unit")
+        yield Checkbox(literal(tr("kr.baseline_unknown")), bool(kr and kr.baseline_unknown),
+                       id="baseline-unknown", compact=True)
 
     def on_mount(self) -> None:
         self._baseline_changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "baseline":
+            if event.value.strip():
+                self.query_one("#baseline-unknown", Checkbox).value = False
             self._baseline_changed()
         super().on_input_changed(event)
 
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """Baseline unknown: no figure to type; measuring it becomes the first action."""
+        if event.value:
+            self.query_one("#baseline", Input).value = ""
+        self._baseline_changed()
+
     def _baseline_changed(self) -> None:
-        """A baseline typed in its field answers kr.no_baseline."""
+        """A baseline typed in its field (or known to be unknown) answers kr.no_baseline."""
         panel = self.query_one(CoachPanel)
-        panel.baseline_known = bool(self.value("baseline").strip())
+        panel.baseline_known = bool(self.value("baseline").strip()) or self.query_one(
+            "#baseline-unknown", Checkbox).value
         panel.check(self.value("text"))
 
     def submit(self) -> None:
@@ -166,7 +178,8 @@ class KeyResultForm(FormScreen):
             except ValueError:
                 self.fail(self.tr("kr.not_a_number", value=self.value(field_id)), field_id)
                 return
-        self.dismiss({"text": text, **numbers, "unit": clean_line(self.value("unit")) or None})
+        self.dismiss({"text": text, **numbers, "unit": clean_line(self.value("unit")) or None,
+                      "baseline_unknown": self.query_one("#baseline-unknown", Checkbox).value})
 
 
 class TacticForm(FormScreen):
@@ -264,6 +277,34 @@ class ActionForm(FormScreen):
             "due": due,
             "first_step": clean_line(self.value("first_step")) or None,
         })
+
+
+class ServesForm(FormScreen):
+    """Which objectives and key results a roadmap item serves (space ticks, enter accepts)."""
+
+    def __init__(self, heading: str, choices: list[tuple[str, str, bool]],
+                 serves: list[str]) -> None:
+        """choices: (id, wording, is a key result) each, key results after their objective."""
+        super().__init__()
+        self.heading = heading
+        self.choices = choices
+        self.serves = set(serves)
+
+    def form_fields(self) -> ComposeResult:
+        yield Static(literal(self.tr("plan.map_note")), classes="note")
+        yield SelectionList[str](
+            *(Selection(Content.assemble(("   " if is_kr else "", ""), text), item_id,
+                        item_id in self.serves)
+              for item_id, text, is_kr in self.choices),
+            id="serves",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#serves", SelectionList).focus()
+
+    def submit(self) -> None:
+        selected = set(self.query_one("#serves", SelectionList).selected)
+        self.dismiss([item_id for item_id, _, _ in self.choices if item_id in selected])
 
 
 class DecisionForm(FormScreen):

@@ -37,7 +37,9 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ("level.tactic.name", [("n", "palette.action.new_tactic")]),
     ("level.execution.name", [("n", "palette.action.new_action")]),
     ("level.review.name", [("enter", "help.open_finding"), ("s", "help.silence"),
-                           ("l", "key.park_kpi")]),
+                           ("b", "help.measure_baseline"), ("l", "help.kpi"),
+                           ("I", "help.import_roadmap"), ("g", "help.map_roadmap"),
+                           ("T / A", "help.roadmap_make")]),
     ("help.dialogs", [("enter", "help.next_field"), ("ctrl+s", "key.accept"),
                       ("escape", "help.cancel")]),
 ]

@@ -1,4 +1,5 @@
-"""Review: the whole tree on one screen, and every finding grouped by the item it is about.
+"""Review: the whole tree on one screen, and every finding grouped by the item it is about;
+then the key results waiting for data, the KPIs and the roadmap (screens/review_plan.py).
 
 Enter on a finding opens its item at its level; s silences it on that item, with a reason
 (or lifts the silence). Silenced findings stay listed, with their reason.
@@ -12,23 +13,28 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from okrtui.facilitation import park_key_result
 from okrtui.findings import UNSILENCEABLE, Finding, session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
 from okrtui.workshop import find_item, silence, unsilence
 from screens.forms import TextForm
 from screens.localized import literal, localize_bindings
+from screens.review_plan import PlanActions, highlighted_id, plan_options
 from screens.widgets.okr_tree import OkrTree, show_details
 from screens.widgets.team_view import TeamView
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
-class ReviewPane(TeamView, Horizontal):
+class ReviewPane(PlanActions, TeamView, Horizontal):
     BINDINGS = [
         Binding("s", "silence", "key.silence"),
-        Binding("l", "park_kpi", "key.park_kpi"),
+        Binding("b", "measure_baseline", "key.measure_baseline"),
+        Binding("l", "kpi", "key.kpi"),
+        Binding("I", "import_roadmap", "key.import_roadmap"),
+        Binding("g", "map_roadmap", "key.map_roadmap", show=False),
+        Binding("T", "roadmap_tactic", "key.roadmap_tactic", show=False),
+        Binding("A", "roadmap_action", "key.roadmap_action", show=False),
     ]
 
     class OpenItem(Message):
@@ -83,6 +89,7 @@ class ReviewPane(TeamView, Horizontal):
         if not options:
             options = [Option(Content.styled(tr("review.nothing_missing"), "green"),
                               disabled=True)]
+        options += plan_options(self.session, self.team, tr, tree.describe_item)
         finding_list = self.query_one("#findings", OptionList)
         highlighted = finding_list.highlighted
         finding_list.set_options(options)
@@ -103,9 +110,14 @@ class ReviewPane(TeamView, Horizontal):
             (f"  → {found.suggestion}", "italic"),
         )
 
+    def highlighted_key(self) -> str:
+        """What the highlighted entry is about: "finding:3" becomes the id of its item."""
+        key = highlighted_id(self.query_one("#findings", OptionList))
+        found = self.findings.get(key)
+        return f"item:{found.item_id}" if found is not None else key
+
     def _highlighted(self) -> tuple[str, Finding | None]:
-        option = self.query_one("#findings", OptionList).highlighted_option
-        key = option.id if option is not None and option.id else ""
+        key = highlighted_id(self.query_one("#findings", OptionList))
         return key, self.findings.get(key)
 
     def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
@@ -115,21 +127,11 @@ class ReviewPane(TeamView, Horizontal):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         key = event.option.id or ""
         found = self.findings.get(key)
-        item_id = found.item_id if found else key.removeprefix("item:")
+        item_id = found.item_id if found else key.split(":", 1)[-1]
         if find_item(self.team, item_id) is not None:
             self.post_message(self.OpenItem(item_id))
         elif self.query_one(OkrTree).select_item(item_id):
             self.query_one(OkrTree).focus()
-
-    def action_park_kpi(self) -> None:
-        """A key result the coach sees as a KPI goes to the parking lot, in one key."""
-        _, found = self._highlighted()
-        if found is None or found.rule != "kr.is_kpi":
-            self.app.notify(literal(self.tr("parking.kpi_only")), severity="warning")
-            return
-        if park_key_result(self.session, self.team, found.item_id) is not None:
-            self._changed()
-            self.app.notify(literal(self.tr("parking.kpi_parked")))
 
     def action_silence(self) -> None:
         key, found = self._highlighted()

@@ -113,7 +113,7 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
         assert [d.text for d in app.session.decision_log] == ["Bookshops first",
                                                             "No Berlin office this year"]
 
-        # A KPI dressed up as a key result: the review sends it to the parking lot.
+        # A KPI dressed up as a key result: the review moves it to the team's KPI list.
         tree = app.screen.query_one("#ambition-pane .okr-tree")
         tree.focus()
         tree.move_cursor(tree.root.children[0])
@@ -127,7 +127,7 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
                                     if "kr.is_kpi" in str(findings.get_option_at_index(i).prompt))
         await pilot.press("l")
         assert team.committed_objectives[0].key_results == []
-        assert any(i.parked and i.text.startswith("Maintain uptime") for i in team.ideas)
+        assert [kpi.text for kpi in team.kpis] == ["Maintain uptime at 99.9%"]
 
         # Tactic and execution levels.
         await pilot.press("2", "i")
@@ -159,7 +159,8 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
     assert team.levels[0].phase == "converge"
     assert [(r.idea.text, r.dots) for r in tally(team, "ambition")][:3] == ranking[:3]
     assert sorted(i.text for i in team.ideas if i.parked) == [
-        "Launch a loyalty card", "Maintain uptime at 99.9%", "Open a Berlin office"]
+        "Launch a loyalty card", "Open a Berlin office"]
+    assert [kpi.text for kpi in team.kpis] == ["Maintain uptime at 99.9%"]
     assert team.committed_objectives[0].tactics[0].actions[0].text == "Call ten publishers"
     assert [o.text for o in team.committed_objectives] == [
         "Win independent bookshops", "Cut the time to publish", "Reach sellers through referrals"]
