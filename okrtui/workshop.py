@@ -126,6 +126,13 @@ def next_id(session: Session, prefix: str) -> str:
     return f"{prefix}{highest[prefix]}"
 
 
+def add_team(session: Session, name: str) -> Team:
+    """One more team, with OKRs of its own (the limits apply per team)."""
+    team = Team(id=next_id(session, "team"), name=clean_line(name))
+    session.teams.append(team)
+    return team
+
+
 def add_participant(session: Session, name: str) -> Participant:
     participant = Participant(id=next_id(session, "p"), name=clean_line(name))
     session.participants.append(participant)

@@ -77,6 +77,8 @@ class OkrApp(App[int]):
         self._journal_timer: Timer | None = None
         self._clean_exit = False
         self._history_is_current = False
+        self.team_id: str | None = None
+        """The team on screen (None: the first)."""
         self._start_new = start_new
         self._new_path = new_path
         self._new_title = new_title
@@ -167,6 +169,7 @@ class OkrApp(App[int]):
         self.path = path
         self.dirty = False
         self.read_only = False
+        self.team_id = None
         self.history = History(session)
         self.disk_stamp = file_stamp(path) if path is not None else None
         self.tr = catalog(self.lang_override or session.language)
@@ -272,6 +275,10 @@ class OkrApp(App[int]):
             self.title, self.sub_title = "okrtui", ""
             return
         self.title = self.session.title or "okrtui"
+        if len(self.session.teams) > 1:
+            team = next((t for t in self.session.teams if t.id == self.team_id),
+                        self.session.teams[0])
+            self.title += f" — {team.name or team.id}"
         place = display_path(self.path) if self.path else self.tr("session.unsaved_file")
         if self.read_only:
             place += f" ({self.tr('lock.read_only')})"

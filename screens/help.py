@@ -15,6 +15,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
                    ("enter", "help.select")]),
     ("help.session", [("1 2 3 4", "help.levels"), ("ctrl+s", "palette.app.save"),
                       ("f2", "palette.app.save_as"), ("ctrl+o", "palette.app.close"),
+                      ("ctrl+t", "help.team"),
                       ("tab / shift+tab", "help.move_focus")]),
     ("help.levels_section", [("i", "palette.action.capture"), ("enter", "help.add_idea"),
                              ("escape", "key.leave_field"), ("p", "palette.action.commit_idea"),
@@ -39,7 +40,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ("level.review.name", [("enter", "help.open_finding"), ("s", "help.silence"),
                            ("b", "help.measure_baseline"), ("l", "help.kpi"),
                            ("I", "help.import_roadmap"), ("g", "help.map_roadmap"),
-                           ("T / A", "help.roadmap_make")]),
+                           ("T / A", "help.roadmap_make"), ("c", "help.compare")]),
     ("help.dialogs", [("enter", "help.next_field"), ("ctrl+s", "key.accept"),
                       ("escape", "help.cancel")]),
 ]

@@ -35,6 +35,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         Binding("g", "map_roadmap", "key.map_roadmap", show=False),
         Binding("T", "roadmap_tactic", "key.roadmap_tactic", show=False),
         Binding("A", "roadmap_action", "key.roadmap_action", show=False),
+        Binding("c", "compare", "key.compare"),
     ]
 
     class OpenItem(Message):
@@ -132,6 +133,12 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
             self.post_message(self.OpenItem(item_id))
         elif self.query_one(OkrTree).select_item(item_id):
             self.query_one(OkrTree).focus()
+
+    def action_compare(self) -> None:
+        from screens.compare import CompareScreen
+
+        path = self.app.path
+        self.app.push_screen(CompareScreen(self.session, path.name if path else ""))
 
     def action_silence(self) -> None:
         key, found = self._highlighted()

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
@@ -16,10 +17,10 @@ from okrtui.facilitation import (
     tick,
 )
 from okrtui.models import LEVELS, Level, Session, Timebox
-from okrtui.workshop import find_item
+from okrtui.workshop import add_team, find_item
 from screens.ambition import AmbitionPane
 from screens.execution import ExecutionPane
-from screens.forms import SettingsForm
+from screens.forms import PickScreen, SettingsForm, TextForm
 from screens.level_pane import LevelPane
 from screens.localized import literal, localize_bindings
 from screens.presenter import PresenterScreen
@@ -47,6 +48,7 @@ class SessionScreen(TeamView, Screen[None]):
         Binding("ctrl+y", "redo", "key.redo"),
         Binding("f5", "presenter", "key.presenter"),
         Binding("f3", "settings", "key.settings", show=False),
+        Binding("ctrl+t", "team", "key.team"),
         Binding("left_square_bracket", "phase(-1)", "key.phase_back", show=False),
         Binding("right_square_bracket", "phase(1)", "key.phase_next", show=False),
         Binding("t", "timer", "key.timer", show=False),
@@ -177,6 +179,37 @@ class SessionScreen(TeamView, Screen[None]):
                 self.app.mark_changed()
 
         self.app.push_screen(SettingsForm(self.tr("settings.heading"), self.session), done)
+
+    def action_team(self) -> None:
+        """Show another team's OKRs, or add a team (each has its own 3 objectives)."""
+        tr = self.tr
+        choices = [(team.id, Content.assemble(
+            ("● " if team is self.team else "  ", "bold"), team.name or team.id,
+            (f"  {tr('team.counts', count=len(team.committed_objectives))}", "dim")))
+            for team in self.session.teams]
+        choices.append(("+new", Content.styled(f"+ {tr('team.new')}", "bold")))
+
+        def picked(team_id: str | None) -> None:
+            if team_id == "+new":
+                self.app.push_screen(TextForm(tr("team.new"), tr("team.name")), added)
+            elif team_id is not None:
+                self.show_team(team_id)
+
+        def added(name: str | None) -> None:
+            if name:
+                team = add_team(self.session, name)
+                self.app.mark_changed()
+                self.show_team(team.id)
+
+        self.app.push_screen(PickScreen(tr("team.heading"), choices, tr("team.note")), picked)
+
+    def show_team(self, team_id: str) -> None:
+        self.app.team_id = team_id
+        for pane in self.query(".level"):
+            pane.reload()  # type: ignore[attr-defined]
+        self.bar.show(self.level)
+        self.app.update_title()
+        self.app.notify(literal(self.tr("team.shown", team=self.team.name or self.team.id)))
 
     def action_presenter(self) -> None:
         self.app.push_screen(PresenterScreen(self))

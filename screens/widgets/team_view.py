@@ -5,10 +5,12 @@ from okrtui.models import Session, Team
 
 class TeamView:
     """Mixin for widgets and screens holding `self.session`: undo puts new objects in the
-    session, so the team is never kept, always looked up."""
+    session, so the team is never kept, always looked up (by the id the app shows)."""
 
     session: Session
 
     @property
     def team(self) -> Team:
-        return self.session.teams[0]
+        team_id = getattr(getattr(self, "app", None), "team_id", None)
+        return next((team for team in self.session.teams if team.id == team_id),
+                    self.session.teams[0])

@@ -1,0 +1,82 @@
+"""Teams side by side: what their OKRs share, what pulls apart, what only one has — the teams
+of this session, or this session against another team's file. Reached from the review (c)."""
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from okrtui.compare import Comparison, compare_teams, render_text
+from okrtui.i18n import catalog
+from okrtui.models import Session
+from okrtui.problems import FileProblem
+from screens.dialogs import PathScreen
+from screens.localized import literal, localize_bindings
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "key.compare_close"),
+        Binding("o", "other_file", "key.compare_file"),
+        Binding("s", "save_common", "key.compare_save"),
+    ]
+
+    def __init__(self, session: Session, source: str) -> None:
+        super().__init__()
+        self.session = session
+        self.tr = self.app.tr
+        self.sources: list[tuple[str, Session]] = [(source, session)]
+        self.comparison: Comparison | None = None
+        localize_bindings(self, self.tr)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="compare"):
+            yield Static("", id="compare-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        if len(self.session.teams) > 1:
+            self.show()
+        else:
+            text = self.query_one("#compare-text", Static)
+            text.update(literal(self.tr("compare_screen.one_team")))
+            self.action_other_file()
+
+    def show(self) -> None:
+        self.comparison = compare_teams(self.sources)
+        self.query_one("#compare-text", Static).update(
+            literal(render_text(self.comparison, self.tr)))
+        self.query_one("#compare").focus()
+
+    def action_other_file(self) -> None:
+        """Compare with the teams of another session file (another team's own file)."""
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            from okrtui.storage import load_session
+
+            try:
+                other = load_session(path)
+            except FileProblem as error:
+                self.app.notify(literal(error.message(self.tr)), severity="error", timeout=10)
+                return
+            self.sources = [self.sources[0], (path.name, other)]
+            self.show()
+
+        self.app.push_screen(PathScreen(self.tr("compare_screen.other_heading")), chosen)
+
+    def action_save_common(self) -> None:
+        """Keep what the teams share as this session's "what we have in common"."""
+        if self.comparison is None:
+            return
+        from okrtui.compare import common_points, save_common
+
+        points = common_points(self.comparison, catalog(self.session.language))
+        save_common(self.session, points)
+        self.app.mark_changed()
+        self.app.notify(literal(self.tr("compare_screen.saved", count=len(points))))
