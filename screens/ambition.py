@@ -29,8 +29,8 @@ class AmbitionPane(LevelPane):
     BINDINGS = [
         Binding("n", "new_objective", "key.new_objective"),
         Binding("k", "new_key_result", "key.new_key_result"),
-        Binding("d", "new_decision", "key.new_decision"),
-        Binding("x", "set_aside", "key.set_aside"),
+        Binding("d", "new_decision", "key.new_decision", show=False),
+        Binding("x", "set_aside", "key.set_aside", show=False),
     ]
 
     def counts_text(self) -> str:

@@ -31,7 +31,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         Binding("s", "silence", "key.silence"),
         Binding("b", "measure_baseline", "key.measure_baseline"),
         Binding("l", "kpi", "key.kpi"),
-        Binding("I", "import_roadmap", "key.import_roadmap"),
+        Binding("I", "import_roadmap", "key.import_roadmap", show=False),
         Binding("g", "map_roadmap", "key.map_roadmap", show=False),
         Binding("T", "roadmap_tactic", "key.roadmap_tactic", show=False),
         Binding("A", "roadmap_action", "key.roadmap_action", show=False),
