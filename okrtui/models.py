@@ -335,6 +335,8 @@ def check_references(session: Session) -> None:
                 )
     for d, decision in enumerate(session.decision_log):
         register(decision.id, f"decision_log[{d}]")
+    for c, point in enumerate(session.common):
+        register(point.id, f"common[{c}]")
     for t, team in enumerate(session.teams):
         for i, idea in enumerate(team.ideas):
             if idea.promoted_to is not None and idea.promoted_to not in seen:

@@ -153,6 +153,14 @@ def test_an_id_used_twice_anywhere_in_the_file_is_refused(place: Any) -> None:
     assert "'o2' is already used" in message
 
 
+def test_a_common_point_shares_the_ids_of_the_file() -> None:
+    data = base()
+    data["common"] = [{"id": "c1", "text": "Same users"}, {"id": "o1", "text": "Same metric"}]
+    assert "common[1]: id 'o1' is already used" in refused(data)
+    data["common"][1]["id"] = "c1"
+    assert "common[1]: id 'c1' is already used by common[0]" in refused(data)
+
+
 def test_ids_are_case_sensitive() -> None:
     data = base()
     _participant(data)["id"] = "O1"
