@@ -5,17 +5,20 @@ ask the other team to do the same, then look at what they have in common).
 the given sessions (teams of one file, teams of several files, or both) and finds the
 pairs of items of two teams about the same metric, users, channel or target; the key
 results of two teams that pull one metric opposite ways; and, per team, what no other
-team has. `render_text` lays it out for the terminal in the catalog's language. The
-similarity itself is okrtui.similarity (docs/compare.md).
+team has. `render_text` lays it out for the terminal in the catalog's language;
+`common_points` turns it into the session's shared section ("what we have in common") and
+`save_common` puts that in a session. The similarity itself is okrtui.similarity
+(docs/compare.md).
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Literal
 
 from okrtui.i18n import Catalog
-from okrtui.models import Session
+from okrtui.models import CommonPoint, Session
 from okrtui.similarity import (
     KINDS,
     Concept,
@@ -30,6 +33,9 @@ from okrtui.similarity import (
 )
 
 ItemKind = Literal["objective", "key_result"]
+COMPARE_POINT = re.compile(r"^c\d+$")
+"""The ids of the common points a comparison saved (c1, c2…): saving one again replaces
+them, and only them."""
 
 
 @dataclass(frozen=True)
@@ -247,3 +253,63 @@ def _item(item: Item, tr: Catalog, team: bool = True) -> str:
     quoted = tr("compare.quoted", text=item.text)
     return f"{item.team.name} · {kind} {item.id} {quoted}" if team else (
         f"{kind} {item.id} {quoted}")
+
+
+# --- the shared section -------------------------------------------------------------------
+
+
+def common_points(comparison: Comparison, tr: Catalog) -> list[CommonPoint]:
+    """What the teams share, one point per thing shared (a metric, users…) with every item
+    that names it, then each metric pulled opposite ways; worded in the catalog's language.
+    Items are "team — wording". Ids are c1, c2…"""
+    opposed = {(pair.a, pair.b) for pair in comparison.opposed}
+    order = {team: index for index, team in enumerate(comparison.teams)}
+    groups: dict[str, list[Item]] = {}
+    for pair in comparison.shared:
+        if (pair.a, pair.b) in opposed:
+            continue  # said below, as pulling opposite ways
+        what = [_field(tr, tr("compare.kind." + kind), labels)
+                for kind, labels in pair.shares(tr.language).items()]
+        if not what and pair.words:
+            what = [_field(tr, tr("compare.words"), pair.words)]
+        text = " · ".join(what) or tr("compare.similarity", score=f"{pair.score:.2f}")
+        text = text[:1].upper() + text[1:]
+        items = groups.setdefault(text, [])
+        items += [item for item in (pair.a, pair.b) if item not in items]
+    points = [CommonPoint(id="c0", text=text, items=[
+        _point_item(item) for item in sorted(items, key=lambda item: order[item.team])])
+        for text, items in groups.items()]
+    points += [CommonPoint(id="c0", kind="opposed",
+                           text=tr("compare.save.opposed", metric=pair.metric(tr.language)),
+                           items=[_point_item(pair.a), _point_item(pair.b)])
+               for pair in comparison.opposed]
+    return [point.model_copy(update={"id": f"c{number}"})
+            for number, point in enumerate(points, start=1)]
+
+
+def _point_item(item: Item) -> str:
+    return f"{item.team.name} — {item.text}"
+
+
+def save_common(session: Session, points: Sequence[CommonPoint]) -> list[CommonPoint]:
+    """Put points in the session's shared section in place of those a comparison saved
+    before (ids c1, c2…); the other common points stay as they are. Returns them, with the
+    ids they were given: c1, c2… skipping any id another item of the session uses."""
+    from okrtui.workshop import all_ids
+
+    before = session.common
+    kept = [point for point in before if not COMPARE_POINT.match(point.id)]
+    # where the first point saved before was (all before it are kept), else at the end
+    at = next((index for index, point in enumerate(before) if COMPARE_POINT.match(point.id)),
+              len(before))
+    used = set(all_ids(session)) - {point.id for point in before
+                                    if COMPARE_POINT.match(point.id)}
+    saved: list[CommonPoint] = []
+    number = 0
+    for point in points:
+        number += 1
+        while f"c{number}" in used:
+            number += 1
+        saved.append(point.model_copy(update={"id": f"c{number}"}))
+    session.common = [*kept[:at], *saved, *kept[at:]]
+    return saved
