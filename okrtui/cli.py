@@ -15,10 +15,11 @@ from okrtui.i18n import LANGUAGES, Catalog, catalog, guess_language
 from okrtui.problems import FileProblem, SessionFileError
 
 if TYPE_CHECKING:
+    from okrtui.compare import Comparison
     from okrtui.findings import Finding
     from okrtui.models import Session
 
-COMMANDS = ("new", "open", "check", "coach", "export", "compare", "import-roadmap")
+COMMANDS = ("new", "open", "check", "coach", "export", "compare", "merge", "import-roadmap")
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 
@@ -75,7 +76,16 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
                          help=tr("cli.help.compare_files"))
     compare.add_argument("--format", choices=("text", "json"), default="text",
                          help=tr("cli.help.format"))
+    compare.add_argument("--save", action="store_true", help=tr("compare.save.help"))
     compare.add_argument("--lang", **lang)
+    merge = sub.add_parser("merge", help=tr("merge.help.command"),
+                           description=tr("merge.help.command"))
+    merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help=tr("merge.help.files"))
+    merge.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                       help=tr("merge.help.output"))
+    merge.add_argument("--title", help=tr("merge.help.title"))
+    merge.add_argument("--force", action="store_true", help=tr("merge.help.force"))
+    merge.add_argument("--lang", **lang)
     roadmap = sub.add_parser("import-roadmap", help=tr("cli.help.import_roadmap"),
                              description=tr("cli.help.import_roadmap"))
     roadmap.add_argument("roadmap", type=Path, help=tr("cli.help.roadmap_file"))
@@ -112,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if command == "compare":
             return _compare(args)
+        if command == "merge":
+            return _merge(args)
         if command == "new":
             return _new(args, tr)
         if command == "import-roadmap":
@@ -198,10 +210,59 @@ def _compare(args: argparse.Namespace) -> int:
         raise SessionFileError(paths[0], "cli.compare_one_team")
     tr = _session_catalog(sources[0][1], args.lang)
     comparison = compare_teams(sources)
+    if args.save:
+        _refuse_locked(paths, "compare.save.in_use")
     if args.format == "json":
         print(json.dumps(comparison.as_dict(tr.language), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(render_text(comparison, tr))
+    if args.save:
+        _save_common(comparison, paths, [session for _, session in sources], tr)
+    return EXIT_OK
+
+
+def _refuse_locked(paths: Sequence[Path], key: str) -> None:
+    """Raise (before anything is written) if another live okrtui is editing one of paths."""
+    from okrtui import lock
+
+    for path in paths:
+        holder = lock.other_live_holder(path)
+        if holder is not None:
+            raise SessionFileError(path, key, host=holder.host, pid=holder.pid)
+
+
+def _save_common(comparison: Comparison, paths: Sequence[Path], sessions: Sequence[Session],
+                 tr: Catalog) -> None:
+    """The comparison as "what we have in common" in every compared file, in its language."""
+    from okrtui.compare import common_points, save_common
+    from okrtui.storage import save_session
+
+    for path, session in zip(paths, sessions, strict=True):
+        saved = save_common(session, common_points(comparison, catalog(session.language)))
+        save_session(session, path)
+        print(tr("compare.save.done", path=path, count=len(saved)), file=sys.stderr)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    """Several team files into one multi-team session; the report says what was reconciled."""
+    from okrtui.merge import merge_sessions
+    from okrtui.storage import load_session, save_session
+    from okrtui.text import clean_line
+
+    paths = list(dict.fromkeys(args.files))
+    sources = [(str(path), load_session(path)) for path in paths]
+    if len(sources) < 2:
+        raise SessionFileError(paths[0], "merge.one_file")
+    tr = _session_catalog(sources[0][1], args.lang)
+    if args.output.exists() and not args.force:
+        raise SessionFileError(args.output, "merge.exists")
+    _refuse_locked([args.output], "merge.file_in_use")
+    merged = merge_sessions(sources, title=clean_line(args.title or "") or None)
+    save_session(merged.session, args.output)
+    for note in merged.notes:
+        print(note.text(tr))
+    print(tr("merge.done", path=args.output, teams=len(merged.session.teams),
+             participants=len(merged.session.participants), files=len(sources)))
     return EXIT_OK
 
 
