@@ -75,8 +75,12 @@ class CompareScreen(Screen[None]):
         if self.comparison is None:
             return
         from okrtui.compare import common_points, save_common
+        from screens.session import SessionScreen
 
         points = common_points(self.comparison, catalog(self.session.language))
         save_common(self.session, points)
         self.app.mark_changed()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.reload_panes()
         self.app.notify(literal(self.tr("compare_screen.saved", count=len(points))))

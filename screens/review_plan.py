@@ -75,6 +75,14 @@ def plan_options(session: Session, team: Team, tr: Catalog,
                             id=f"roadmap:{item.id}"))
     section(tr("export.roadmap"), "heading:roadmap", items)
 
+    common = []
+    for point in session.common:
+        mark = "⇄ " if point.kind == "opposed" else ""
+        lines = "".join(f"\n    {item}" for item in point.items)
+        common.append(Option(Content.assemble(f"  {mark}{point.text}", (lines, "dim")),
+                             id=f"common:{point.id}"))
+    section(tr("export.common"), "heading:common", common)
+
     if team.roadmap:
         unserved = [Option(Content.assemble(f"  {describe(objective.id) or objective.text}",
                                             ("", WARN)), id=f"unserved:{objective.id}")

@@ -205,8 +205,7 @@ class SessionScreen(TeamView, Screen[None]):
 
     def show_team(self, team_id: str) -> None:
         self.app.team_id = team_id
-        for pane in self.query(".level"):
-            pane.reload()  # type: ignore[attr-defined]
+        self.reload_panes()
         self.bar.show(self.level)
         self.app.update_title()
         self.app.notify(literal(self.tr("team.shown", team=self.team.name or self.team.id)))
@@ -226,11 +225,15 @@ class SessionScreen(TeamView, Screen[None]):
         if not step(self.session):
             self.app.notify(literal(self.tr(nothing)), severity="warning")
             return
-        for pane in self.query(".level"):
-            pane.reload()  # type: ignore[attr-defined]
+        self.reload_panes()
         self.bar.show(self.level)
         self.app.notify(literal(self.tr(done)))
         self.app.mark_unsaved(in_history=True)
+
+    def reload_panes(self) -> None:
+        """Bring every level built so far up to date with the session."""
+        for pane in self.query(".level"):
+            pane.reload()  # type: ignore[attr-defined]
 
     def action_level(self, name: str) -> None:
         self.query_one(TabbedContent).active = name

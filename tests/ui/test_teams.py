@@ -3,7 +3,7 @@ teams, or this session with another team's file."""
 
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from okrtui.storage import load_session, save_session
 from screens.app import OkrApp
@@ -60,6 +60,15 @@ async def test_the_review_compares_with_another_team_file(isolated: Path) -> Non
         text = str(app.screen.query_one("#compare-text", Static).render())
         assert "Ce qu'elles ont en commun (5)" in text
         assert "Tirent en sens contraire (1)" in text
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session.common and app.dirty
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
+        findings = app.screen.query_one("#findings", OptionList)
+        ids = [findings.get_option_at_index(i).id for i in range(findings.option_count)]
+        assert f"common:{app.session.common[0].id}" in ids
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_session(path).common == app.session.common
