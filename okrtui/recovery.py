@@ -150,6 +150,8 @@ class Journal:
         self.file = beside(session_path) if session_path else in_state_folder(None)
         self.writes = 0
         self.error: SaveError | None = None
+        self.warned = False
+        """The user was told about error (the UI says it once)."""
         self._pending: Snapshot | None = None
         self._busy = False
         self._closing = False

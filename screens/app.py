@@ -251,9 +251,10 @@ class OkrApp(App[int]):
         self.journal.record(recovery.Snapshot(
             content, None if self.read_only else self.path,
             self.disk_stamp, drafts))
-        if self.journal.error is not None:
+        if self.journal.error is not None and not self.journal.warned:
+            self.journal.warned = True  # once: the writer keeps trying at every change
             self.notify(literal(self.tr("recovery.journal_failed",
-                                        reason=self.journal.error.reason)),
+                                        reason=self.journal.error.message(self.tr))),
                         severity="warning", timeout=10)
 
     def _drafts(self) -> dict[str, str]:

@@ -165,3 +165,24 @@ async def test_a_clean_quit_leaves_no_recovery_file(isolated: Path) -> None:
         await pilot.pause()
     assert not recovery.beside(path).exists()
     assert "throw away" not in path.read_text()
+
+
+async def test_an_autosave_that_cannot_write_says_so_once(isolated: Path, monkeypatch) -> None:
+    from okrtui.problems import SaveError
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise SaveError(path, "save.failed", reason="No space left on device")
+
+    monkeypatch.setattr(recovery, "atomic_write", refuse)
+    path = saved_session(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        for text in ("First [b]idea[/b]", "Second idea", "Third idea"):
+            await fill(pilot, text)
+            await pilot.pause(0.7)
+            app.journal.flush()
+        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert len([w for w in warnings if "Autosave cannot write" in w]) == 1
+        assert any("No space left on device" in w for w in warnings)
+        assert len(app.session.teams[0].ideas) == 4  # the session itself is unharmed
