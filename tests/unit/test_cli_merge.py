@@ -21,6 +21,7 @@ from .conftest import SESSIONS, run_okrtui, write
 
 DATA = SESSIONS / "equipe-data.toml"
 PRODUCT = SESSIONS / "equipe-produit.toml"
+BOTH = SESSIONS / "startup-ia.toml"
 TITLE = "Atelier OKR — Start-up IA : Data science et Produit & Marketing"
 
 
@@ -67,6 +68,14 @@ def test_merge_the_two_example_teams(tmp_path: Path, capsys: pytest.CaptureFixtu
     merged = load_session(out_path)
     assert [team.name for team in merged.teams] == ["Data science", "Produit & Marketing"]
     assert merged.title == TITLE
+
+
+def test_the_example_is_the_merge_of_the_teams_with_their_comparison_saved(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_path = tmp_path / "startup-ia.toml"
+    assert okrtui(capsys, "merge", DATA, PRODUCT, "-o", out_path, "--title", TITLE)[0] == 0
+    assert okrtui(capsys, "compare", out_path, "--save")[0] == 0
+    assert out_path.read_bytes() == BOTH.read_bytes()
 
 
 def test_merge_reports_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -223,6 +232,15 @@ def test_compare_save_writes_each_file_in_its_language(
         "Indicateur : attrition · utilisateurs : clients payants")
 
 
+def test_compare_save_into_the_multi_team_example(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    both = Path(shutil.copy(BOTH, tmp_path / "startup-ia.toml"))
+    code, _, err = okrtui(capsys, "compare", both, "--save", "--lang", "en")
+    assert code == 0
+    assert err == f"{both}: 3 point(s) saved as “what we have in common”.\n"
+    assert both.read_bytes() == BOTH.read_bytes()
+
+
 def test_compare_save_refuses_a_file_another_okrtui_is_editing(
         teams: tuple[Path, Path], capsys: pytest.CaptureFixture[str], other_process: int) -> None:
     data, product = teams
@@ -247,3 +265,23 @@ def test_compare_help_offers_save(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["compare", "--help", "--lang", "en"])
     assert "--save" in capsys.readouterr().out
+
+
+# --- the roadmap example ------------------------------------------------------------------
+
+
+def test_the_product_roadmap_example_imports_into_the_multi_team_example(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    both = Path(shutil.copy(BOTH, tmp_path / "startup-ia.toml"))
+    code, out, err = okrtui(capsys, "import-roadmap", SESSIONS / "feuille-de-route-produit.md",
+                            both, "--team", "Produit & Marketing")
+    assert code == 0, err
+    assert out.startswith("10 élément(s) de feuille de route ajouté(s) à Produit & Marketing")
+    data, product = load_session(both).teams
+    assert data.roadmap == []
+    titles = [item.text for item in product.roadmap]
+    assert titles[0] == ("Refaire la fiche de l'app store Shopify : captures d'écran et trois "
+                         "cas d'usage")
+    assert "Connecteur WooCommerce" in titles  # serves none of the team's OKRs (all Shopify)
+    assert [item.id for item in product.roadmap] == [f"r{n}" for n in range(1, 11)]
+    assert okrtui(capsys, "check", both)[0] == 0

@@ -10,8 +10,9 @@ from okrtui import workshop
 from okrtui.export import to_markdown
 from okrtui.i18n import Catalog, catalog
 from okrtui.models import Session
+from okrtui.storage import load_session
 
-from .conftest import rich_session
+from .conftest import SESSIONS, rich_session
 
 
 class _Text(HTMLParser):
@@ -140,6 +141,26 @@ def test_french_export_uses_french_words_and_numbers() -> None:
 def test_every_team_is_exported() -> None:
     text = to_markdown(rich_session(), catalog("fr"))
     assert "Produit & Tech" in text and "Data" in text
+
+
+def test_the_multi_team_example_shows_the_teams_side_by_side_and_what_they_share() -> None:
+    text = to_markdown(load_session(SESSIONS / "startup-ia.toml"), catalog("fr"))
+    side = text.index("## Les équipes côte à côte")
+    common = text.index("## Ce que nous avons en commun")
+    first_team = text.index("## Équipe : Data science")
+    assert side < common < first_team < text.index("## Équipe : Produit & Marketing")
+    table = text[side:common].splitlines()
+    assert table[2:4] == ["| Data science | Produit & Marketing |", "| --- | --- |"]
+    assert table[4].startswith("| **Rendre les réponses de notre modèle fiables pour les "
+                               "e-commerçants**<br>• Porter de 70 % à 90 %")
+    assert "| **Faire adopter notre assistant par les e-commerçants Shopify**" in table[4]
+    assert len([line for line in table if line.startswith("| **")]) == 3
+    shared = text[common:first_team]
+    assert "- **Indicateur : taux d'acceptation**\n  - Data science — Porter de 70 %" in shared
+    assert "- ⇄ **En sens contraire : requêtes**" in shared
+    shown = rendered(text)
+    assert ("Produit & Marketing — Augmenter de 50 000 à 150 000 les requêtes mensuelles de "
+            "l'offre gratuite") in shown
 
 
 @pytest.mark.parametrize(
