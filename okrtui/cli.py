@@ -301,6 +301,10 @@ def _new(args: argparse.Namespace, tr: Catalog) -> int:
 
 def _open(args: argparse.Namespace) -> int:
     if not args.file.exists():
+        from okrtui import recovery
+
+        if recovery.find_for(args.file) is not None:  # never saved, but recoverable
+            return _run_app(args.lang, path=args.file)
         raise SessionFileError(args.file, "cli.no_such_file", file=args.file)
     from okrtui.storage import load_session
 

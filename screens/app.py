@@ -89,10 +89,12 @@ class OkrApp(App[int]):
             self.open_checked(self.session, self.path, on_cancel=self._show_home)
             return
         self._show_home()
-        if self._start_new:
+        named = [path for path in (self.path, self._new_path) if path is not None]
+        found = recovery.find_abandoned(load_recent() + named)
+        if found:  # before anything new overwrites a recovery file
+            self.offer_recoveries(found)
+        elif self._start_new:
             self.action_new_session(self._new_title, self._new_path)
-        else:
-            self.offer_recoveries(recovery.find_abandoned(load_recent()))
 
     def _show_home(self) -> None:
         self.push_screen(HomeScreen())

@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from okrtui import recovery
+from okrtui.history import snapshot
 from okrtui.storage import load_session, save_session
 from screens.app import OkrApp
 from screens.dialogs import RecoveryScreen
@@ -186,3 +187,42 @@ async def test_an_autosave_that_cannot_write_says_so_once(isolated: Path, monkey
         assert len([w for w in warnings if "Autosave cannot write" in w]) == 1
         assert any("No space left on device" in w for w in warnings)
         assert len(app.session.teams[0].ideas) == 4  # the session itself is unharmed
+
+
+async def test_a_new_file_never_saved_is_recovered_before_anything_new(isolated: Path) -> None:
+    path = isolated / "fresh.toml"
+    app = OkrApp(lang="en", start_new=True, new_path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await fill(pilot, "Fresh workshop", then="enter")
+        for _ in range(5):
+            await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("i")
+        await fill(pilot, "Keep me")
+        await pilot.pause(1.0)
+        app.journal.flush()
+    abandon(recovery.beside(path))
+    assert not path.exists()
+    for again in (OkrApp(lang="en", path=path), OkrApp(lang="en", start_new=True,
+                                                         new_path=path)):
+        async with again.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(again.screen, RecoveryScreen)
+            await pilot.press("escape")
+
+
+def test_the_command_line_opens_a_recoverable_file_that_was_never_saved(
+        isolated: Path, monkeypatch) -> None:
+    from okrtui import cli
+
+    path = isolated / "fresh.toml"
+    started: list[dict] = []
+    monkeypatch.setattr(cli, "_run_app", lambda lang, **options: started.append(options) or 0)
+    assert cli.main(["open", str(path)]) == 2  # nothing to recover: a clear "no such file"
+    journal = recovery.Journal(path)
+    journal.record(recovery.Snapshot(snapshot(session_with_three_objectives()), path, None))
+    journal.close(remove=False)
+    abandon(recovery.beside(path))
+    assert cli.main(["open", str(path)]) == 0
+    assert started == [{"path": path}]
