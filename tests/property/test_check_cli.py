@@ -17,7 +17,8 @@ from okrtui.cli import main
 from okrtui.problems import FileProblem
 from okrtui.storage import dumps_session, parse_session
 
-from .strategies import any_bytes, broken_session_tables, sessions, toml_documents
+from .hostile import any_bytes, broken_session_tables, toml_documents
+from .sessions import sessions
 
 OPTIONS = st.sampled_from([(), ("--lang", "fr"), ("--lang", "en"), ("--format", "json")])
 hostile_files = st.one_of(

@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from .checks import load_or_refuse
-from .strategies import any_bytes, broken_session_tables, toml_documents
+from .hostile import any_bytes, broken_session_tables, toml_documents
 
 
 @given(any_bytes)

@@ -6,7 +6,7 @@ from okrtui.models import Session
 from okrtui.storage import dumps_session, parse_session
 
 from .checks import assert_plain_toml
-from .strategies import sessions, typed
+from .sessions import sessions, typed
 
 
 @given(sessions())
