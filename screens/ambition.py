@@ -20,7 +20,7 @@ from okrtui.workshop import (
 )
 from screens.forms import KeyResultForm, PickScreen, TextForm
 from screens.level_pane import LevelPane
-from screens.localized import literal
+from screens.localized import glimpse, literal
 from screens.widgets.okr_tree import Ref
 
 
@@ -62,7 +62,8 @@ class AmbitionPane(LevelPane):
 
     def offer_objective_swap(self, text: str, idea: Idea | None) -> None:
         committed = self.team.committed_objectives
-        choices = [(o.id, literal(f"O{n}  {o.text}")) for n, o in enumerate(committed, 1)]
+        choices = [(o.id, literal(f"O{n}  {glimpse(o.text)}"))
+                   for n, o in enumerate(committed, 1)]
 
         def swap(objective_id: str | None) -> None:
             objective = find_objective(self.team, objective_id or "")
@@ -75,7 +76,7 @@ class AmbitionPane(LevelPane):
             set_aside(objective)
             self.commit(text, idea)
 
-        note = self.tr("swap.objectives_note", limit=MAX_OBJECTIVES, text=text)
+        note = self.tr("swap.objectives_note", limit=MAX_OBJECTIVES, text=glimpse(text))
         self.app.push_screen(PickScreen(self.tr("swap.heading"), choices, note), swap)
 
     # Key results and decisions ------------------------------------------------
@@ -86,7 +87,8 @@ class AmbitionPane(LevelPane):
                 if values:
                     self.add_kr(objective, values)
 
-            self.app.push_screen(KeyResultForm(self.tr("kr.new", text=objective.text)), done)
+            heading = self.tr("kr.new", text=glimpse(objective.text))
+            self.app.push_screen(KeyResultForm(heading), done)
 
         self.with_objective(ask)
 
@@ -100,7 +102,7 @@ class AmbitionPane(LevelPane):
 
     def offer_kr_swap(self, objective: Objective, values: dict) -> None:
         krs = objective.committed_key_results
-        choices = [(kr.id, literal(f"KR{n}  {kr.text}")) for n, kr in enumerate(krs, 1)]
+        choices = [(kr.id, literal(f"KR{n}  {glimpse(kr.text)}")) for n, kr in enumerate(krs, 1)]
 
         def swap(kr_id: str | None) -> None:
             kr = next((kr for kr in krs if kr.id == kr_id), None)
@@ -110,7 +112,8 @@ class AmbitionPane(LevelPane):
             set_aside(kr)
             self.add_kr(objective, values)
 
-        note = self.tr("swap.key_results_note", limit=MAX_KEY_RESULTS, text=values["text"])
+        note = self.tr("swap.key_results_note", limit=MAX_KEY_RESULTS,
+                       text=glimpse(values["text"]))
         self.app.push_screen(PickScreen(self.tr("swap.heading"), choices, note), swap)
 
     def action_new_decision(self) -> None:
@@ -121,7 +124,8 @@ class AmbitionPane(LevelPane):
                     self.changed()
 
             self.app.push_screen(
-                TextForm(self.tr("decision.new", text=objective.text), self.tr("decision.text")),
+                TextForm(self.tr("decision.new", text=glimpse(objective.text)),
+                         self.tr("decision.text")),
                 done,
             )
 

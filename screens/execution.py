@@ -6,6 +6,7 @@ from okrtui.models import Idea, Objective, Tactic
 from okrtui.workshop import add_action, find_objective, remove_action
 from screens.forms import ActionForm
 from screens.level_pane import LevelPane
+from screens.localized import glimpse
 from screens.widgets.okr_tree import Ref
 
 
@@ -30,7 +31,7 @@ class ExecutionPane(LevelPane):
                 self.ideas.reload()
                 self.changed()
 
-        heading = self.tr("action.new", text=tactic.text)
+        heading = self.tr("action.new", text=glimpse(tactic.text))
         self.app.push_screen(ActionForm(heading, self.session, text=text), done)
 
     def _action(self, ref: Ref):

@@ -26,7 +26,7 @@ from okrtui.coach import Kind
 from okrtui.models import Action, KeyResult, Session
 from okrtui.text import clean_line, parse_number
 from screens.dialogs import Dialog, button, field
-from screens.localized import literal
+from screens.localized import glimpse, literal
 from screens.widgets.coach_panel import CoachPanel
 
 
@@ -205,7 +205,7 @@ class TacticForm(FormScreen):
         if self.key_results:
             yield SelectionList[str](
                 *(
-                    Selection(Content.assemble((f"{tag} ", "bold"), kr.text), kr.id,
+                    Selection(Content.assemble((f"{tag} ", "bold"), glimpse(kr.text)), kr.id,
                               kr.id in self.moves)
                     for tag, kr in self.key_results
                 ),

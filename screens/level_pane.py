@@ -23,7 +23,7 @@ from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
 from okrtui.workshop import add_idea, add_participant, find_objective, remove_idea
 from screens.dialogs import ConfirmScreen
 from screens.forms import DecisionForm, PickScreen, TextForm
-from screens.localized import literal, localize_bindings
+from screens.localized import glimpse, literal, localize_bindings
 from screens.widgets.ideas import IdeasPanel
 from screens.widgets.okr_tree import OkrTree, Ref, show_details
 from screens.widgets.team_view import TeamView
@@ -241,7 +241,8 @@ class LevelPane(TeamView, Horizontal):
         if len(committed) == 1:
             then(committed[0])
             return
-        choices = [(o.id, literal(f"O{n}  {o.text}")) for n, o in enumerate(committed, 1)]
+        choices = [(o.id, literal(f"O{n}  {glimpse(o.text)}"))
+                   for n, o in enumerate(committed, 1)]
 
         def picked(objective_id: str | None) -> None:
             objective = find_objective(self.team, objective_id or "")
@@ -266,7 +267,7 @@ class LevelPane(TeamView, Horizontal):
         if len(pairs) == 1:
             then(*pairs[0])
             return
-        choices = [(t.id, literal(f"{t.text}  ← {o.text}")) for o, t in pairs]
+        choices = [(t.id, literal(f"{glimpse(t.text)}  ← {glimpse(o.text)}")) for o, t in pairs]
 
         def picked(tactic_id: str | None) -> None:
             for objective, tactic in pairs:
@@ -327,5 +328,5 @@ class LevelPane(TeamView, Horizontal):
                 remove()
                 self.changed()
 
-        question = self.tr("remove.question", text=" ".join(text.split()))
+        question = self.tr("remove.question", text=glimpse(" ".join(text.split())))
         self.app.push_screen(ConfirmScreen(question, self.tr("remove.yes")), answer)

@@ -33,3 +33,14 @@ def _localized(binding: Binding, description: str, tr: Catalog) -> Binding:
 def literal(text: str) -> Content:
     """User text (or text built from it) as content that is never parsed as markup."""
     return Content(text)
+
+
+SHOWN_CHARACTERS = 500
+
+
+def glimpse(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """User text cut to limit characters, with an ellipsis: what a list row, a tree line or a
+    question shows. Textual wraps and measures every character of every row it holds, so a
+    10 MB file of long ideas took 11 s to open and a 100 KB idea made each key take a second;
+    the whole text stays in the session (and in the form that edits it)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

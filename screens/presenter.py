@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from okrtui.facilitation import hidden_summary, peek_state, remaining_seconds, tally
-from screens.localized import literal, localize_bindings
+from screens.localized import glimpse, literal, localize_bindings
 from screens.widgets.workshop_bar import clock, stepper
 
 if TYPE_CHECKING:
@@ -64,11 +64,11 @@ class PresenterScreen(Screen[None]):
                 tie = "=" if ranked.tied else " "
                 lines.append(Content.assemble((f"{tie}{ranked.rank:>2}. ", "bold"),
                                               (f"{'●' * min(ranked.dots, 10)} ", "bold $accent"),
-                                              " ".join(ranked.idea.text.split())))
+                                              glimpse(" ".join(ranked.idea.text.split()))))
         else:
             ideas = [i for i in team.ideas_at(level) if not i.hidden and not i.parked]
             for idea in ideas[-MAX_LINES:]:
-                lines.append(Content.assemble(("• ", "bold"), " ".join(idea.text.split())))
+                lines.append(Content.assemble(("• ", "bold"), glimpse(" ".join(idea.text.split()))))
             hidden, people = hidden_summary(team, level)  # type: ignore[arg-type]
             if hidden:
                 lines.append(Content.styled(tr("silent.summary", count=hidden, people=people),

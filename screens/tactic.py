@@ -6,6 +6,7 @@ from okrtui.models import Idea, KeyResult, Objective
 from okrtui.workshop import add_tactic, find_objective, remove_tactic
 from screens.forms import TacticForm
 from screens.level_pane import LevelPane
+from screens.localized import glimpse
 from screens.widgets.okr_tree import Ref
 
 
@@ -34,7 +35,7 @@ class TacticPane(LevelPane):
                 self.ideas.reload()
                 self.changed()
 
-        heading = self.tr("tactic.new", text=objective.text)
+        heading = self.tr("tactic.new", text=glimpse(objective.text))
         self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)
 
     def _tactic(self, ref: Ref):

@@ -22,7 +22,7 @@ from okrtui.facilitation import (
 from okrtui.models import Idea, Level, Session
 from okrtui.text import parse_number
 from screens.forms import TextForm
-from screens.localized import literal, localize_bindings
+from screens.localized import glimpse, literal, localize_bindings
 from screens.widgets.team_view import TeamView
 
 
@@ -97,7 +97,7 @@ class VoteScreen(TeamView, Screen[None]):
         highlighted = ideas.highlighted
         options = []
         for idea in self.ideas():
-            parts: list[tuple[str, str] | str] = [" ".join(idea.text.split())]
+            parts: list[tuple[str, str] | str] = [glimpse(" ".join(idea.text.split()))]
             if mine.get(idea.id):
                 parts.append((f"  {'●' * mine[idea.id]}", "bold $accent"))
             if not self.hide_totals and totals.get(idea.id):
@@ -119,7 +119,7 @@ class VoteScreen(TeamView, Screen[None]):
             tie = "=" if ranked.tied else " "
             lines.append(Content.assemble((f"{tie}{ranked.rank}. ", "bold"),
                                           (f"{ranked.dots} ", "bold $accent"),
-                                          " ".join(ranked.idea.text.split())))
+                                          glimpse(" ".join(ranked.idea.text.split()))))
         return Content("\n").join(lines) if lines else Content.styled(tr("vote.none"), "dim")
 
     def _highlighted(self) -> Idea | None:
@@ -173,7 +173,7 @@ class VoteScreen(TeamView, Screen[None]):
             self.app.mark_changed()
             self.refresh_view()
 
-        self.app.push_screen(TextForm(self.tr("vote.total_heading", idea=idea.text),
+        self.app.push_screen(TextForm(self.tr("vote.total_heading", idea=glimpse(idea.text)),
                                       self.tr("vote.total_label")), done)
 
     def action_hide(self) -> None:

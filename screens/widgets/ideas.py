@@ -14,7 +14,7 @@ from okrtui.facilitation import current_phase, hidden_summary
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
 from okrtui.text import clean_line
-from screens.localized import literal, localize_bindings
+from screens.localized import glimpse, literal, localize_bindings
 from screens.widgets.team_view import TeamView
 
 
@@ -93,7 +93,7 @@ class IdeasPanel(TeamView, Vertical):
         parts: list[tuple[str, str] | str] = []
         if idea.id in self.marked:
             parts.append(("☑ ", "bold $accent"))
-        parts += [mark, (" ".join(idea.text.split()), "dim" if idea.parked else "")]
+        parts += [mark, (glimpse(" ".join(idea.text.split())), "dim" if idea.parked else "")]
         if idea.members:
             parts.append((f"  ⧉{len(idea.members)}", "bold $secondary"))
         if dots:

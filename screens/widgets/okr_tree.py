@@ -14,6 +14,7 @@ from okrtui.export import kr_measure
 from okrtui.findings import item_findings, worst
 from okrtui.i18n import Catalog
 from okrtui.models import Action, KeyResult, Objective, Session, Tactic, Team
+from screens.localized import glimpse
 from screens.widgets.team_view import TeamView
 
 View = Literal["ambition", "tactic", "execution", "review"]
@@ -22,6 +23,7 @@ Ref = tuple[str, ...]
 ("tactic", oid, tid), ("action", oid, tid, aid), or ("hint",) for guidance lines."""
 
 DIM = "dim"
+DETAIL_CHARACTERS = 2000
 SET_ASIDE = "dim strike"
 MARKERS = {"error": ("✖ ", "bold red"), "warning": ("▲ ", "bold yellow"),
            "info": ("● ", "blue")}
@@ -32,8 +34,9 @@ def _line(*parts: tuple[str, str] | str) -> Text:
 
 
 def show_details(place: Static, details: str) -> None:
-    """Show the whole wording under the tree, or nothing (not even a blank line)."""
-    place.update(Content(details))
+    """Show the whole wording under the tree (as much as its four lines can hold), or
+    nothing (not even a blank line)."""
+    place.update(Content(glimpse(details, DETAIL_CHARACTERS)))
     place.display = bool(details)
 
 
@@ -91,7 +94,7 @@ class OkrTree(TeamView, Tree[Ref]):
         tr = self.tr
         style = SET_ASIDE if objective.set_aside else "bold"
         label = _line((f"{tag} ", "bold cyan" if not objective.set_aside else DIM),
-                      self._marker(objective, "objective"), (objective.text, style))
+                      self._marker(objective, "objective"), (glimpse(objective.text), style))
         if objective.set_aside:
             label.append(f"  ({tr('tree.set_aside')})", DIM)
         node = self.root.add(label, data=("objective", objective.id))
@@ -99,7 +102,7 @@ class OkrTree(TeamView, Tree[Ref]):
         if view in ("ambition", "review"):
             prefix = f"◆ {tr('tree.decision')}{tr('export.colon')} "
             for index, decision in enumerate(objective.decisions):
-                node.add_leaf(_line((prefix, "italic"), decision),
+                node.add_leaf(_line((prefix, "italic"), glimpse(decision)),
                               data=("decision", objective.id, str(index)))
         kr_tags: dict[str, str] = {}
         committed_number = 0
@@ -114,7 +117,7 @@ class OkrTree(TeamView, Tree[Ref]):
                 continue
             measure = kr_measure(kr, tr)
             label = _line((f"{tag_kr} ", "bold green"), self._marker(kr, "kr"),
-                          (kr.text, SET_ASIDE if kr.set_aside else ""))
+                          (glimpse(kr.text), SET_ASIDE if kr.set_aside else ""))
             if measure:
                 label.append(f"  [{measure}]", DIM)
             if kr.set_aside:
@@ -128,7 +131,7 @@ class OkrTree(TeamView, Tree[Ref]):
             moves = " ".join(kr_tags[k] for k in tactic.moves if k in kr_tags)
             aims = f" → {moves}" if moves else ""
             label = _line((f"▸ {tr('tree.tactic')}{aims}{tr('export.colon')} ", "bold yellow"),
-                          self._marker(tactic, "tactic"), tactic.text)
+                          self._marker(tactic, "tactic"), glimpse(tactic.text))
             tactic_node = node.add(label, data=("tactic", objective.id, tactic.id))
             if view == "tactic":
                 tactic_node.allow_expand = False
@@ -138,7 +141,7 @@ class OkrTree(TeamView, Tree[Ref]):
                 if action.due:
                     details.append(action.due.isoformat())
                 detail = " · ".join(d for d in details if d)
-                label = _line(("• ", "bold"), self._marker(action, "action"), action.text)
+                label = _line(("• ", "bold"), self._marker(action, "action"), glimpse(action.text))
                 if detail:
                     label.append(f"  ({detail})", DIM)
                 tactic_node.add_leaf(label, data=("action", objective.id, tactic.id, action.id))
