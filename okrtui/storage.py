@@ -1,6 +1,7 @@
 """Reading and writing session files: TOML in, validated models out, and back byte-stable."""
 
 import hashlib
+import json
 import math
 import os
 import tempfile
@@ -112,8 +113,11 @@ def _field_path(loc: tuple[Any, ...], table: dict[str, Any]) -> str:
             path += f"[{part}]"
         elif isinstance(part, str) and part.isidentifier():
             path += f".{part}" if path else part
+        elif isinstance(part, str) and isinstance(node, dict) and part in node:
+            quoted = json.dumps(part, ensure_ascii=False)  # a key as TOML writes it: "[/]"
+            path += f".{quoted}" if path else quoted
         else:
-            continue
+            continue  # not a key but pydantic's name for a type (function-after[…], int…)
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):

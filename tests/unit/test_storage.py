@@ -246,6 +246,18 @@ def test_an_unknown_key_is_named(tmp_path: Path) -> None:
     assert "teams[0].titel" in message and "unknown key" in message
 
 
+@pytest.mark.parametrize(("key", "named"), [('"[/]"', '"[/]"'), ('"a b"', '"a b"'),
+                                          ('"\\u001b[31m"', '"\\u001b[31m"')])
+def test_an_unknown_key_that_is_not_a_bare_word_is_named_as_toml_quotes_it(
+    tmp_path: Path, key: str, named: str
+) -> None:
+    path = write(tmp_path / "odd-key.toml", MINIMAL_TOML + f"{key} = 1\n")
+    assert f"teams[0].{named} (in id 'team1'): unknown key" in failed_load(path)
+    top_level = MINIMAL_TOML.replace("\n[[teams]]", f"{key} = 1\n[[teams]]", 1)
+    top = write(tmp_path / "odd-top-key.toml", top_level)
+    assert f"\n  {named}: unknown key" in failed_load(top)
+
+
 def test_a_broken_reference_is_named(tmp_path: Path) -> None:
     body = (
         '\n[[teams]]\nid = "team1"\nname = "Core"\n\n'
