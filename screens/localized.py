@@ -1,5 +1,6 @@
 """Catalog strings in the UI: bindings in the session language, user text kept literal."""
 
+import re
 from dataclasses import replace
 
 from textual.binding import Binding
@@ -30,9 +31,20 @@ def _localized(binding: Binding, description: str, tr: Catalog) -> Binding:
     return binding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """text with its control characters but newline and tab written out as \\x1b…, so that
+    none reaches the terminal: the model's text is cleaned as it comes in, but a file name
+    may hold an escape sequence (Textual passes ESC and C1 controls through)."""
+    return _CONTROL.sub(lambda control: f"\\x{ord(control.group()):02x}", text)
+
+
 def literal(text: str) -> Content:
-    """User text (or text built from it) as content that is never parsed as markup."""
-    return Content(text)
+    """User text (or text built from it) as content that is never parsed as markup, its
+    control characters shown, not sent (visible_controls)."""
+    return Content(visible_controls(text))
 
 
 SHOWN_CHARACTERS = 500
