@@ -284,8 +284,13 @@ def _import_roadmap(args: argparse.Namespace) -> int:
     if team is None:
         raise SessionFileError(args.file, "roadmap.no_such_team", team=args.team,
                                teams=", ".join(team.id for team in session.teams))
+    from okrtui import recovery
+
+    if recovery.find_for(args.file) is not None:
+        raise SessionFileError(args.file, "roadmap.recover_first")
     added = import_roadmap(session, team, titles)
-    save_session(session, args.file)
+    if added:
+        save_session(session, args.file)
     print(tr("roadmap.imported", count=len(added), skipped=len(titles) - len(added),
              path=args.file, team=team.name or team.id))
     return EXIT_OK

@@ -81,6 +81,18 @@ def _texts_by_id(team: Team) -> dict[str, str]:
     return texts
 
 
+def _common(session: Session, tr: Catalog) -> list[str]:
+    """What the teams found they have in common (saved by a comparison)."""
+    if not session.common:
+        return []
+    lines = [f"## {tr('export.common')}", ""]
+    for point in session.common:
+        mark = "⇄ " if point.kind == "opposed" else ""
+        lines.append(f"- {mark}**{md(point.text)}**")
+        lines += [f"  - {md(item)}" for item in point.items]
+    return [*lines, ""]
+
+
 def _side_by_side(session: Session, tr: Catalog) -> list[str]:
     """A table with a column per team: its objectives, each with its key results; then
     what the teams found they have in common."""
@@ -97,13 +109,6 @@ def _side_by_side(session: Session, tr: Catalog) -> list[str]:
         lines.append("| " + " | ".join(
             column[row] if row < len(column) else "" for column in cells) + " |")
     lines.append("")
-    if session.common:
-        lines += [f"## {tr('export.common')}", ""]
-        for point in session.common:
-            mark = "⇄ " if point.kind == "opposed" else ""
-            lines.append(f"- {mark}**{md(point.text)}**")
-            lines += [f"  - {md(item)}" for item in point.items]
-        lines.append("")
     return lines
 
 
@@ -119,6 +124,7 @@ def to_markdown(session: Session, tr: Catalog) -> str:
         lines += [" · ".join(facts), ""]
     if len(session.teams) > 1:
         lines += _side_by_side(session, tr)
+    lines += _common(session, tr)
     for team in session.teams:
         if len(session.teams) > 1:
             lines += [f"## {tr('export.team')}{tr('export.colon')} {md(team.name)}", ""]

@@ -1,5 +1,6 @@
 """Health metrics (KPIs) kept apart from key results: a key result that only keeps a level is
-moved to the team's KPI list in one step, and back, keeping its id, wording and figures."""
+moved to the team's KPI list in one step, and back, keeping its id, wording, figures and
+silences. The tactics aimed at it, and roadmap items serving it, let go of it on the way."""
 
 from okrtui.limits import ensure_room_for_key_result
 from okrtui.models import KeyResult, Kpi, Team
@@ -15,7 +16,8 @@ def move_to_kpis(team: Team, key_result_id: str) -> Kpi | None:
     _, objective, kr = located
     assert isinstance(kr, KeyResult)
     kpi = Kpi(id=kr.id, text=kr.text, baseline=kr.baseline, target=kr.target, unit=kr.unit,
-              from_objective=objective.id)
+              baseline_unknown=kr.baseline_unknown, from_objective=objective.id,
+              silenced=kr.silenced)
     remove_key_result(team, objective, kr)
     team.kpis.append(kpi)
     return kpi
@@ -31,7 +33,7 @@ def move_back(team: Team, kpi: Kpi, objective_id: str | None = None) -> KeyResul
         raise ValueError(f"no objective {target_id!r} to move {kpi.id!r} back to")
     ensure_room_for_key_result(objective)
     kr = KeyResult(id=kpi.id, text=kpi.text, baseline=kpi.baseline, target=kpi.target,
-                   unit=kpi.unit)
+                   unit=kpi.unit, baseline_unknown=kpi.baseline_unknown, silenced=kpi.silenced)
     team.kpis.remove(kpi)
     objective.key_results.append(kr)
     return kr

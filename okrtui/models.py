@@ -163,7 +163,9 @@ class Kpi(Model):
     baseline: Number | None = None
     target: Number | None = None
     unit: Text | None = None
+    baseline_unknown: Flag = False
     from_objective: Id | None = None
+    silenced: list[Silence] = []
 
 
 class RoadmapItem(Model):

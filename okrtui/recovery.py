@@ -20,7 +20,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from okrtui.lock import Holder
-from okrtui.models import Session
+from okrtui.migrations import migrate
+from okrtui.models import SCHEMA_VERSION, Session
 from okrtui.problems import SaveError
 from okrtui.recent import data_dir
 from okrtui.storage import atomic_write
@@ -105,7 +106,11 @@ def read(file: Path) -> Recovery | None:
             return None
         header_line, _, payload = data[len(MAGIC):].partition(b"\n")
         header = json.loads(header_line)
-        session = Session.model_validate_json(zlib.decompress(payload))
+        table = json.loads(zlib.decompress(payload))
+        version = table.get("schema_version", SCHEMA_VERSION)
+        if not isinstance(version, int) or version > SCHEMA_VERSION:
+            return None
+        session = Session.model_validate(migrate(table, SCHEMA_VERSION))
         drafts = {str(key): str(value) for key, value in dict(header["drafts"]).items()}
         holder = Holder(str(header["host"]), int(header["pid"]),
                         datetime.fromisoformat(header["written"]))
@@ -175,7 +180,7 @@ class Journal:
         the file."""
         with self._wake:
             self._pending = None
-            self._wake.wait_for(lambda: not self._busy)
+            self._wake.wait_for(lambda: not self._busy, timeout=5)
             for file in {self.file, in_state_folder(self.session_path)}:
                 file.unlink(missing_ok=True)
 
@@ -208,7 +213,7 @@ class Journal:
         """Beside the session; where that folder cannot be written, in the state folder."""
         try:
             if self.session_path is None:
-                self.file.parent.mkdir(parents=True, exist_ok=True)
+                _make_folder(self.file)
             atomic_write(self.file, data)
             self.writes += 1
             self.error = None
@@ -219,13 +224,21 @@ class Journal:
         if fallback == self.file:
             return
         try:
-            fallback.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(fallback)
             atomic_write(fallback, data)
-        except (OSError, SaveError):
+        except SaveError:
             return
         self.file = fallback
         self.writes += 1
         self.error = None
+
+
+def _make_folder(file: Path) -> None:
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(file, "save.cannot_write", folder=file.parent,
+                        reason=error.strerror) from None
 
 
 Change = tuple[int, int, int]
@@ -238,7 +251,16 @@ def _items(session: Session) -> dict[str, dict[str, dict]]:
         kinds["participant"][participant.id] = participant.model_dump()
     for decision in session.decision_log:
         kinds["decision"][decision.id] = decision.model_dump()
+    for point in session.common:
+        kinds["common"][point.id] = point.model_dump()
     for team in session.teams:
+        kinds["team"][team.id] = {"name": team.name}
+        for kpi in team.kpis:
+            kinds["kpi"][kpi.id] = kpi.model_dump()
+        for item in team.roadmap:
+            kinds["roadmap"][item.id] = item.model_dump()
+        for vote in team.votes:
+            kinds["vote"][f"{team.id} {vote.idea} {vote.participant}"] = vote.model_dump()
         for idea in team.ideas:
             kinds["idea"][idea.id] = idea.model_dump()
         for objective in team.objectives:
@@ -253,7 +275,8 @@ def _items(session: Session) -> dict[str, dict[str, dict]]:
     return kinds
 
 
-KINDS = ("idea", "objective", "key_result", "tactic", "action", "decision", "participant")
+KINDS = ("team", "idea", "vote", "objective", "key_result", "tactic", "action", "kpi",
+         "roadmap", "common", "decision", "participant")
 
 
 def changes(saved: Session | None, recovered: Session) -> dict[str, Change]:

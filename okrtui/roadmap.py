@@ -43,7 +43,10 @@ def read_roadmap(path: Path) -> list[str]:
         raise RoadmapFileError(path, "file.not_utf8", line=line, byte=error.start) from None
     suffix = path.suffix.lower()
     reader = {".csv": _from_csv, ".toml": _from_toml}.get(suffix, _from_markdown)
-    titles = [clean_line(title) for title in reader(text, path)]
+    try:
+        titles = [clean_line(title) for title in reader(text, path)]
+    except (csv.Error, RecursionError, ValueError) as error:  # huge fields, deep nesting…
+        raise RoadmapFileError(path, "roadmap.unreadable", detail=str(error)[:200]) from None
     titles = [title for title in titles if title]
     if not titles:
         raise RoadmapFileError(path, "roadmap.empty")

@@ -77,6 +77,7 @@ class OkrApp(App[int]):
         self._journal_timer: Timer | None = None
         self._clean_exit = False
         self._history_is_current = False
+        self._last_drafts: dict[str, str] = {}
         self.team_id: str | None = None
         """The team on screen (None: the first)."""
         self._start_new = start_new
@@ -91,10 +92,10 @@ class OkrApp(App[int]):
         self._show_home()
         named = [path for path in (self.path, self._new_path) if path is not None]
         found = recovery.find_abandoned(load_recent() + named)
-        if found:  # before anything new overwrites a recovery file
-            self.offer_recoveries(found)
-        elif self._start_new:
-            self.action_new_session(self._new_title, self._new_path)
+        start = (lambda: self.action_new_session(self._new_title, self._new_path)) \
+            if self._start_new else None
+        # recoveries first: nothing new may overwrite a recovery file before it is offered
+        self.offer_recoveries(found, then=start)
 
     def _show_home(self) -> None:
         self.push_screen(HomeScreen())
@@ -122,9 +123,13 @@ class OkrApp(App[int]):
 
         self.push_screen(RecoveryScreen(found, session), answer)
 
-    def offer_recoveries(self, found: list[recovery.Recovery]) -> None:
-        """At start: offer each abandoned recovery in turn, until one is restored."""
+    def offer_recoveries(self, found: list[recovery.Recovery],
+                         then: Callable[[], None] | None = None) -> None:
+        """At start: offer each abandoned recovery in turn, until one is restored; then
+        (when none was) run then."""
         if not found:
+            if then is not None:
+                then()
             return
         first, rest = found[0], found[1:]
         saved = self._read_quietly(first.session_path) if first.session_path else None
@@ -136,7 +141,7 @@ class OkrApp(App[int]):
             if choice == "discard":
                 first.discard()
                 self.notify(literal(self.tr("recovery.discarded")))
-            self.offer_recoveries(rest)
+            self.offer_recoveries(rest, then)
 
         self.push_screen(RecoveryScreen(first, saved), answer)
 
@@ -156,9 +161,10 @@ class OkrApp(App[int]):
         self.disk_stamp = found.base_stamp
         self.mark_unsaved()
         self._journal_now()
-        if self.journal is not None and found.file != self.journal.file:
-            self.journal.flush()
-            found.discard()
+        if self.journal is not None:
+            self.journal.flush()  # (it may have fallen back to found.file itself)
+            if found.file != self.journal.file:
+                found.discard()
         self.notify(literal(self.tr("recovery.restored")), timeout=8)
 
     def open_session(self, session: Session, path: Path | None,
@@ -172,6 +178,7 @@ class OkrApp(App[int]):
         self.dirty = False
         self.read_only = False
         self.team_id = None
+        self._last_drafts = {}
         self.history = History(session)
         self.disk_stamp = file_stamp(path) if path is not None else None
         self.tr = catalog(self.lang_override or session.language)
@@ -182,25 +189,34 @@ class OkrApp(App[int]):
             self.pop_screen()
         self.push_screen(SessionScreen(session, drafts or {}))
         self.update_title()
-        if path is not None:
+        if path is None:
+            self._start_journal(None)
+        else:
             self._take_lock(path)
-        self.journal = recovery.Journal(None if self.read_only else path)
+
+    def _start_journal(self, path: Path | None) -> None:
+        """Autosave from now on: beside path (None: in the state folder)."""
+        self.journal = recovery.Journal(path)
+        if self.dirty:
+            self.journal_soon()
 
     def _take_lock(self, path: Path) -> None:
-        """Another okrtui editing this file: say who, and open read-only or take over."""
+        """Another okrtui editing this file: say who, and open read-only or take over.
+        Autosave starts once that is settled (never over the other window's file)."""
         other = lock.other_live_holder(path)
         if other is None:
             lock.acquire(path)
+            self._start_journal(path)
             return
 
         def answer(choice: str | None) -> None:
             if choice == "take_over":
                 lock.acquire(path)
+                self._start_journal(path)
             elif choice == "read_only":
                 self.read_only = True
                 self.update_title()
-                self._stop_journal(remove=False)
-                self.journal = recovery.Journal(None)  # never the other window's file
+                self._start_journal(None)
             else:
                 self.read_only = True  # never release the other window's lock
                 self.action_close_session()
@@ -237,17 +253,24 @@ class OkrApp(App[int]):
 
     def on_input_changed(self, event: IdeaField.Changed) -> None:
         """Text typed in a capture field is journalled too, before it is added."""
-        if isinstance(event.input, IdeaField):
+        if isinstance(event.input, IdeaField) and event.input.id:
+            level = event.input.id.removesuffix("-idea-input")
+            drafts = {**self._last_drafts, level: event.value}
+            self._last_drafts = {key: text for key, text in drafts.items() if text.strip()}
             self.journal_soon()
 
-    def _journal_now(self) -> None:
-        """Hand the session as it is now to the journal's thread (which writes it)."""
-        self._journal_timer = None
+    def _journal_now(self, stopping: bool = False) -> None:
+        """Hand the session as it is now to the journal's thread (which writes it).
+        stopping: the app is going away without a clean exit; never remove anything."""
+        if self._journal_timer is not None:
+            self._journal_timer.stop()
+            self._journal_timer = None
         if self.session is None or self.journal is None:
             return
         drafts = self._drafts()
         if not self.dirty and not drafts:
-            self.journal.discard()
+            if not stopping:
+                self.journal.discard()
             return
         content = self.history.current if self._history_is_current else snapshot(self.session)
         self.journal.record(recovery.Snapshot(
@@ -260,10 +283,13 @@ class OkrApp(App[int]):
                         severity="warning", timeout=10)
 
     def _drafts(self) -> dict[str, str]:
+        """The text typed and not yet added; the last known when the screens are gone
+        (Textual removes them before the app unmounts)."""
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
-                return screen.drafts()
-        return {}
+                self._last_drafts = screen.drafts()
+                break
+        return self._last_drafts
 
     def _stop_journal(self, remove: bool) -> None:
         if self._journal_timer is not None:
@@ -415,8 +441,8 @@ class OkrApp(App[int]):
     def on_unmount(self) -> None:
         """A clean exit removes the recovery file; any other (a crash) leaves it whole."""
         self.release_lock()
-        if self._journal_timer is not None:
-            self._journal_now()
+        if self._journal_timer is not None and not self._clean_exit:
+            self._journal_now(stopping=True)
         self._stop_journal(remove=self._clean_exit)
 
     def action_help(self) -> None:

@@ -280,7 +280,8 @@ class ActionForm(FormScreen):
 
 
 class ServesForm(FormScreen):
-    """Which objectives and key results a roadmap item serves (space ticks, enter accepts)."""
+    """Which objectives and key results a roadmap item serves (space or enter ticks, ctrl+s
+    accepts). What it serves that is set aside is not offered, and kept."""
 
     def __init__(self, heading: str, choices: list[tuple[str, str, bool]],
                  serves: list[str]) -> None:
@@ -288,7 +289,7 @@ class ServesForm(FormScreen):
         super().__init__()
         self.heading = heading
         self.choices = choices
-        self.serves = set(serves)
+        self.serves = list(serves)
 
     def form_fields(self) -> ComposeResult:
         yield Static(literal(self.tr("plan.map_note")), classes="note")
@@ -304,7 +305,10 @@ class ServesForm(FormScreen):
 
     def submit(self) -> None:
         selected = set(self.query_one("#serves", SelectionList).selected)
-        self.dismiss([item_id for item_id, _, _ in self.choices if item_id in selected])
+        offered = {item_id for item_id, _, _ in self.choices}
+        hidden = [item_id for item_id in self.serves if item_id not in offered]  # set aside
+        self.dismiss(hidden + [item_id for item_id, _, _ in self.choices
+                               if item_id in selected])
 
 
 class DecisionForm(FormScreen):

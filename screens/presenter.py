@@ -12,6 +12,7 @@ from textual.widgets import Digits, Static
 
 from okrtui.facilitation import hidden_summary, peek_state, remaining_seconds, tally
 from screens.localized import glimpse, literal, localize_bindings
+from screens.widgets.team_view import TeamView
 from screens.widgets.workshop_bar import clock, stepper
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 MAX_LINES = 12
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(TeamView, Screen[None]):
     BINDINGS = [Binding("f5,escape", "app.pop_screen", "key.presenter_close")]
 
     def __init__(self, session_screen: "SessionScreen") -> None:
@@ -43,7 +44,7 @@ class PresenterScreen(Screen[None]):
     def refresh_view(self) -> None:
         tr = self.tr
         level = self.session_screen.level
-        team = self.session.teams[0]
+        team = self.team
         state = peek_state(team, level)
         left = remaining_seconds(self.session, state)
         self.query_one("#presenter-phase", Static).update(Content.assemble(
@@ -57,7 +58,7 @@ class PresenterScreen(Screen[None]):
 
     def _items(self, level: str, phase: str) -> Content:
         tr = self.tr
-        team = self.session.teams[0]
+        team = self.team
         lines: list[Content] = []
         if phase == "converge" and tally(team, level):  # type: ignore[arg-type]
             for ranked in tally(team, level)[:MAX_LINES]:  # type: ignore[arg-type]

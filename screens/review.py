@@ -69,7 +69,8 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         tree = self.query_one(OkrTree)
         tree.reload()
         tr = self.tr
-        findings = session_findings(self.session, tr, silenced=True)
+        findings = [f for f in session_findings(self.session, tr, silenced=True)
+                    if f.item_id == self.team.id or find_item(self.team, f.item_id)]
         active = sum(1 for f in findings if f.silenced_because is None)
         self.query_one("#findings-heading", Label).update(
             literal(tr("review.findings", count=active))

@@ -9,7 +9,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from okrtui.baselines import add_measure_action, set_baseline_unknown, waiting_for_data
+from okrtui.baselines import (
+    add_measure_action,
+    measuring_action,
+    set_baseline_unknown,
+    waiting_for_data,
+)
 from okrtui.export import kr_measure
 from okrtui.i18n import Catalog, catalog
 from okrtui.kpis import move_back, move_to_kpis
@@ -134,14 +139,15 @@ class PlanActions:
             self._tell("plan.pick_kr", "warning")
             return
         objective, kr = found
-        if not kr.baseline_unknown:
-            set_baseline_unknown(kr, True)
-            self._changed()
+        if measuring_action(objective, kr) is not None:
+            self._tell("plan.measure_exists", "warning")
+            return
         session_tr = catalog(self.session.language)
 
         def done(values: dict | None) -> None:
             if not values:
                 return
+            set_baseline_unknown(kr, True)
             action = add_measure_action(self.session, objective, kr, session_tr,
                                         values["owner"], values["due"])
             action.text = values["text"]

@@ -204,6 +204,8 @@ class SessionScreen(TeamView, Screen[None]):
         self.app.push_screen(PickScreen(tr("team.heading"), choices, tr("team.note")), picked)
 
     def show_team(self, team_id: str) -> None:
+        """Show another team; a running timer pauses (it belongs to the team it timed)."""
+        self._stop_if_running(self.timer_level)
         self.app.team_id = team_id
         self.reload_panes()
         self.bar.show(self.level)

@@ -6,6 +6,7 @@ from textual.widgets import Static
 from okrtui.facilitation import peek_state, remaining_seconds
 from okrtui.i18n import Catalog
 from okrtui.models import PHASES, Level, Session
+from screens.widgets.team_view import TeamView
 
 
 def clock(seconds: int) -> str:
@@ -23,7 +24,7 @@ def stepper(tr: Catalog, phase: str) -> Content:
     return Content.assemble(*parts)
 
 
-class WorkshopBar(Static):
+class WorkshopBar(TeamView, Static):
     """Stepper and countdown; `show(level)` after any change of phase or time."""
 
     def __init__(self, session: Session, tr: Catalog) -> None:
@@ -41,7 +42,7 @@ class WorkshopBar(Static):
         if level is None:
             self.update("")
             return
-        state = peek_state(self.session.teams[0], level)
+        state = peek_state(self.team, level)
         left = remaining_seconds(self.session, state)
         running = ("▶ " if self.running else "‖ ")  # glyphs of one cell in every font
         timer_style = "bold reverse $error" if left == 0 else "bold"

@@ -226,3 +226,53 @@ def test_the_command_line_opens_a_recoverable_file_that_was_never_saved(
     abandon(recovery.beside(path))
     assert cli.main(["open", str(path)]) == 0
     assert started == [{"path": path}]
+
+
+async def test_a_crash_right_after_typing_keeps_the_draft(isolated: Path) -> None:
+    path = saved_session(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await type_in(pilot, "half")
+        await pilot.pause(1.0)
+        app.journal.flush()
+        await type_in(pilot, " typed")  # and the app stops before the journal's timer
+    found = recovery.read(recovery.beside(path))
+    assert found is not None and found.drafts == {"ambition": "half typed"}
+
+
+async def test_the_other_windows_recovery_file_is_never_touched(isolated: Path) -> None:
+    import socket
+    from datetime import datetime
+
+    import tomli_w
+
+    from okrtui import lock
+
+    path = saved_session(isolated)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        table = {"host": socket.gethostname(), "pid": other.pid, "since": datetime(2027, 1, 5)}
+        lock.lock_path(path).write_text(tomli_w.dumps(table), encoding="utf-8")
+        theirs = b"okrtui-recovery 1\n{}\nnot ours"
+        recovery.beside(path).write_bytes(theirs)
+        app = OkrApp(session=load_session(path), path=path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("escape")  # neither read-only nor take over
+            await pilot.pause()
+        assert recovery.beside(path).read_bytes() == theirs
+        app = OkrApp(session=load_session(path), path=path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.click("#read_only")
+            await pilot.pause()
+            await pilot.press("i")
+            await fill(pilot, "Edited read-only")
+            await pilot.pause(1.0)
+            app.journal.flush()
+            assert app.journal.file != recovery.beside(path)
+        assert recovery.beside(path).read_bytes() == theirs
+    finally:
+        other.kill()
+        other.wait()

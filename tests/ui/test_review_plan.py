@@ -88,23 +88,41 @@ async def test_a_baseline_unknown_gets_its_measuring_action(isolated: Path) -> N
         await highlight(pilot, "item:" + kr.id)
         await pilot.press("b")
         await pilot.pause()
-        assert kr.baseline_unknown
         assert isinstance(app.screen, ActionForm)
-        await pilot.press("escape")  # no action yet: the KR waits, and says what is missing
+        await pilot.press("escape")  # cancelled: nothing changed
+        await pilot.pause()
+        assert not kr.baseline_unknown and not app.dirty
+        await highlight(pilot, "item:" + kr.id)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert kr.baseline_unknown
+        action = team.objectives[0].tactics[0].actions[0]
+        assert action.measures == kr.id and action.text.startswith("Measure the starting value")
+        findings = app.screen.query_one("#findings", OptionList)
+        assert "measured by: Measure" in prompt_of(findings, "waiting:" + kr.id)
+        await highlight(pilot, "waiting:" + kr.id)
+        await pilot.press("b")  # already planned: said, not added twice
+        await pilot.pause()
+        assert len(team.objectives[0].tactics[0].actions) == 1
+
+
+async def test_a_baseline_marked_unknown_in_its_form_waits_for_data(isolated: Path) -> None:
+    from okrtui.baselines import update_key_result
+
+    app, path = await open_review(isolated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        team = app.session.teams[0]
+        kr = team.objectives[0].key_results[0]
+        update_key_result(kr, kr.text, None, 20, "%", baseline_unknown=True)
+        await pilot.press("4")
         await pilot.pause()
         findings = app.screen.query_one("#findings", OptionList)
         assert "no measuring action yet" in prompt_of(findings, "waiting:" + kr.id)
-        assert "Baseline unknown" in " ".join(
-            str(findings.get_option_at_index(i).prompt) for i in range(findings.option_count))
-        await highlight(pilot, "waiting:" + kr.id)
-        await pilot.press("b")
-        await pilot.pause()
-        assert isinstance(app.screen, ActionForm)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        action = team.objectives[0].tactics[0].actions[0]
-        assert action.measures == kr.id and action.text.startswith("Measure the starting value")
-        assert "measured by: Measure" in prompt_of(findings, "waiting:" + kr.id)
+        texts = " ".join(str(findings.get_option_at_index(i).prompt)
+                         for i in range(findings.option_count))
+        assert "Baseline unknown: measuring it is the first thing to do." in texts
 
 
 async def test_a_key_result_goes_to_the_kpi_list_and_back(isolated: Path) -> None:

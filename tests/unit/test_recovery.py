@@ -148,3 +148,37 @@ def test_changes_count_what_restoring_brings_back() -> None:
     assert recovery.changes(saved, recovered) == {"idea": (2, 0, 1)}
     assert recovery.changes(saved, saved) == {}
     assert recovery.changes(None, saved)["idea"] == (1, 0, 0)
+
+
+def test_changes_count_kpis_roadmap_teams_and_common_points() -> None:
+    from okrtui.models import CommonPoint
+    from okrtui.roadmap import import_roadmap
+    from okrtui.workshop import add_team
+
+    saved = workshop()
+    recovered = saved.model_copy(deep=True)
+    team = add_team(recovered, "Data")
+    import_roadmap(recovered, team, ["Referral bonus", "Dark mode"])
+    recovered.common.append(CommonPoint(id="c1", text="Same users"))
+    found = recovery.changes(saved, recovered)
+    assert found["team"] == (1, 0, 0) and found["roadmap"] == (2, 0, 0)
+    assert found["common"] == (1, 0, 0)
+
+
+def test_a_recovery_of_an_older_schema_is_migrated() -> None:
+    import zlib
+
+    session = workshop()
+    table = json.loads(session.model_dump_json())
+    table["schema_version"] = 1
+    table["decisions"] = table.pop("decision_log")
+    table["decisions"] = [{"id": "d1", "text": "Web first"}]
+    header = {"session_path": None, "base_stamp": None, "drafts": {}, "host": "h", "pid": 1,
+              "written": "2027-01-05T09:00:00+00:00"}
+    data = (recovery.MAGIC + json.dumps(header).encode() + b"\n"
+            + zlib.compress(json.dumps(table).encode()))
+    file = recovery.recovery_folder() / "unsaved-old.recover"
+    file.parent.mkdir(parents=True)
+    file.write_bytes(data)
+    found = recovery.read(file)
+    assert found is not None and found.session.decision_log[0].text == "Web first"

@@ -116,3 +116,25 @@ def test_import_roadmap_command(tmp_path: Path, capsys) -> None:
     before = path.read_bytes()
     assert main(["import-roadmap", str(tmp_path / "missing.md"), str(path)]) == 2
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("huge.csv", "title\n\"" + "x" * 200_000 + "\"\n"),
+    ("deep.toml", "items = " + "[" * 2000 + "]" * 2000 + "\n"),
+    ("digits.toml", "items = [" + "1" * 6000 + "]\n"),
+])
+def test_a_hostile_roadmap_file_is_refused_cleanly(tmp_path: Path, name, content) -> None:
+    with pytest.raises(RoadmapFileError) as error:
+        read_roadmap(write(tmp_path / name, content))
+    assert name in str(error.value)
+
+
+def test_importing_nothing_new_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    session, *_ = workshop()
+    path = tmp_path / "s.toml"
+    save_session(session, path)
+    plan = write(tmp_path / "plan.md", "- Referral bonus\n")
+    assert main(["import-roadmap", str(plan), str(path)]) == 0
+    stamp = path.stat().st_mtime_ns
+    assert main(["import-roadmap", str(plan), str(path)]) == 0
+    assert path.stat().st_mtime_ns == stamp

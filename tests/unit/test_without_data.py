@@ -105,3 +105,14 @@ def test_removing_a_key_result_forgets_its_measuring_action_link(en) -> None:
     remove_key_result(team, objective, churn)
     assert action.measures is None
     parse_session(dumps_session(session).encode())
+
+
+def test_a_kpi_keeps_an_unknown_baseline_and_its_silences() -> None:
+    from okrtui.workshop import silence
+
+    session, team, objective, churn, uptime = workshop()
+    set_baseline_unknown(uptime, True)
+    silence(uptime, "kr.is_kpi", "We chose to keep it here")
+    kpi = move_to_kpis(team, uptime.id)
+    back = move_back(team, kpi)
+    assert back.baseline_unknown and back.silenced[0].reason == "We chose to keep it here"
