@@ -53,11 +53,11 @@ async def wait_until(pilot, condition: Callable[[], bool], seconds: float = 3.0)
     assert condition()
 
 
-FRENCH_KEYS = {"i": "Idée", "p": "Retenir", "n": "Objectif", "x": "De côté",
-               "ctrl+s": "Enreg.", "f2": "Enr. sous", "ctrl+o": "Fermer",
+FRENCH_KEYS = {"i": "Idée", "p": "Retenir", "e": "Modifier", "n": "Objectif", "k": "RC",
+               "ctrl+s": "Enreg.", "ctrl+z": "Annuler",
                "ctrl+q": "Quitter", "f1": "Aide", "ctrl+p": "Commandes"}
-ENGLISH_KEYS = {"i": "Idea", "p": "Commit", "n": "Objective", "x": "Aside",
-                "ctrl+s": "Save", "f2": "Save as", "ctrl+o": "Close",
+ENGLISH_KEYS = {"i": "Idea", "p": "Commit", "e": "Edit", "n": "Objective", "k": "KR",
+                "ctrl+s": "Save", "ctrl+z": "Undo",
                 "ctrl+q": "Quit", "f1": "Help", "ctrl+p": "Commands"}
 
 
