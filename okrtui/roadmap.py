@@ -11,6 +11,7 @@ from pathlib import Path
 
 from okrtui.models import Action, Objective, RoadmapItem, Session, Tactic, Team
 from okrtui.problems import SessionFileError
+from okrtui.storage import decode_utf8, read_user_file
 from okrtui.text import clean_line
 from okrtui.workshop import add_action, add_tactic, find_item, next_id
 
@@ -26,21 +27,8 @@ class RoadmapFileError(SessionFileError):
 def read_roadmap(path: Path) -> list[str]:
     """The item titles of a roadmap file, in order, blank ones left out. The kind of file is
     told by its suffix: .csv, .toml, anything else is read as a Markdown list."""
-    try:
-        if path.stat().st_size > MAX_ROADMAP_BYTES:
-            raise RoadmapFileError(path, "roadmap.too_big")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RoadmapFileError(path, "file.not_found") from None
-    except IsADirectoryError:
-        raise RoadmapFileError(path, "file.is_folder") from None
-    except OSError as error:
-        raise RoadmapFileError(path, "file.unreadable", reason=error.strerror) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise RoadmapFileError(path, "file.not_utf8", line=line, byte=error.start) from None
+    text = decode_utf8(read_user_file(path, MAX_ROADMAP_BYTES, RoadmapFileError), path,
+                       RoadmapFileError)
     suffix = path.suffix.lower()
     reader = {".csv": _from_csv, ".toml": _from_toml}.get(suffix, _from_markdown)
     try:

@@ -21,22 +21,34 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 def load_session(path: Path | str) -> Session:
     path = Path(path)
+    return parse_session(read_user_file(path, MAX_FILE_BYTES, SessionFileError), path)
+
+
+def read_user_file(path: Path, limit: int, problem: type[SessionFileError]) -> bytes:
+    """The bytes of a file the user named, or problem (a SessionFileError class) saying
+    why not: missing, a folder, over limit bytes, not readable."""
     try:
         if path.is_dir():
-            raise SessionFileError(path, "file.is_folder")
+            raise problem(path, "file.is_folder")
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SessionFileError(
-                path, "file.too_big", size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)
-            )
-        data = path.read_bytes()
+        if size > limit:
+            raise problem(path, "file.too_big", size=_megabytes(size), limit=_megabytes(limit))
+        return path.read_bytes()
     except FileNotFoundError:
-        raise SessionFileError(path, "file.not_found") from None
+        raise problem(path, "file.not_found") from None
     except PermissionError:
-        raise SessionFileError(path, "file.permission") from None
+        raise problem(path, "file.permission") from None
     except OSError as error:
-        raise SessionFileError(path, "file.unreadable", reason=error.strerror) from None
-    return parse_session(data, path)
+        raise problem(path, "file.unreadable", reason=error.strerror) from None
+
+
+def decode_utf8(data: bytes, path: Path | str, problem: type[SessionFileError]) -> str:
+    """data as text (a byte-order mark tolerated), or problem naming the line at fault."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise problem(path, "file.not_utf8", line=line, byte=error.start) from None
 
 
 def _megabytes(size: int) -> str:
@@ -45,11 +57,7 @@ def _megabytes(size: int) -> str:
 
 
 def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SessionFileError(path, "file.not_utf8", line=line, byte=error.start) from None
+    text = decode_utf8(data, path, SessionFileError)
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
