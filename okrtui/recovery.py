@@ -110,7 +110,8 @@ def read(file: Path) -> Recovery | None:
         version = table.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             return None
-        session = Session.model_validate(migrate(table, SCHEMA_VERSION))
+        # validated as JSON, as written: dates are ISO strings there
+        session = Session.model_validate_json(json.dumps(migrate(table, SCHEMA_VERSION)))
         drafts = {str(key): str(value) for key, value in dict(header["drafts"]).items()}
         holder = Holder(str(header["host"]), int(header["pid"]),
                         datetime.fromisoformat(header["written"]))

@@ -59,3 +59,23 @@ def test_a_damaged_lock_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     lock.lock_path(path).write_text("not = [toml", encoding="utf-8")
     assert lock.holder(path) is None and lock.other_live_holder(path) is None
+
+
+def test_a_killed_process_not_yet_reaped_counts_as_gone() -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    from datetime import datetime
+
+    from okrtui.lock import Holder
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        deadline = time.monotonic() + 5
+        holder = Holder(socket.gethostname(), child.pid, datetime.now())
+        while holder.is_alive and time.monotonic() < deadline:
+            time.sleep(0.05)  # it exits, and stays a zombie until we wait for it
+        assert not holder.is_alive
+    finally:
+        child.wait()

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,14 @@ import pytest
 from okrtui import recovery
 from okrtui.history import snapshot
 from okrtui.recovery import Journal, Snapshot
-from okrtui.workshop import add_idea, new_session
+from okrtui.workshop import (
+    add_action,
+    add_idea,
+    add_key_result,
+    add_tactic,
+    commit_objective,
+    new_session,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -36,8 +44,14 @@ def abandon(file: Path) -> None:
 
 
 def workshop():
+    """With every kind of value a session holds in JSON: dates, numbers, flags."""
     session = new_session("Recovery", "en", team="Product", participants=["Ana"])
-    add_idea(session, session.teams[0], "ambition", "Grow [b]referrals[/b]", "p1")
+    team = session.teams[0]
+    add_idea(session, team, "ambition", "Grow [b]referrals[/b]", "p1")
+    objective = commit_objective(session, team, "Make referrals our first channel")
+    kr = add_key_result(session, objective, "Raise referrals from 10% to 30%", 10, 30.5, "%")
+    tactic = add_tactic(session, objective, "Referral bonus", [kr.id])
+    add_action(session, tactic, "Call ten sellers", "p1", date(2027, 1, 15))
     return session
 
 
