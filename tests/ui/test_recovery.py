@@ -45,6 +45,21 @@ async def wait_for_file(pilot, file: Path, seconds: float = 2.0) -> float:
     return time.monotonic() - start
 
 
+async def start_new_session(pilot, title: str, idea: str) -> None:
+    """Fill the new-session form with title (the rest left as it is), add idea, and wait
+    until the journal has it on disk."""
+    await pilot.pause()
+    await fill(pilot, title, then="enter")
+    for _ in range(5):
+        await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SessionScreen)
+    await pilot.press("i")
+    await fill(pilot, idea)
+    await pilot.pause(1.0)
+    assert pilot.app.journal.flush()
+
+
 async def crash_after_typing(path: Path) -> None:
     """Open path, add an idea, type a draft, and stop without quitting (as a kill would)."""
     app = OkrApp(session=load_session(path), path=path)
@@ -129,16 +144,7 @@ async def test_cancel_keeps_the_recovery_for_later(isolated: Path) -> None:
 async def test_an_unsaved_session_is_offered_at_the_next_start(isolated: Path) -> None:
     app = OkrApp(lang="en", start_new=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await fill(pilot, "Never saved workshop", then="enter")
-        for _ in range(5):
-            await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
-        await pilot.press("i")
-        await fill(pilot, "An idea worth keeping")
-        await pilot.pause(1.0)
-        app.journal.flush()
+        await start_new_session(pilot, "Never saved workshop", "An idea worth keeping")
         left = app.journal.file
     abandon(left)
     app = OkrApp(lang="en")
@@ -193,15 +199,7 @@ async def test_a_new_file_never_saved_is_recovered_before_anything_new(isolated:
     path = isolated / "fresh.toml"
     app = OkrApp(lang="en", start_new=True, new_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await fill(pilot, "Fresh workshop", then="enter")
-        for _ in range(5):
-            await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("i")
-        await fill(pilot, "Keep me")
-        await pilot.pause(1.0)
-        app.journal.flush()
+        await start_new_session(pilot, "Fresh workshop", "Keep me")
     abandon(recovery.beside(path))
     assert not path.exists()
     for again in (OkrApp(lang="en", path=path), OkrApp(lang="en", start_new=True,
