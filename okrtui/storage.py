@@ -76,7 +76,8 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
     if version is None:
         raise SessionFileError(path, "file.no_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise SessionFileError(path, "file.bad_version", value=repr(version))
+        raise SessionFileError(path, "file.bad_version", value=repr(version),
+                               supported=SCHEMA_VERSION)
     if version > SCHEMA_VERSION:
         raise SessionFileError(
             path, "file.newer_version", version=version, supported=SCHEMA_VERSION

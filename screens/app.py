@@ -26,7 +26,7 @@ from screens.dialogs import (
     RecoveryScreen,
 )
 from screens.home import HomeScreen
-from screens.localized import literal, localize_bindings
+from screens.localized import literal, localize_bindings, visible_controls
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
 from screens.widgets.ideas import IdeaField
@@ -308,7 +308,8 @@ class OkrApp(App[int]):
             team = next((t for t in self.session.teams if t.id == self.team_id),
                         self.session.teams[0])
             self.title += f" — {team.name or team.id}"
-        place = display_path(self.path) if self.path else self.tr("session.unsaved_file")
+        place = (visible_controls(display_path(self.path)) if self.path
+                 else self.tr("session.unsaved_file"))
         if self.read_only:
             place += f" ({self.tr('lock.read_only')})"
         self.sub_title = f"{place} ●" if self.dirty else place

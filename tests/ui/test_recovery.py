@@ -274,3 +274,12 @@ async def test_the_other_windows_recovery_file_is_never_touched(isolated: Path) 
     finally:
         other.kill()
         other.wait()
+
+
+async def test_a_file_name_with_an_escape_sequence_is_shown_not_sent(isolated: Path) -> None:
+    path = isolated / "esc\x1b]0;PWNED.toml"
+    save_session(session_with_three_objectives(), path)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "\x1b" not in app.sub_title and "\\x1b]0;PWNED" in app.sub_title
