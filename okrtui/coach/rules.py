@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from okrtui.coach.lexicon import Lexicon, fold
+from okrtui.text import parse_number
 
 MAX_WORDS = 25
 
@@ -117,20 +118,7 @@ class Sentence:
 
     def has_baseline(self) -> bool:
         """A "from X to Y" / « de X à Y » in the wording."""
-        lex = self.lexicon
-        tokens = self.tokens
-        for index, token in enumerate(tokens):
-            if token.text not in lex.baseline_from:
-                continue
-            first = _number_within(tokens, index + 1, 4)
-            if first is None:
-                continue
-            for to_index in range(first + 1, min(first + 5, len(tokens))):
-                if tokens[to_index].text in lex.baseline_to and _number_within(
-                    tokens, to_index + 1, 3
-                ) is not None:
-                    return True
-        return False
+        return baseline_and_target(self.tokens, self.lexicon) is not None
 
     def has_outcome_measure(self) -> bool:
         """A number that measures a result (a rate, money, users, reaching a level), not
@@ -170,6 +158,39 @@ class Sentence:
         if opening in lex.ambiguous_run_verbs:
             return any(word in lex.level_markers for word in self.words[1:])
         return opening in lex.run_verbs
+
+
+def baseline_and_target(tokens: list[Token], lexicon: Lexicon) -> tuple[float, float] | None:
+    """The X and Y of "from X to Y" / « de X à Y » / « passer de X à Y » in a wording cut by
+    `tokenise`, or None. The coach's `kr.no_baseline` and the similarity's direction (which
+    way a key result moves) both read it here."""
+    for index, token in enumerate(tokens):
+        if token.text not in lexicon.baseline_from:
+            continue
+        first = _number_within(tokens, index + 1, 4)  # "from a baseline of 40", "from about €2"
+        if first is None:
+            continue
+        for to_index in range(first + 1, min(first + 5, len(tokens))):  # "40 % a week to"
+            if tokens[to_index].text not in lexicon.baseline_to:
+                continue
+            second = _number_within(tokens, to_index + 1, 3)  # "to about €3"
+            if second is not None:
+                return number_value(tokens[first].text), number_value(tokens[second].text)
+    return None
+
+
+def number_value(text: str) -> float:
+    """The value of a number token: "1 200" → 1200, "9,5" → 9.5, "x3" → 3.
+
+    `parse_number` is strict for typed fields; a sentence may also hold "1.200.000" or
+    "12345,678", read here as digits grouped by their separators, never refused.
+    """
+    digits = text.lstrip("x")
+    try:
+        value = parse_number(digits)
+    except ValueError:
+        return float(re.sub(r"\D", "", digits))
+    return 0.0 if value is None else float(value)  # None only for empty text
 
 
 def _number_within(tokens: list[Token], start: int, span: int) -> int | None:

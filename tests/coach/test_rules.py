@@ -4,6 +4,8 @@ import pytest
 
 from okrtui import workshop
 from okrtui.coach import coach, guess_language
+from okrtui.coach.lexicon import lexicon
+from okrtui.coach.rules import baseline_and_target, tokenise
 from okrtui.findings import session_findings, wording_findings
 from okrtui.i18n import catalog
 from okrtui.rule_ids import RULE_IDS
@@ -53,6 +55,24 @@ CASES = [
                          ids=[case[2][:40] for case in CASES])
 def test_the_coach_raises_exactly_these_rules(kind, language, text, rules) -> None:
     assert coach(kind, text, language) == rules
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "numbers"),
+    [
+        ("fr", "Passer de 1 200 à 800 ms", (1200.0, 800.0)),
+        ("fr", "Faire passer les inscrits de 1.200.000 à 2.500.000", (1200000.0, 2500000.0)),
+        ("en", "from 12 to 9.5 minutes", (12.0, 9.5)),
+        ("en", "Raise activation from a baseline of 40% to 60%", (40.0, 60.0)),
+        ("en", "Triple sign-ups from x2 to x6", (2.0, 6.0)),
+        ("fr", "Réduire de 20 % le délai", None),
+    ],
+)
+def test_baseline_and_target_are_the_numbers_of_from_x_to_y(
+    language: str, text: str, numbers: tuple[float, float] | None
+) -> None:
+    assert baseline_and_target(tokenise(text), lexicon(language)) == numbers
+    assert ("kr.no_baseline" not in coach("kr", text, language)) == (numbers is not None)
 
 
 def test_a_known_baseline_answers_no_baseline() -> None:
