@@ -1,5 +1,7 @@
 """The ideas of one level: a virtual list, and a field to capture the next one with its author."""
 
+from functools import partial
+
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,7 @@ from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
 from okrtui.text import clean_line
 from screens.localized import glimpse, literal, localize_bindings
+from screens.widgets.idea_list import IdeaList, LazyOption
 from screens.widgets.team_view import TeamView
 
 
@@ -67,7 +70,7 @@ class IdeasPanel(TeamView, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="panel-heading", id=f"{self.level}-ideas-heading")
-        yield OptionList(id=f"{self.level}-ideas", classes="idea-list")
+        yield IdeaList(id=f"{self.level}-ideas", classes="idea-list")
         with Horizontal(classes="capture") as capture:
             capture.display = not self.session.anonymous
             yield Label(literal(self.tr("ideas.author")), classes="capture-label")
@@ -124,7 +127,7 @@ class IdeasPanel(TeamView, Vertical):
         options: list[Option] = []
         if hidden:
             options.append(Option(self._hidden_prompt(), disabled=True, id="hidden-summary"))
-        options += [Option(self._prompt(idea, dots.get(idea.id, 0)), id=idea.id)
+        options += [LazyOption(partial(self._prompt, idea, dots.get(idea.id, 0)), idea.id)
                     for idea in ideas]
         option_list.set_options(options)
         if keep is not None and keep in {idea.id for idea in ideas}:
@@ -158,7 +161,7 @@ class IdeasPanel(TeamView, Vertical):
             else:
                 self.reload()
             return
-        option_list.add_option(Option(self._prompt(idea), id=idea.id))
+        option_list.add_option(LazyOption(partial(self._prompt, idea), idea.id))
         option_list.highlighted = option_list.option_count - 1
         self._update_heading(count)
 

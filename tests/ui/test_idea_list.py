@@ -1,0 +1,90 @@
+"""The ideas list: every row in full while the list is short; past FOLD_ABOVE ideas one line a
+row, the highlighted row in full, and row text built only when shown."""
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from screens.widgets.idea_list import FOLD_ABOVE, IdeaList, LazyOption
+
+LONG = "A very long idea about onboarding accountants " * 4 + "[b]not bold[/b] [@click=app.quit]"
+
+
+class ListApp(App[None]):
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__()
+        self.texts = texts
+        self.built: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield IdeaList(id="ideas")
+
+    def on_mount(self) -> None:
+        self.query_one(IdeaList).set_options(
+            [LazyOption(self._maker(index), f"i{index}") for index in range(len(self.texts))])
+        self.query_one(IdeaList).highlighted = 0
+
+    def _maker(self, index: int):  # noqa: ANN202
+        def make() -> Content:
+            self.built.append(index)
+            return Content(self.texts[index])
+        return make
+
+
+def rows_of(ideas: IdeaList, index: int) -> int:
+    return ideas._heights[index]
+
+
+async def test_a_short_list_shows_every_idea_in_full() -> None:
+    app = ListApp([LONG, "short", LONG])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        ideas = app.query_one(IdeaList)
+        assert not ideas.folded
+        assert rows_of(ideas, 0) > 1 and rows_of(ideas, 2) > 1
+        assert rows_of(ideas, 1) == 1
+
+
+async def test_a_long_list_folds_rows_but_the_highlighted_one() -> None:
+    texts = [LONG if index % 10 == 0 else f"idea {index}" for index in range(FOLD_ABOVE + 50)]
+    app = ListApp(texts)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        ideas = app.query_one(IdeaList)
+        assert ideas.folded
+        full = rows_of(ideas, 0)
+        assert full > 1
+        assert ideas.virtual_size.height == len(texts) - 1 + full
+        ideas.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert rows_of(ideas, 0) == 1 and rows_of(ideas, 1) == 1
+        assert ideas.virtual_size.height == len(texts)
+        for _ in range(9):
+            await pilot.press("down")
+        await pilot.pause()
+        assert ideas.highlighted == 10
+        assert rows_of(ideas, 10) == full
+        screen = "\n".join(line.text for line in app.screen._compositor.render_strips())
+        assert "[b]not bold[/b]" in screen  # user text is shown literally
+        assert "…" in screen  # another long idea, folded
+
+
+async def test_rows_are_built_only_when_shown() -> None:
+    app = ListApp([f"idea {index}" for index in range(5000)])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert 0 < len(app.built) < 100
+
+
+async def test_adding_past_the_threshold_folds_the_rows_already_measured() -> None:
+    app = ListApp([LONG] * FOLD_ABOVE)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        ideas = app.query_one(IdeaList)
+        assert rows_of(ideas, 5) > 1
+        ideas.add_option(LazyOption(lambda: Content("one more"), "more"))
+        ideas.highlighted = FOLD_ABOVE
+        await pilot.pause()
+        assert ideas.folded
+        assert rows_of(ideas, 5) == 1
+        assert ideas.virtual_size.height == FOLD_ABOVE + 1
