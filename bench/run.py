@@ -72,6 +72,12 @@ def main() -> None:
         if has_tmux:
             bare, bare_memory = terminal.first_screen(terminal.bare_command(), "bare-marker",
                                                       runs, env)
+            deps, deps_memory = terminal.first_screen(terminal.deps_command(), "bare-marker",
+                                                      runs, env)
+            lines.append(row("first screen, bare app + pydantic models (no target)", deps,
+                             bare, None))
+            lines.append(row("peak memory, bare app + pydantic models (no target)",
+                             deps_memory, bare_memory, None, unit="KiB"))
             for n, target in ((medium, 1.25), (large, 1.5)):
                 seconds, memory = terminal.first_screen(terminal.okrtui_command(paths[n]),
                                                         "Idées (", runs, env)

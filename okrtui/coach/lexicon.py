@@ -37,6 +37,8 @@ class Lexicon:
 
 def fold(text: str) -> str:
     """Lower case without accents: « Réduire » and a hurried « reduire » read the same."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.lower().replace("œ", "oe"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
