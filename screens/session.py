@@ -4,9 +4,11 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Header
 
 from okrtui.facilitation import (
     add_time,
@@ -27,6 +29,7 @@ from screens.presenter import PresenterScreen
 from screens.review import ReviewPane
 from screens.tactic import TacticPane
 from screens.widgets.ideas import IdeaField
+from screens.widgets.level_tabs import LevelTabs
 from screens.widgets.team_view import TeamView
 from screens.widgets.workshop_bar import WorkshopBar
 
@@ -62,7 +65,7 @@ class SessionScreen(TeamView, Screen[None]):
         super().__init__()
         self.session = session
         self.tr = self.app.tr
-        self._visited: set[str] = set()
+        self._visited: set[str] = {TABS[0]}
         self._drafts = dict(drafts or {})
         localize_bindings(self, self.tr)
 
@@ -70,10 +73,11 @@ class SessionScreen(TeamView, Screen[None]):
         """Only the first level is built now; the others when first visited (fast start)."""
         yield Header()
         yield WorkshopBar(self.session, self.tr)
-        with TabbedContent(id="levels"):
-            for number, name in enumerate(TABS, start=1):
-                title = literal(f"{number} {self.tr(f'level.{name}.name')}")
-                with TabPane(title, id=name):
+        yield LevelTabs([(name, f"{number} {self.tr(f'level.{name}.name')}")
+                         for number, name in enumerate(TABS, start=1)], TABS[0])
+        with ContentSwitcher(id="levels", initial=TABS[0]):
+            for name in TABS:
+                with Container(id=name, classes="level-place"):
                     if name == TABS[0]:
                         yield PANES[name](self.session, self.team, self.tr)
         yield Footer(compact=True)
@@ -237,8 +241,25 @@ class SessionScreen(TeamView, Screen[None]):
         for pane in self.query(".level"):
             pane.reload()  # type: ignore[attr-defined]
 
+    class LevelShown(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    @property
+    def active_level(self) -> str:
+        """The level (or the review) on screen."""
+        return self.query_one(LevelTabs).active
+
     def action_level(self, name: str) -> None:
-        self.query_one(TabbedContent).active = name
+        if name == self.active_level:
+            return
+        self.query_one(LevelTabs).active = name
+        self.query_one("#levels", ContentSwitcher).current = name
+        self.post_message(self.LevelShown(name))
+
+    def on_level_tabs_chosen(self, event: LevelTabs.Chosen) -> None:
+        self.action_level(event.name)
 
     async def pane(self, name: str) -> LevelPane | ReviewPane:
         """The pane of this level, built on first use."""
@@ -246,13 +267,13 @@ class SessionScreen(TeamView, Screen[None]):
         if panes:
             return panes.first()  # type: ignore[return-value]
         pane = PANES[name](self.session, self.team, self.tr)
-        await self.query_one(f"TabPane#{name}").mount(pane)
+        await self.query_one(f"#levels > #{name}").mount(pane)
         self._put_draft(name)
         return pane
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_session_screen_level_shown(self, event: LevelShown) -> None:
         """Show a level: built on first visit, brought up to date on the next ones."""
-        name = event.pane.id or "ambition"
+        name = event.name
         if name in LEVELS:
             self.bar.show(name)  # type: ignore[arg-type]
         if name in self._visited:
@@ -292,7 +313,7 @@ class SessionScreen(TeamView, Screen[None]):
              lambda name=name: self.action_level(name))
             for number, name in enumerate(TABS, start=1)
         ]
-        pane = self.query_one(f"#{self.query_one(TabbedContent).active}-pane")
+        pane = self.query_one(f"#{self.active_level}-pane")
         for key, bindings in pane._bindings.key_to_bindings.items():
             for binding in bindings:
                 title = tr(f"palette.action.{binding.action}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Button, Label, OptionList, Static, Tab, TabbedContent
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from okrtui.storage import load_session
@@ -16,6 +16,7 @@ from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
+from screens.widgets.level_tabs import LevelTabs
 
 from .conftest import EXAMPLES, fill
 from .support import errors, last_title, notifications, option_texts
@@ -33,7 +34,7 @@ def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def tab_titles(app: OkrApp) -> list[str]:
-    return [str(tab.label) for tab in app.screen.query(Tab)]
+    return app.screen.query_one(LevelTabs).labels
 
 
 def footer(app: OkrApp) -> dict[str, str]:
@@ -250,7 +251,7 @@ async def test_the_palette_finds_a_level_by_its_name_and_goes_there(isolated: Pa
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.query_one(TabbedContent).active == "tactic"
+        assert app.screen.active_level == "tactic"
 
 
 async def test_the_palette_on_the_home_screen_offers_a_new_session(isolated: Path) -> None:
