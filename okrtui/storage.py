@@ -139,16 +139,23 @@ def _field_path(loc: tuple[Any, ...], table: dict[str, Any]) -> str:
 
 
 def session_table(session: Session) -> dict[str, Any]:
-    """The session as the TOML table that is written: defaults left out, keys in model order."""
+    """The session as the TOML table that is written: defaults left out, keys in model order.
+    A copy made of new dicts and lists (its strings, numbers and dates cannot change): a
+    thread may write it while the session is edited."""
     table = session.model_dump(mode="python", exclude_defaults=True)
     return {"schema_version": SCHEMA_VERSION, **table}
 
 
 def dumps_session(session: Session) -> str:
-    """The file text. Every list of items is written as [[tables]], whatever their length,
-    so that adding one item never reformats its neighbours in a diff."""
+    """The file text (see dumps_table)."""
+    return dumps_table(session_table(session))
+
+
+def dumps_table(table: dict[str, Any]) -> str:
+    """The file text of a session_table. Every list of items is written as [[tables]],
+    whatever their length, so that adding one item never reformats its neighbours in a diff."""
     chunks: list[str] = []
-    _write_table(session_table(session), "", chunks)
+    _write_table(table, "", chunks)
     return "\n".join(chunks)
 
 
@@ -167,8 +174,18 @@ def _is_item_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and isinstance(value[0], dict)
 
 
-def save_session(session: Session, path: Path | str) -> None:
-    atomic_write(Path(path), dumps_session(session).encode("utf-8"))
+def save_session(session: Session, path: Path | str) -> str:
+    """Write session to path atomically (see atomic_write); return the stamp of the file
+    written (what file_stamp gives for it). Raises SaveError."""
+    return save_table(session_table(session), path)
+
+
+def save_table(table: dict[str, Any], path: Path | str) -> str:
+    """save_session of the session whose session_table this is: the same file, byte for
+    byte. The UI takes the table at once and a thread writes it."""
+    data = dumps_table(table).encode("utf-8")
+    atomic_write(Path(path), data)
+    return _stamp(data)
 
 
 def _new_file_mode() -> int:
@@ -182,9 +199,13 @@ def file_stamp(path: Path) -> str | None:
     """What the file on disk holds (a hash of its bytes), or None when there is none: saving
     compares it with the stamp taken when the session was opened or last saved."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return _stamp(path.read_bytes())
     except OSError:
         return None
+
+
+def _stamp(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from pathlib import Path
+from time import monotonic
 
 import pytest
 from textual.pilot import Pilot
@@ -32,4 +33,14 @@ async def type_in(pilot: Pilot, text: str) -> None:
 async def fill(pilot: Pilot, text: str, then: str = "enter") -> None:
     await type_in(pilot, text)
     await pilot.press(then)
+    await pilot.pause()
+
+
+async def wait_for_save(pilot: Pilot, seconds: float = 30.0) -> None:
+    """Wait until the file being saved (ctrl+s writes it in a thread) is written and the app
+    has said so."""
+    started = monotonic()
+    while getattr(pilot.app, "saving", False):
+        assert monotonic() - started < seconds, "the save never finished"
+        await pilot.pause(0.01)
     await pilot.pause()

@@ -8,7 +8,7 @@ from okrtui.storage import load_session
 from screens.app import OkrApp
 from screens.dialogs import ConflictScreen
 
-from .conftest import EXAMPLES, fill
+from .conftest import EXAMPLES, fill, wait_for_save
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ async def test_overwrite_writes_this_session(session_file: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await edit_then_change_on_disk(pilot, session_file)
         await pilot.click("#overwrite")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert not app.dirty
     saved = load_session(session_file)
     assert saved.title == "OKR workshop — Self-serve onboarding"
@@ -68,5 +68,5 @@ async def test_saving_twice_without_outside_change_does_not_ask(session_file: Pa
             await pilot.press("i")
             await fill(pilot, text)
             await pilot.press("escape", "ctrl+s")
-            await pilot.pause()
+            await wait_for_save(pilot)
             assert not isinstance(app.screen, ConflictScreen) and not app.dirty

@@ -14,7 +14,7 @@ from screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
 from screens.home import HomeScreen, example_files
 from screens.session import SessionScreen
 
-from .conftest import fill
+from .conftest import fill, wait_for_save
 from .support import (
     errors,
     last_title,
@@ -198,6 +198,7 @@ async def test_saving_into_a_missing_folder_fails_and_keeps_the_session_open(
         assert app.screen.query_one("#path", Input).value == str(isolated / "unsaved-work.toml")
         target = isolated / "no-such-folder" / "work.toml"
         await save_to(pilot, target)
+        await wait_for_save(pilot)
 
         assert isinstance(app.screen, SessionScreen)
         [message] = errors(app)
@@ -221,7 +222,7 @@ async def test_ctrl_s_saves_to_the_session_file_without_asking(isolated: Path) -
         await capture_an_idea(pilot, "Saved at once")
         assert header_text(app) == "Limits workshop — limits.toml ●"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert not app.dirty
         assert notifications(app)[-1] == ("information", f"Saved to {path}.")
@@ -259,7 +260,7 @@ async def test_save_as_over_another_file_asks_first(isolated: Path) -> None:
         await pilot.press("f2")
         await save_to(pilot, other)
         await pilot.click("#yes")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert app.path == other
         assert header_text(app) == "Limits workshop — theirs.toml"
     assert load_session(other) == session
@@ -273,7 +274,7 @@ async def test_save_as_to_its_own_file_does_not_ask(isolated: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f2", "enter")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert notifications(app) == [("information", f"Saved to {path}.")]
 
@@ -330,7 +331,7 @@ async def test_quitting_and_saving_writes_the_file_then_exits(isolated: Path) ->
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.click("#save")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert not app.is_running
     assert "Keep this one" in path.read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ from screens.forms import KeyResultForm, PickScreen
 from screens.home import HomeScreen
 from screens.session import SessionScreen
 
-from .conftest import fill
+from .conftest import fill, wait_for_save
 from .support import (
     errors,
     line_with,
@@ -76,7 +76,7 @@ async def test_a_fourth_objective_offers_a_swap_and_the_one_set_aside_is_kept(
         assert app.dirty
 
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert not app.dirty
 
     saved = load_session(path)

@@ -15,7 +15,7 @@ from screens.home import HomeScreen
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
 
-from .conftest import fill
+from .conftest import fill, wait_for_save
 from .rendered import drawn_toasts, squeezed, toast_texts
 from .support import errors, notifications, write
 
@@ -119,6 +119,7 @@ async def test_the_saved_notification_names_a_file_of_markup_literally(isolated:
         assert isinstance(app.screen, PathScreen)
         app.screen.query_one("#path").value = ""
         await fill(pilot, str(target))
+        await wait_for_save(pilot)
         assert isinstance(app.screen, SessionScreen) and not app.dirty
         [(severity, message)] = notifications(app)
         assert severity == "information" and str(target) in message

@@ -20,7 +20,7 @@ from screens.app import OkrApp
 from screens.localized import SHOWN_CHARACTERS
 from screens.session import SessionScreen
 
-from .conftest import fill
+from .conftest import fill, wait_for_save
 from .rendered import screen_text, toast_texts
 from .support import errors, option_texts, tree_lines
 
@@ -98,6 +98,7 @@ async def test_a_100_kb_idea_is_pasted_added_committed_saved_and_reloaded_intact
         assert "Start of a very long idea" in screen_text(app)
 
         await timed("ctrl+s: save", lambda: pilot.press("ctrl+s"), pilot)
+        await timed("the file written", lambda: wait_for_save(pilot), pilot)
         assert not app.dirty
 
     reloaded = load_session(path)
@@ -137,6 +138,7 @@ async def test_a_session_of_50000_ideas_opens_moves_takes_an_idea_and_saves(
         assert ideas.option_count == shown + 1
         assert option_texts(ideas)[-1].startswith("• xOne more idea")
         await timed("ctrl+s: save", lambda: pilot.press("ctrl+s"), pilot)
+        await timed("the file written", lambda: wait_for_save(pilot), pilot)
         assert not app.dirty
     reloaded = load_session(path)
     assert len(reloaded.teams[0].ideas) == 50_001
@@ -176,6 +178,7 @@ async def test_a_10_mb_session_file_opens_and_stays_usable(isolated: Path) -> No
         await pilot.press("i")
         await timed("enter: add an idea", lambda: fill(pilot, "A short one"), pilot)
         await timed("ctrl+s: save", lambda: pilot.press("ctrl+s"), pilot)
+        await timed("the file written", lambda: wait_for_save(pilot), pilot)
         assert not app.dirty
     assert len(load_session(path).teams[0].ideas) == 1_001
 

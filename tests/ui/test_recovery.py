@@ -17,7 +17,7 @@ from screens.dialogs import RecoveryScreen
 from screens.home import HomeScreen
 from screens.session import SessionScreen
 
-from .conftest import fill, type_in
+from .conftest import fill, type_in, wait_for_save
 from .support import option_texts, session_with_three_objectives
 
 
@@ -107,7 +107,7 @@ async def test_after_a_crash_the_next_start_offers_what_it_restores(isolated: Pa
         assert app.dirty and "●" in app.sub_title
         assert path.read_bytes() == before  # restoring never writes the session file
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert "Grow [b]referrals[/b] by word of mouth" in path.read_text()
         await app.action_quit()
         await pilot.pause()

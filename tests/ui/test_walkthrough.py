@@ -11,7 +11,7 @@ from screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
 
-from .conftest import fill
+from .conftest import fill, wait_for_save
 
 TRICKY = "Tester [b]gras[/] et [@click=app.quit]x[/] 🎯 ﻿שלום"
 
@@ -154,7 +154,7 @@ async def test_a_session_from_new_to_saved_to_reopened(isolated: Path) -> None:
         field = app.screen.query_one("#path")
         assert field.value == str(isolated / "atelier-b-okr.toml")
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert not app.dirty
         saved = isolated / "atelier-b-okr.toml"
         text = saved.read_text(encoding="utf-8")

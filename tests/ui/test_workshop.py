@@ -16,7 +16,7 @@ from screens.forms import DecisionForm, TextForm
 from screens.presenter import PresenterScreen
 from screens.vote import VoteScreen
 
-from .conftest import fill
+from .conftest import fill, wait_for_save
 
 PEOPLE = ["Ana", "Bruno", "Chloé", "Dev", "Emma"]
 
@@ -151,7 +151,7 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
         assert len(app.session.teams[0].committed_objectives[0].tactics[0].actions) == 1
 
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_save(pilot)
         assert not app.dirty
 
     reopened = load_session(path)
