@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from okrtui.compare import Comparison, compare_teams, render_text
 from okrtui.i18n import catalog
@@ -15,6 +15,7 @@ from okrtui.models import Session
 from okrtui.problems import FileProblem
 from screens.dialogs import PathScreen
 from screens.localized import literal, localize_bindings
+from screens.widgets.key_bar import KeyBar
 
 
 class CompareScreen(Screen[None]):
@@ -36,7 +37,7 @@ class CompareScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="compare"):
             yield Static("", id="compare-text")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if len(self.session.teams) > 1:

@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from okrtui.i18n import Catalog
 from okrtui.lock import Holder
 from okrtui.models import Session
 from okrtui.recovery import Recovery, changes
 from screens.localized import literal, localize_bindings
+from screens.widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
 
@@ -84,7 +85,7 @@ class ConfirmScreen(Dialog[bool]):
             with Horizontal(classes="buttons"):
                 yield button(literal(self.yes_label), variant="warning", id="yes")
                 yield button(literal(self.tr("dialog.cancel")), id="no")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -113,7 +114,7 @@ class ChoiceScreen(Dialog[str | None]):
                 for answer_id, label, variant in self.answers:
                     yield button(literal(label), variant=variant, id=answer_id)
                 yield button(literal(self.tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.answers[0][0]}", Button).focus()
@@ -204,7 +205,7 @@ class PathScreen(Dialog[Path | None]):
             with Horizontal(classes="buttons"):
                 yield button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
                 yield button(literal(self.tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":

@@ -11,7 +11,6 @@ from textual.content import Content
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     OptionList,
@@ -28,6 +27,7 @@ from okrtui.text import clean_line, parse_number
 from screens.dialogs import Dialog, button, field
 from screens.localized import glimpse, literal
 from screens.widgets.coach_panel import CoachPanel
+from screens.widgets.key_bar import KeyBar
 
 
 class FormScreen(Dialog[Any]):
@@ -60,7 +60,7 @@ class FormScreen(Dialog[Any]):
             with Horizontal(classes="buttons"):
                 yield button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
                 yield button(literal(self.tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
@@ -379,7 +379,7 @@ class PickScreen(Dialog[str | None]):
                              id="choices")
             with Horizontal(classes="buttons"):
                 yield button(literal(self.tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)

@@ -3,10 +3,11 @@
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from screens.dialogs import Dialog
 from screens.localized import literal
+from screens.widgets.key_bar import KeyBar
 
 SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ("help.everywhere", [("ctrl+p", "help.palette"), ("f1", "palette.app.help"),
@@ -60,4 +61,4 @@ class HelpScreen(Dialog[None]):
                 ]
                 yield Static(Content("\n").join(lines), classes="help-section")
             yield Static(literal(tr("help.limits")), classes="note")
-        yield Footer(compact=True)
+        yield KeyBar()

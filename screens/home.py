@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.recent import load_recent
 from screens.dialogs import PathScreen
 from screens.localized import literal, localize_bindings
+from screens.widgets.key_bar import KeyBar
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -48,7 +49,7 @@ class HomeScreen(Screen[None]):
             yield Static(Content.styled("okrtui", "bold"), id="home-title")
             yield Static(literal(self.tr("home.tagline")), id="home-tagline")
             yield OptionList(id="home-entries")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_entries()

@@ -6,7 +6,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     RadioButton,
@@ -19,6 +18,7 @@ from okrtui.text import clean_line
 from okrtui.workshop import new_session
 from screens.dialogs import Dialog, button, field
 from screens.localized import literal
+from screens.widgets.key_bar import KeyBar
 
 
 class NewSessionScreen(Dialog[Session | None]):
@@ -50,7 +50,7 @@ class NewSessionScreen(Dialog[Session | None]):
             with Horizontal(classes="buttons"):
                 yield button(literal(tr("new.start")), variant="primary", id="start")
                 yield button(literal(tr("dialog.cancel")), id="cancel")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def submit(self) -> None:
         self.action_start()

@@ -8,7 +8,7 @@ from textual.containers import Container
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Header
 
 from okrtui.facilitation import (
     add_time,
@@ -29,6 +29,7 @@ from screens.presenter import PresenterScreen
 from screens.review import ReviewPane
 from screens.tactic import TacticPane
 from screens.widgets.ideas import IdeaField
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.level_tabs import LevelTabs
 from screens.widgets.team_view import TeamView
 from screens.widgets.workshop_bar import WorkshopBar
@@ -80,7 +81,7 @@ class SessionScreen(TeamView, Screen[None]):
                 with Container(id=name, classes="level-place"):
                     if name == TABS[0]:
                         yield PANES[name](self.session, self.team, self.tr)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     AUTO_FOCUS = "#ambition-ideas"
 

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.facilitation import (
@@ -23,6 +23,7 @@ from okrtui.models import Idea, Level, Session
 from okrtui.text import parse_number
 from screens.forms import TextForm
 from screens.localized import glimpse, literal, localize_bindings
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.team_view import TeamView
 
 
@@ -58,7 +59,7 @@ class VoteScreen(TeamView, Screen[None]):
             with Vertical(classes="findings"):
                 yield Label(literal(self.tr("vote.ranking")), classes="panel-heading")
                 yield Static("", id="vote-ranking")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -35,7 +35,7 @@ class LevelTabs(Widget):
     def labels(self) -> list[str]:
         return [title for _, title in self.titles]
 
-    def _spans(self) -> list[tuple[int, int, str]]:
+    def spans(self) -> list[tuple[int, int, str]]:
         """(first cell, end cell, level) of each title, padded by a cell on each side."""
         spans, x = [], 0
         for name, title in self.titles:
@@ -48,7 +48,7 @@ class LevelTabs(Widget):
         names: list[Content] = []
         bar: list[Content] = []
         end = 0
-        for (start, end, name), (_, title) in zip(self._spans(), self.titles, strict=True):
+        for (start, end, name), (_, title) in zip(self.spans(), self.titles, strict=True):
             chosen = name == self.active
             names.append(Content.styled(f" {title} ", "bold" if chosen else "$text-muted"))
             bar.append(Content.styled("━" * (end - start),
@@ -58,7 +58,7 @@ class LevelTabs(Widget):
                                    Content.styled("━", "$foreground 15%").join(bar) + rest])
 
     def on_click(self, event: Click) -> None:
-        for start, end, name in self._spans():
+        for start, end, name in self.spans():
             if start <= event.x < end:
                 self.post_message(self.Chosen(name))
                 return

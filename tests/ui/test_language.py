@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Label, OptionList, Static
-from textual.widgets._footer import FooterKey
 
 from okrtui.storage import load_session
 from screens.app import OkrApp
@@ -16,6 +15,7 @@ from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.level_tabs import LevelTabs
 
 from .conftest import EXAMPLES, fill
@@ -38,7 +38,9 @@ def tab_titles(app: OkrApp) -> list[str]:
 
 
 def footer(app: OkrApp) -> dict[str, str]:
-    return {key.key: key.description for key in app.screen.query(FooterKey)}
+    keys, palette = app.screen.query_one(KeyBar).keys()
+    return {binding.key: binding.description
+            for binding, _ in keys + ([palette] if palette else [])}
 
 
 def ideas_heading(app: OkrApp, level: str = "ambition") -> str:

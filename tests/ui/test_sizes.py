@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, Tab, Tree
+from textual.widgets import Button, Input, OptionList, Tree
 
 from okrtui.storage import load_session
 from screens.app import OkrApp
@@ -14,6 +14,7 @@ from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
+from screens.widgets.level_tabs import LevelTabs
 
 from .conftest import EXAMPLES
 from .support import fully_visible, line_with, node_for, tree_lines
@@ -110,9 +111,11 @@ async def test_at_80x24_the_tabs_and_the_idea_fields_are_on_screen(
     app = OkrApp(session=load_session(path), path=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        tabs = list(app.screen.query(Tab))
-        assert len(tabs) == 4
+        level_tabs = app.screen.query_one(LevelTabs)
+        tabs: list[Widget] = [level_tabs]
+        assert len(level_tabs.labels) == 4
         assert not off_screen(app, tabs)
+        assert level_tabs.spans()[-1][1] <= level_tabs.size.width  # every name shows
         for key, level in (("1", "ambition"), ("2", "tactic"), ("3", "execution")):
             await pilot.press(key)
             await pilot.pause()

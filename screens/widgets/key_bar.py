@@ -1,0 +1,96 @@
+"""The keys of the screen on its last line, as Textual's compact Footer shows them, drawn as one
+line of text (the Footer is a widget per key, rebuilt whenever focus moves: ~65 ms of the first
+frame). A click on a key presses it."""
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.events import Click
+from textual.screen import Screen
+from textual.widget import Widget
+
+KEY_STYLE = "bold $footer-key-foreground on $footer-key-background"
+DESCRIPTION_STYLE = "$footer-description-foreground on $footer-description-background"
+
+
+class KeyBar(Widget, can_focus=False):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[int, int, str, bool]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def keys(self) -> tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None]:
+        """The shown bindings (one per action, in screen order) and the command palette's."""
+        active = self.screen.active_bindings
+        keys, actions = [], set()
+        for _, binding, enabled, _ in active.values():
+            if binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append((binding, enabled))
+        palette = None
+        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+            _, binding, enabled, _ = active[self.app.COMMAND_PALETTE_BINDING]
+            palette = (binding, enabled)
+        return keys, palette
+
+    def _label(self, binding: Binding, enabled: bool) -> Content:
+        label = Content.assemble((self.app.get_key_display(binding), KEY_STYLE),
+                                 (f" {binding.description}", DESCRIPTION_STYLE))
+        return label if enabled else label.stylize("dim")
+
+    def render(self) -> Content:
+        keys, palette = self.keys()
+        width = self.size.width
+        end = Content()
+        if palette is not None:
+            end = Content.assemble(("▏", "$foreground 20%"), self._label(*palette))
+        spans: list[tuple[int, int, str, bool]] = []
+        line = Content()
+        for binding, enabled in keys:
+            label = self._label(binding, enabled)
+            start = line.cell_length
+            if start + label.cell_length > width - end.cell_length:
+                break
+            spans.append((start, start + label.cell_length, binding.key, enabled))
+            line += label + Content(" ")
+        if palette is not None:
+            gap = max(0, width - line.cell_length - end.cell_length)
+            start = line.cell_length + gap
+            spans.append((start + 1, start + end.cell_length, palette[0].key, palette[1]))
+            line += Content(" " * gap) + end
+        self._spans = spans
+        return line
+
+    def key_at(self, x: int) -> tuple[str, bool] | None:
+        """The key drawn at cell x (as last drawn), and whether it works now."""
+        return next(((key, enabled) for start, end, key, enabled in self._spans
+                     if start <= x < end), None)
+
+    def on_click(self, event: Click) -> None:
+        found = self.key_at(event.x)
+        if found is None:
+            return
+        key, enabled = found
+        if enabled:
+            self.app.simulate_key(key)
+        else:
+            self.app.bell()
