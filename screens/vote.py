@@ -2,13 +2,14 @@
 take one back (backspace), or type the totals counted on paper (t). The ranking, ties
 shown, can be hidden until everyone has voted (h)."""
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
 
 from okrtui.facilitation import (
     VoteRefused,
@@ -23,6 +24,7 @@ from okrtui.models import Idea, Level, Session
 from okrtui.text import parse_number
 from screens.forms import TextForm
 from screens.localized import glimpse, literal, localize_bindings
+from screens.widgets.idea_list import IdeaList, LazyOption
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.team_view import TeamView
 
@@ -55,7 +57,7 @@ class VoteScreen(TeamView, Screen[None]):
         yield Static("", id="vote-people")
         with Horizontal():
             with Vertical(classes="ideas"):
-                yield OptionList(id="vote-ideas")
+                yield IdeaList(id="vote-ideas")
             with Vertical(classes="findings"):
                 yield Label(literal(self.tr("vote.ranking")), classes="panel-heading")
                 yield Static("", id="vote-ranking")
@@ -96,18 +98,22 @@ class VoteScreen(TeamView, Screen[None]):
                 mine[vote.idea] = vote.dots
         ideas = self.query_one("#vote-ideas", OptionList)
         highlighted = ideas.highlighted
-        options = []
-        for idea in self.ideas():
-            parts: list[tuple[str, str] | str] = [glimpse(" ".join(idea.text.split()))]
-            if mine.get(idea.id):
-                parts.append((f"  {'●' * mine[idea.id]}", "bold $accent"))
-            if not self.hide_totals and totals.get(idea.id):
-                parts.append((f"  ({totals[idea.id]})", "dim"))
-            options.append(Option(Content.assemble(*parts), id=idea.id))
+        options = [LazyOption(partial(self._prompt, idea, mine.get(idea.id, 0),
+                                      0 if self.hide_totals else totals.get(idea.id, 0)), idea.id)
+                   for idea in self.ideas()]
         ideas.set_options(options)
         if options:
             ideas.highlighted = min(highlighted or 0, len(options) - 1)
         self.query_one("#vote-ranking", Static).update(self._ranking())
+
+    @staticmethod
+    def _prompt(idea: Idea, mine: int, total: int) -> Content:
+        parts: list[tuple[str, str] | str] = [glimpse(" ".join(idea.text.split()))]
+        if mine:
+            parts.append((f"  {'●' * mine}", "bold $accent"))
+        if total:
+            parts.append((f"  ({total})", "dim"))
+        return Content.assemble(*parts)
 
     def _ranking(self) -> Content:
         tr = self.tr

@@ -145,4 +145,11 @@ class IdeaList(OptionList):
         return strips
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.options)
+        """For a list of auto height: folded, a line per idea and the highlighted one whole."""
+        if not self.folded:
+            return super().get_content_height(container, viewport, width)
+        padding = self.get_component_styles("option-list--option").padding
+        highlighted = self.highlighted_option
+        extra = 0 if highlighted is None else self._get_visual(highlighted).get_height(
+            self.styles, width - padding.width) - 1
+        return len(self.options) + max(0, extra)

@@ -88,3 +88,17 @@ async def test_adding_past_the_threshold_folds_the_rows_already_measured() -> No
         assert ideas.folded
         assert rows_of(ideas, 5) == 1
         assert ideas.virtual_size.height == FOLD_ABOVE + 1
+
+
+async def test_a_list_of_auto_height_measures_its_rows_folded_or_not() -> None:
+    for count, folded in ((3, False), (FOLD_ABOVE + 20, True)):
+        app = ListApp([LONG] * count)
+        async with app.run_test(size=(60, 200)) as pilot:
+            ideas = app.query_one(IdeaList)
+            ideas.styles.height = "auto"
+            ideas.styles.max_height = 500
+            await pilot.pause()
+            assert ideas.folded is folded
+            rows = rows_of(ideas, 0)
+            expected = count * rows if not folded else count - 1 + rows
+            assert ideas.size.height == expected
