@@ -70,22 +70,23 @@ def main() -> None:
         lines.append(row(f"cursor down the ideas, {large} vs {small} ideas (Pilot)",
                          cursor_large, cursor_small, 1.15))
         if has_tmux:
-            bare, bare_memory = terminal.first_screen(terminal.bare_command(), "bare-marker",
-                                                      runs, env)
-            deps, deps_memory = terminal.first_screen(terminal.deps_command(), "bare-marker",
-                                                      runs, env)
-            lines.append(row("first screen, bare app + pydantic models (no target)", deps,
+            shown = terminal.first_screens({
+                "bare": (terminal.bare_command(), "bare-marker"),
+                "deps": (terminal.deps_command(), "bare-marker"),
+                medium: (terminal.okrtui_command(paths[medium]), "Idées ("),
+                large: (terminal.okrtui_command(paths[large]), "Idées ("),
+            }, runs, env)
+            bare, bare_memory = shown["bare"]
+            deps, deps_memory = shown["deps"]
+            lines.append(row("first screen, bare app + okrtui.models", deps,
                              bare, None))
-            lines.append(row("peak memory, bare app + pydantic models (no target)",
+            lines.append(row("peak memory, bare app + okrtui.models",
                              deps_memory, bare_memory, None, unit="KiB"))
             for n, target in ((medium, 1.25), (large, 1.5)):
-                seconds, memory = terminal.first_screen(terminal.okrtui_command(paths[n]),
-                                                        "Idées (", runs, env)
-                lines.append(row(f"first screen, {n} ideas (vs bare Textual app)", seconds,
-                                 bare, target))
-                if n == large:
-                    lines.append(row(f"peak memory, {n} ideas (vs bare Textual app)", memory,
-                                     bare_memory, 1.5, unit="KiB"))
+                lines.append(row(f"first screen, {n} ideas (vs bare Textual app)",
+                                 shown[n][0], bare, target))
+            lines.append(row(f"peak memory, {large} ideas (vs bare Textual app)",
+                             shown[large][1], bare_memory, 1.5, unit="KiB"))
             typing_small = terminal.keystrokes(terminal.okrtui_command(paths[small]),
                                                "Idées (", env, keys)
             typing_large = terminal.keystrokes(terminal.okrtui_command(paths[large]),

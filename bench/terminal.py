@@ -62,19 +62,25 @@ def start(command: list[str], marker: str, env: dict[str, str]) -> tuple[float, 
     return shown - began, pid
 
 
-def first_screen(command: list[str], marker: str, runs: int, env: dict[str, str]):
-    """Median seconds to first screen, and median peak resident memory (KiB) once shown.
-    One unmeasured start first: it writes the bytecode a user's installed copy has (Python
-    compiles a module from source only the first time), and warms the disk cache."""
-    start(command, marker, env)
-    seconds, memory = [], []
+def first_screens(commands: dict[str, tuple[list[str], str]], runs: int,
+                  env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """For each named (command, marker): median seconds to first screen and median peak
+    resident memory (KiB) once shown. The commands take turns in each run, so a busy moment
+    of the machine hits them all. One unmeasured start of each first: it writes the bytecode
+    a user's installed copy has (Python compiles a module from source only the first time),
+    and warms the disk cache."""
+    for command, marker in commands.values():
+        start(command, marker, env)
+    samples: dict[str, tuple[list[float], list[int]]] = {name: ([], []) for name in commands}
     for _ in range(runs):
-        elapsed, pid = start(command, marker, env)
-        time.sleep(0.3)  # let the first frame settle before reading memory
-        seconds.append(elapsed)
-        memory.append(peak_rss_kib(pid))
-        stop()
-    return statistics.median(seconds), statistics.median(memory)
+        for name, (command, marker) in commands.items():
+            elapsed, pid = start(command, marker, env)
+            time.sleep(0.3)  # let the first frame settle before reading memory
+            samples[name][0].append(elapsed)
+            samples[name][1].append(peak_rss_kib(pid))
+    stop()
+    return {name: (statistics.median(seconds), statistics.median(memory))
+            for name, (seconds, memory) in samples.items()}
 
 
 def keystrokes(command: list[str], marker: str, env: dict[str, str], count: int) -> float:
