@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from okrtui.compare import Comparison, compare_teams, render_text
 from okrtui.i18n import catalog
@@ -16,6 +16,7 @@ from okrtui.problems import FileProblem
 from screens.dialogs import PathScreen
 from screens.localized import literal, localize_bindings
 from screens.widgets.key_bar import KeyBar
+from screens.widgets.title_bar import TitleBar
 
 
 class CompareScreen(Screen[None]):
@@ -34,7 +35,7 @@ class CompareScreen(Screen[None]):
         localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="compare"):
             yield Static("", id="compare-text")
         yield KeyBar()

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from okrtui.recent import load_recent
 from screens.dialogs import PathScreen
 from screens.localized import literal, localize_bindings
 from screens.widgets.key_bar import KeyBar
+from screens.widgets.title_bar import TitleBar
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -44,7 +45,7 @@ class HomeScreen(Screen[None]):
         localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="home"):
             yield Static(Content.styled("okrtui", "bold"), id="home-title")
             yield Static(literal(self.tr("home.tagline")), id="home-tagline")

@@ -8,7 +8,7 @@ from textual.containers import Container
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Header
+from textual.widgets import ContentSwitcher
 
 from okrtui.facilitation import (
     add_time,
@@ -32,6 +32,7 @@ from screens.widgets.ideas import IdeaField
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.level_tabs import LevelTabs
 from screens.widgets.team_view import TeamView
+from screens.widgets.title_bar import TitleBar
 from screens.widgets.workshop_bar import WorkshopBar
 
 PANES = {"ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,
@@ -72,7 +73,7 @@ class SessionScreen(TeamView, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Only the first level is built now; the others when first visited (fast start)."""
-        yield Header()
+        yield TitleBar()
         yield WorkshopBar(self.session, self.tr)
         yield LevelTabs([(name, f"{number} {self.tr(f'level.{name}.name')}")
                          for number, name in enumerate(TABS, start=1)], TABS[0])

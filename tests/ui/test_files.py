@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, Static
-from textual.widgets._header import HeaderTitle
 
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import new_session
@@ -13,6 +12,7 @@ from screens.app import OkrApp
 from screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
 from screens.home import HomeScreen, example_files
 from screens.session import SessionScreen
+from screens.widgets.title_bar import TitleBar
 
 from .conftest import fill, wait_for_save
 from .support import (
@@ -55,7 +55,7 @@ async def open_from_home(pilot, path: Path | str) -> None:
 
 
 def header_text(app: OkrApp) -> str:
-    return str(app.screen.query_one(HeaderTitle).content)
+    return str(app.screen.query_one(TitleBar).content)
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
