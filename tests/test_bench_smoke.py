@@ -19,3 +19,10 @@ def test_the_workshop_benchmarks_run() -> None:
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "save 50 ideas" in result.stdout and "cursor down the ideas" in result.stdout
+
+
+def test_the_edit_benchmark_runs() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "edit.py"), "--smoke"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "add idea (enter)" in result.stdout and "undo (ctrl+z)" in result.stdout
