@@ -21,7 +21,7 @@ from okrtui.models import (
     Vote,
 )
 from okrtui.text import clean_line
-from okrtui.workshop import next_id
+from okrtui.workshop import next_id, position
 
 
 class VoteRefused(Exception):
@@ -145,9 +145,9 @@ def merge(session: Session, team: Team, ideas: list[Idea], text: str | None = No
                  parked=all(idea.parked for idea in ideas),
                  promoted_to=next(iter(promoted), None))
     merged_ids = {idea.id for idea in ideas}
-    position = team.ideas.index(ideas[0])
+    place = position(team.ideas, ideas[0])
     team.ideas = [i for i in team.ideas if i.id not in merged_ids]
-    team.ideas.insert(min(position, len(team.ideas)), group)
+    team.ideas.insert(min(place, len(team.ideas)), group)
     kept = [vote for vote in team.votes if vote.idea not in merged_ids]
     moved: dict[str | None, int] = {}  # one row per participant (None: paper totals)
     for vote in team.votes:
@@ -165,14 +165,14 @@ def split(session: Session, team: Team, group: Idea) -> list[Idea]:
     (they were cast on the group), which the caller should tell."""
     if not group.members:
         raise ValueError("not a group")
-    position = team.ideas.index(group)
+    place = position(team.ideas, group)
     ideas = []
     for offset, member in enumerate(group.members):
         idea = Idea(id=next_id(session, "i"), level=group.level, text=member.text,
                     author=member.author, hidden=group.hidden, parked=group.parked)
-        team.ideas.insert(position + 1 + offset, idea)  # added before the next id is asked
+        team.ideas.insert(place + 1 + offset, idea)  # added before the next id is asked
         ideas.append(idea)
-    team.ideas.remove(group)
+    del team.ideas[place]
     team.votes = [vote for vote in team.votes if vote.idea != group.id]
     return ideas
 

@@ -90,6 +90,19 @@ def test_next_id_with_hand_written_ids() -> None:
     assert reloads(session).teams[0].ideas[-1].id == "i42"
 
 
+
+@pytest.mark.parametrize("ids, expected", [
+    (["i7", "i0012", "i9"], "i13"),  # one prefix (read fast), leading zeros
+    (["i3", "idea40", "i5"], "i6"),  # two prefixes
+    (["i3", "i", "i_8", "I9", "i4x", "4i"], "i4"),  # not prefix + number: not counted
+])
+def test_next_id_after_ids_of_every_form(ids: list[str], expected: str) -> None:
+    session = fresh()
+    team = session.teams[0]
+    for idea_id in ids:
+        team.ideas.append(workshop.Idea(id=idea_id, level="ambition", text=idea_id))
+    assert workshop.next_id(session, "i") == expected
+
 # --- ideas ------------------------------------------------------------------------------
 
 
