@@ -1,9 +1,10 @@
 """The session and all it holds: the pydantic models that are the file format (docs/format.md)."""
 
 import math
+import weakref
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import (
     AfterValidator,
@@ -54,8 +55,30 @@ def _number(value: Any) -> Any:
 Number = Annotated[int | float, BeforeValidator(_number)]
 
 
+class AssignmentWatcher(Protocol):
+    def assigned(self, model: "Model") -> None: ...
+
+
+_WATCHERS: "weakref.WeakSet[AssignmentWatcher]" = weakref.WeakSet()
+
+
+def watch_assignments(watcher: AssignmentWatcher) -> None:
+    """Call watcher.assigned(model) after each assignment to a field of any model, for as
+    long as watcher lives (okrtui.history uses it to serialize only what changed)."""
+    _WATCHERS.add(watcher)
+
+
 class Model(BaseModel):
+    """An idea or a vote is changed by assigning its fields, and a list it holds (an idea's
+    group members) is replaced, never changed in place: that is how History sees that it
+    changed. A team's lists themselves (its ideas, votes…) may be changed in place."""
+
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        for watcher in _WATCHERS:
+            watcher.assigned(self)
 
 
 def _known_rule(rule: str) -> str:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from okrtui import lock, recovery
-from okrtui.history import History, snapshot
+from okrtui.history import History
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
 from okrtui.problems import FileProblem, SaveError
@@ -302,7 +302,9 @@ class OkrApp(App[int]):
             if not stopping:
                 self.journal.discard()
             return
-        content = self.history.current if self._history_is_current else snapshot(self.session)
+        # (a change that is no step, such as the timer's time: only what changed is serialized)
+        content = (self.history.current if self._history_is_current
+                   else self.history.snapshot(self.session))
         self.journal.record(recovery.Snapshot(
             content, None if self.read_only else self.path,
             self.disk_stamp, drafts))

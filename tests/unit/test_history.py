@@ -1,9 +1,10 @@
 """Undo and redo as the facilitator uses them: every kind of edit, far back, in place."""
 
+import zlib
 from collections.abc import Callable
 
 from okrtui import facilitation, workshop
-from okrtui.history import MAX_STEPS, History
+from okrtui.history import CHUNK, MAX_STEPS, History
 from okrtui.limits import MAX_OBJECTIVES
 from okrtui.models import Session
 from okrtui.storage import dumps_session, parse_session
@@ -261,3 +262,101 @@ def test_new_items_after_undo_never_reuse_an_id_in_use() -> None:
     added = workshop.add_idea(session, session.teams[0], "ambition", "Après l'annulation", None)
     assert added.id not in {first.id, third.id}
     reloads(session)
+
+
+# --- sessions of many ideas: kept in chunks, shared between steps ---------------------------
+
+
+def taken(history: History) -> Session:
+    """The session as the history's latest snapshot holds it."""
+    return Session.model_validate_json(zlib.decompress(history.current))
+
+
+def big_room(ideas: int = 3 * CHUNK + 10) -> Session:
+    session = room()
+    team = session.teams[0]
+    for n in range(ideas):
+        workshop.add_idea(session, team, ("ambition", "tactic")[n % 2], f"Idée {n}",
+                          f"p{n % 3 + 1}")
+    facilitation.merge(session, team, team.ideas[4:9:2], "Groupe du début")
+    return session
+
+
+def test_many_ideas_undo_and_redo_every_step_exactly() -> None:
+    """Edits at the start, middle and end of a list longer than a chunk, removals, groups:
+    every step comes back exactly, and the history's snapshot is the session each time."""
+    session = big_room()
+    history = History(session)
+    states = [session.model_dump_json()]
+    for n in range(40):
+        team = session.teams[0]
+        if n % 5 == 0:
+            workshop.remove_idea(team, team.ideas[(n * 37) % len(team.ideas)])
+        elif n % 5 == 1:
+            team.ideas[(n * 53) % len(team.ideas)].text = f"Reformulée {n}"
+        else:
+            edit(session, n)
+        history.commit(session)
+        states.append(session.model_dump_json())
+        assert taken(history) == session
+    for expected in reversed(states[:-1]):
+        assert history.undo(session) is True
+        assert session.model_dump_json() == expected
+        assert taken(history) == session
+    for expected in states[1:]:
+        assert history.redo(session) is True
+        assert session.model_dump_json() == expected
+    reloads(session)
+
+
+def test_a_change_left_uncommitted_is_undone_too() -> None:
+    """An idea changed after the last commit (no step of its own) is put back as the step
+    undone to holds it, even far from the edit undone."""
+    session = big_room()
+    history = History(session)
+    before = content(session)
+    add_idea(session, 1)
+    history.commit(session)
+    session.teams[0].ideas[CHUNK + 3].text = "Changée sans étape"
+    session.teams[0].ideas[2].parked = True
+    history.undo(session)
+    assert content(session) == before
+
+
+def test_a_change_to_a_group_member_is_a_change_of_its_idea() -> None:
+    session = big_room()
+    history = History(session)
+    group = next(idea for idea in session.teams[0].ideas if idea.members)
+    author = next(member.author for member in group.members if member.author)
+    before = content(session)
+    workshop.remove_participant(session, next(p for p in session.participants
+                                              if p.id == author))
+    history.commit(session)
+    after = content(session)
+    assert after != before
+    history.undo(session)
+    assert content(session) == before
+    history.redo(session)
+    assert content(session) == after
+
+
+def test_snapshot_without_a_step_is_the_session_now() -> None:
+    """What the journal takes after a change that is not a step (the timer's time)."""
+    session = big_room()
+    history = History(session)
+    facilitation.tick(session, facilitation.level_state(session.teams[0], "ambition"), 5)
+    taken = Session.model_validate_json(zlib.decompress(history.snapshot(session)))
+    assert taken == session
+    assert history.can_undo is False
+
+
+def test_undo_keeps_the_ideas_it_did_not_change() -> None:
+    """Only what changed is rebuilt: the other ideas are the same objects (which is what
+    keeps an undo cheap in a session of thousands of ideas)."""
+    session = big_room()
+    history = History(session)
+    kept = list(session.teams[0].ideas[:CHUNK])
+    add_idea(session, 1)
+    history.commit(session)
+    history.undo(session)
+    assert all(a is b for a, b in zip(session.teams[0].ideas[:CHUNK], kept, strict=True))
