@@ -56,7 +56,7 @@ class AmbitionPane(LevelPane):
         except LimitReached:
             self.offer_objective_swap(text, idea)
             return
-        self.ideas.reload()
+        self.redraw_idea(idea)
         self.changed()
         self.tell("objective.committed")
 

@@ -28,7 +28,7 @@ class ExecutionPane(LevelPane):
         def done(values: dict | None) -> None:
             if values:
                 add_action(self.session, tactic, from_idea=idea, **values)
-                self.ideas.reload()
+                self.redraw_idea(idea)
                 self.changed()
 
         heading = self.tr("action.new", text=glimpse(tactic.text))

@@ -32,7 +32,7 @@ class TacticPane(LevelPane):
         def done(values: dict | None) -> None:
             if values:
                 add_tactic(self.session, objective, values["text"], values["moves"], idea)
-                self.ideas.reload()
+                self.redraw_idea(idea)
                 self.changed()
 
         heading = self.tr("tactic.new", text=glimpse(objective.text))
