@@ -7,8 +7,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import Static
 
 from okrtui.facilitation import (
     author_from_prefix,
@@ -95,31 +94,13 @@ class LevelPane(TeamView, Horizontal):
         self.app.mark_changed()
 
     def redraw_idea(self, idea: Idea | None) -> None:
-        """Show on its row what changed in one idea (committed, reworded), without rebuilding
-        the list: with 50,000 ideas a rebuild costs ~0.5 s. None: the idea committed was
-        typed, not picked from the list."""
-        if idea is None:
-            return
-        panel = self.ideas
-        option_list = panel.query_one(OptionList)
-        try:
-            index = option_list.get_option_index(idea.id)
-        except OptionDoesNotExist:  # hidden (silent writing): its row is the summary
-            panel.reload()
-            return
-        dots = sum(vote.dots for vote in self.team.votes if vote.idea == idea.id)
-        # (IdeasPanel has no public way to redraw one row yet: it is being rewritten)
-        option_list.replace_option_prompt_at_index(index, panel._prompt(idea, dots))
+        """Show on its row what changed in one idea. None: the idea committed was typed, not
+        picked from the list."""
+        if idea is not None:
+            self.ideas.redraw(idea)
 
     def forget_idea(self, idea: Idea) -> None:
-        """Take a removed idea's row out of the list, without rebuilding the list."""
-        panel = self.ideas
-        try:
-            panel.query_one(OptionList).remove_option(idea.id)
-        except OptionDoesNotExist:
-            panel.reload()
-            return
-        panel._update_heading(len(self.team.ideas_at(self.level)))
+        self.ideas.forget(idea)
 
     def tell(self, key: str, severity: str = "information", **params: object) -> None:
         self.app.notify(literal(self.tr(key, **params)), severity=severity)  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from okrtui.facilitation import current_phase, hidden_summary
 from okrtui.i18n import Catalog
@@ -165,6 +165,29 @@ class IdeasPanel(TeamView, Vertical):
         option_list.highlighted = option_list.option_count - 1
         self._update_heading(count)
 
+    def _dots(self, idea: Idea) -> int:
+        return sum(vote.dots for vote in self.team.votes if vote.idea == idea.id)
+
+    def redraw(self, idea: Idea) -> None:
+        """Show on its row what changed in one idea (committed, reworded), without rebuilding
+        the list: with 50,000 ideas a rebuild costs ~0.5 s."""
+        option_list = self.query_one(OptionList)
+        try:
+            index = option_list.get_option_index(idea.id)
+        except OptionDoesNotExist:  # hidden (silent writing): its row is the summary
+            self.reload()
+            return
+        option_list.replace_option_prompt_at_index(index, self._prompt(idea, self._dots(idea)))
+
+    def forget(self, idea: Idea) -> None:
+        """Take a removed idea's row out of the list, without rebuilding the list."""
+        try:
+            self.query_one(OptionList).remove_option(idea.id)
+        except OptionDoesNotExist:
+            self.reload()
+            return
+        self._update_heading(len(self.team.ideas_at(self.level)))
+
     def toggle_mark(self) -> None:
         idea = self.highlighted_idea
         if idea is None:
@@ -173,7 +196,7 @@ class IdeasPanel(TeamView, Vertical):
         option_list = self.query_one(OptionList)
         index = option_list.highlighted
         if index is not None:
-            option_list.replace_option_prompt_at_index(index, self._prompt(idea))
+            option_list.replace_option_prompt_at_index(index, self._prompt(idea, self._dots(idea)))
             if index + 1 < option_list.option_count:
                 option_list.highlighted = index + 1
 

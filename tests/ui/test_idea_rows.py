@@ -70,3 +70,15 @@ async def test_a_committed_reworded_or_removed_idea_shows_on_its_row_and_undo_re
         assert [idea.text for idea in app.session.teams[0].ideas] == [
             "Let sellers publish alone", "Grow referrals", "Halve support tickets"]
         assert app.session.teams[0].objectives == []
+
+
+async def test_marking_an_idea_keeps_its_dots_on_its_row() -> None:
+    app = OkrApp(session=workshop_with_ideas())
+    async with app.run_test(size=(120, 40)) as pilot:
+        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas.focus()
+        ideas.highlighted = 1
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert rows(app)[1] == "☑ • Grow referrals  ●●●● 4 — Ana"
