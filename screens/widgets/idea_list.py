@@ -67,8 +67,14 @@ class IdeaList(OptionList):
         cache = self._line_cache
         lines = cache.lines
         width = self._row_width()
+        folded, highlighted = self.folded, self.highlighted
         for index in range(lines[-1][0] + 1 if lines else 0, len(self.options)):
-            height = self._expanded_height(index, width) if self._unfolded(index) else 1
+            if folded and index != highlighted:
+                cache.index_to_line[index] = len(lines)
+                cache.heights[index] = 1
+                lines.append((index, 0))
+                continue
+            height = self._expanded_height(index, width)
             cache.index_to_line[index] = len(lines)
             cache.heights[index] = height
             lines.extend((index, offset) for offset in range(height))
