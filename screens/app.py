@@ -19,12 +19,13 @@ from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
 from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import load_recent, remember
-from okrtui.storage import file_stamp, save_table, session_table
+from okrtui.storage import file_stamp, load_session, save_table, session_table
 from okrtui.text import slugify
 from screens.dialogs import (
     ConfirmScreen,
     ConflictScreen,
     LockScreen,
+    OpeningScreen,
     PathScreen,
     QuitScreen,
     RecoveryScreen,
@@ -34,6 +35,9 @@ from screens.localized import literal, localize_bindings, visible_controls
 from screens.new_session import NewSessionScreen
 from screens.session import SessionScreen
 from screens.widgets.ideas import IdeaField
+
+READ_IN_BACKGROUND = 256 * 1024
+"""Bytes of a session file (~2,000 ideas, ~0.1 s to read) above which it is read in a thread."""
 
 JOURNAL_DELAY = 0.5
 """Seconds from a change to its recovery snapshot (the promise is at most 2 s of loss)."""
@@ -57,6 +61,14 @@ class SaveFinished(Message):
     def __init__(self, job: SaveJob, stamp: str | None, error: Exception | None) -> None:
         super().__init__()
         self.job, self.stamp, self.error = job, stamp, error
+
+
+def read_session(path: Path) -> Session | FileProblem:
+    """The session in path, or what is wrong with the file."""
+    try:
+        return load_session(path)
+    except FileProblem as problem:
+        return problem
 
 
 def display_path(path: Path) -> str:
@@ -176,12 +188,8 @@ class OkrApp(App[int]):
 
     @staticmethod
     def _read_quietly(path: Path) -> Session | None:
-        from okrtui.storage import load_session
-
-        try:
-            return load_session(path)
-        except FileProblem:
-            return None
+        result = read_session(path)
+        return result if isinstance(result, Session) else None
 
     def restore(self, found: recovery.Recovery) -> None:
         """Open the recovered session, unsaved: the file changes only when the user saves
@@ -479,16 +487,42 @@ class OkrApp(App[int]):
             self.open_path(path)
 
     def open_path(self, path: Path) -> None:
-        """Open a session file, telling what is wrong with it instead of opening."""
-        from okrtui.storage import load_session
-
+        """Open a session file, telling what is wrong with it instead of opening. A file over
+        READ_IN_BACKGROUND bytes is read in a thread while a dialog counts the seconds (50,000
+        ideas take seconds to read and check): the screen never freezes, and escape stops
+        waiting."""
         try:
-            session = load_session(path)
-        except FileProblem as error:
-            self.notify(literal(error.message(self.tr)), title=self.tr("open.failed_title"),
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # reading it says what is wrong
+        if size <= READ_IN_BACKGROUND:
+            self._opened(path, read_session(path))
+            return
+        waiting = OpeningScreen(path, size)
+
+        def read() -> None:
+            result = read_session(path)
+            try:
+                self.call_from_thread(done, result)
+            except RuntimeError:  # the app closed meanwhile
+                pass
+
+        def done(result: Session | FileProblem) -> None:
+            if waiting.cancelled:
+                return
+            while waiting in self.screen_stack:  # (and help, if it was opened meanwhile)
+                self.pop_screen()
+            self._opened(path, result)
+
+        self.push_screen(waiting)
+        threading.Thread(target=read, name="okrtui-open", daemon=True).start()
+
+    def _opened(self, path: Path, result: Session | FileProblem) -> None:
+        if isinstance(result, FileProblem):
+            self.notify(literal(result.message(self.tr)), title=self.tr("open.failed_title"),
                         severity="error", timeout=15)
             return
-        self.open_checked(session, path)
+        self.open_checked(result, path)
 
     # Leaving ----------------------------------------------------------------
 

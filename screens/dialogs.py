@@ -1,6 +1,7 @@
 """Small modal questions: confirm, save before leaving, choose a file path."""
 
 from pathlib import Path
+from time import monotonic
 from typing import TypeVar
 
 from textual.actions import SkipAction
@@ -15,7 +16,7 @@ from okrtui.i18n import Catalog
 from okrtui.lock import Holder
 from okrtui.models import Session
 from okrtui.recovery import Recovery, changes
-from screens.localized import literal, localize_bindings
+from screens.localized import literal, localize_bindings, visible_controls
 from screens.widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
@@ -95,6 +96,41 @@ class ConfirmScreen(Dialog[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class OpeningScreen(Dialog[None]):
+    """While a large session file is read in the background: its name and size, the time
+    taken so far, and escape to stop waiting (the file is left as it is)."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        super().__init__()
+        self.path = path
+        self.file_size = size
+        self.cancelled = False
+        self._began = monotonic()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(classes="question")
+            with Horizontal(classes="buttons"):
+                yield button(literal(self.tr("dialog.cancel")), id="no")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._show()
+        self.set_interval(0.25, self._show)
+
+    def _show(self) -> None:
+        self.query_one(".question", Static).update(literal(self.tr(
+            "open.opening", path=visible_controls(str(self.path)),
+            size=f"{self.file_size / 1024 / 1024:.1f}", seconds=int(monotonic() - self._began))))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.cancelled = True
+        self.dismiss(None)
 
 
 class ChoiceScreen(Dialog[str | None]):

@@ -194,7 +194,12 @@ async def test_a_file_over_20_mb_is_refused_with_a_clear_message_and_the_session
     app = OkrApp(lang="en", session=load_session(path), path=path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
-        await timed("open a 25 MB file", lambda: app.open_path(huge), pilot)
+        async def refused() -> None:  # read in the background: the answer follows
+            app.open_path(huge)
+            while not errors(app):
+                await pilot.pause()
+
+        await timed("open a 25 MB file", refused, pilot)
         assert errors(app) == [f"{huge}: is 25.0 MB; a session file is at most 20.0 MB."]
         [toast] = toast_texts(app)
         assert toast == f"Cannot open this file\n{errors(app)[0]}"
