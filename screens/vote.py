@@ -2,8 +2,6 @@
 take one back (backspace), or type the totals counted on paper (t). The ranking, ties
 shown, can be hidden until everyone has voted (h)."""
 
-from functools import partial
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -98,8 +96,10 @@ class VoteScreen(TeamView, Screen[None]):
                 mine[vote.idea] = vote.dots
         ideas = self.query_one("#vote-ideas", OptionList)
         highlighted = ideas.highlighted
-        options = [LazyOption(partial(self._prompt, idea, mine.get(idea.id, 0),
-                                      0 if self.hide_totals else totals.get(idea.id, 0)), idea.id)
+        def prompt(idea: Idea, dots: int) -> Content:
+            return self._prompt(idea, dots, 0 if self.hide_totals else totals.get(idea.id, 0))
+
+        options = [LazyOption(prompt, idea.id, idea, mine.get(idea.id, 0))
                    for idea in self.ideas()]
         ideas.set_options(options)
         if options:

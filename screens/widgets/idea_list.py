@@ -3,6 +3,7 @@ every row shows its whole text; past that each row is one line (cut with an elli
 the row under the cursor is wrapped in full. A row's text is built the first time it is shown."""
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.content import Content
 from textual.geometry import Size
@@ -17,22 +18,33 @@ FOLD_ABOVE = 100
 
 
 class LazyOption(Option):
-    """An option whose prompt is made when the list first needs it (a row scrolled into
-    view, or the one under the cursor)."""
+    """An option whose prompt is made, as make_prompt(source, count), when the list first
+    needs it (a row scrolled into view, or the one under the cursor). A list rebuilt keeps
+    its options and calls remake: with 50,000 ideas, 16,700 new options at each undo made
+    Python's garbage collector walk every object (~0.3 s)."""
 
-    def __init__(self, make_prompt: Callable[[], Content], id: str) -> None:
+    def __init__(self, make_prompt: Callable[[Any, int], Content], id: str, source: Any,
+                 count: int = 0) -> None:
         super().__init__("", id=id)
-        self._make_prompt: Callable[[], Content] | None = make_prompt
+        self._make_prompt = make_prompt
+        self.remake(source, count)
+
+    def remake(self, source: Any, count: int = 0) -> None:
+        """Make the prompt again, from source and count, when it is next needed."""
+        self._source = source
+        self._count = count
+        self._stale = True
+        self._visual = None
 
     @property
     def prompt(self) -> Content:
-        if self._make_prompt is not None:
-            self._prompt = self._make_prompt()
-            self._make_prompt = None
+        if self._stale:
+            self._prompt = self._make_prompt(self._source, self._count)
+            self._stale = False
         return self._prompt  # type: ignore[return-value]
 
     def _set_prompt(self, prompt: Content) -> None:  # type: ignore[override]
-        self._make_prompt = None
+        self._stale = False
         super()._set_prompt(prompt)
 
 

@@ -1,7 +1,5 @@
 """The ideas of one level: a virtual list, and a field to capture the next one with its author."""
 
-from functools import partial
-
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,6 +58,7 @@ class IdeasPanel(TeamView, Vertical):
     def __init__(self, session: Session, team: Team, level: Level, tr: Catalog) -> None:
         super().__init__(classes="ideas")
         self.marked: set[str] = set()
+        self._rows: dict[str, LazyOption] = {}
         self._people_shown = [(p.id, p.name) for p in session.participants]
         self.silent = False
         self.session = session
@@ -127,14 +126,27 @@ class IdeasPanel(TeamView, Vertical):
         options: list[Option] = []
         if hidden:
             options.append(Option(self._hidden_prompt(), disabled=True, id="hidden-summary"))
-        options += [LazyOption(partial(self._prompt, idea, dots.get(idea.id, 0)), idea.id)
-                    for idea in ideas]
+        options += self._rows_for(ideas, dots)
         option_list.set_options(options)
         if keep is not None and keep in {idea.id for idea in ideas}:
             option_list.highlighted = option_list.get_option_index(keep)
         elif ideas:
             option_list.highlighted = 1 if hidden else 0
         self._update_heading(len(ideas) + hidden)
+
+    def _rows_for(self, ideas: list[Idea], dots: dict[str, int]) -> list[LazyOption]:
+        """The list's rows for ideas: the rows already made are kept and made again when
+        next shown (no new objects for ideas still there)."""
+        kept, rows = self._rows, []
+        for idea in ideas:
+            row = kept.get(idea.id)
+            if row is None:
+                row = LazyOption(self._prompt, idea.id, idea, dots.get(idea.id, 0))
+            else:
+                row.remake(idea, dots.get(idea.id, 0))
+            rows.append(row)
+        self._rows = {row.id: row for row in rows if row.id is not None}
+        return rows
 
     def _hidden_prompt(self) -> Content:
         count, people = hidden_summary(self.team, self.level)
@@ -161,7 +173,8 @@ class IdeasPanel(TeamView, Vertical):
             else:
                 self.reload()
             return
-        option_list.add_option(LazyOption(partial(self._prompt, idea), idea.id))
+        row = self._rows[idea.id] = LazyOption(self._prompt, idea.id, idea)
+        option_list.add_option(row)
         option_list.highlighted = option_list.option_count - 1
         self._update_heading(count)
 

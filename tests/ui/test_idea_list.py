@@ -20,14 +20,12 @@ class ListApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one(IdeaList).set_options(
-            [LazyOption(self._maker(index), f"i{index}") for index in range(len(self.texts))])
+            [LazyOption(self._make, f"i{index}", index) for index in range(len(self.texts))])
         self.query_one(IdeaList).highlighted = 0
 
-    def _maker(self, index: int):  # noqa: ANN202
-        def make() -> Content:
-            self.built.append(index)
-            return Content(self.texts[index])
-        return make
+    def _make(self, index: int, count: int) -> Content:
+        self.built.append(index)
+        return Content(self.texts[index])
 
 
 def rows_of(ideas: IdeaList, index: int) -> int:
@@ -82,7 +80,7 @@ async def test_adding_past_the_threshold_folds_the_rows_already_measured() -> No
         await pilot.pause()
         ideas = app.query_one(IdeaList)
         assert rows_of(ideas, 5) > 1
-        ideas.add_option(LazyOption(lambda: Content("one more"), "more"))
+        ideas.add_option(LazyOption(lambda text, _: Content(text), "more", "one more"))
         ideas.highlighted = FOLD_ABOVE
         await pilot.pause()
         assert ideas.folded
@@ -102,3 +100,18 @@ async def test_a_list_of_auto_height_measures_its_rows_folded_or_not() -> None:
             rows = rows_of(ideas, 0)
             expected = count * rows if not folded else count - 1 + rows
             assert ideas.size.height == expected
+
+
+async def test_a_rebuilt_list_keeps_its_rows_and_makes_their_text_again() -> None:
+    app = ListApp(["first", "second"])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        ideas = app.query_one(IdeaList)
+        rows = list(ideas.options)
+        app.texts[1] = "second, reworded"
+        for index, row in enumerate(rows):
+            assert isinstance(row, LazyOption)
+            row.remake(index)
+        ideas.set_options(rows)
+        await pilot.pause()
+        assert [str(option.prompt) for option in ideas.options] == ["first", "second, reworded"]
