@@ -2,9 +2,12 @@
 seconds, the screen keeps answering, escape stops waiting, and a bad file is still named."""
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 import screens.app
 from bench.generate import large_session
@@ -46,15 +49,22 @@ def big_file(folder: Path) -> Path:
     return path
 
 
-async def test_a_large_file_opens_behind_a_dialog_naming_it(
-    isolated: Path, held: threading.Event
-) -> None:
-    path = big_file(isolated)
+@asynccontextmanager
+async def opening(folder: Path) -> AsyncIterator[tuple[OkrApp, Pilot, Path]]:
+    """The app on the home screen, a large file being opened."""
+    path = big_file(folder)
     app = OkrApp(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.open_path(path)
         await pilot.pause()
+        yield app, pilot, path
+
+
+async def test_a_large_file_opens_behind_a_dialog_naming_it(
+    isolated: Path, held: threading.Event
+) -> None:
+    async with opening(isolated) as (app, pilot, path):
         assert isinstance(app.screen, OpeningScreen)
         assert "Opening" in str(app.screen.query_one(".question").content)
         assert "big.toml" in str(app.screen.query_one(".question").content)
@@ -70,12 +80,7 @@ async def test_a_large_file_opens_behind_a_dialog_naming_it(
 async def test_escape_stops_waiting_and_nothing_opens_later(
     isolated: Path, held: threading.Event
 ) -> None:
-    path = big_file(isolated)
-    app = OkrApp(lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        app.open_path(path)
-        await pilot.pause()
+    async with opening(isolated) as (app, pilot, _):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
