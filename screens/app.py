@@ -63,6 +63,15 @@ class SaveFinished(Message):
         self.job, self.stamp, self.error = job, stamp, error
 
 
+class FileRead(Message):
+    """From the thread reading path: the session, or what is wrong with the file."""
+
+    def __init__(self, path: Path, result: Session | FileProblem,
+                 waiting: OpeningScreen) -> None:
+        super().__init__()
+        self.path, self.result, self.waiting = path, result, waiting
+
+
 def read_session(path: Path) -> Session | FileProblem:
     """The session in path, or what is wrong with the file."""
     try:
@@ -501,21 +510,21 @@ class OkrApp(App[int]):
         waiting = OpeningScreen(path, size)
 
         def read() -> None:
-            result = read_session(path)
             try:
-                self.call_from_thread(done, result)
-            except RuntimeError:  # the app closed meanwhile
-                pass
-
-        def done(result: Session | FileProblem) -> None:
-            if waiting.cancelled:
-                return
-            while waiting in self.screen_stack:  # (and help, if it was opened meanwhile)
-                self.pop_screen()
-            self._opened(path, result)
+                self.post_message(FileRead(path, read_session(path), waiting))
+            except RuntimeError:
+                pass  # the app is gone
 
         self.push_screen(waiting)
         threading.Thread(target=read, name="okrtui-open", daemon=True).start()
+
+    def on_file_read(self, message: FileRead) -> None:
+        waiting = message.waiting
+        if waiting.cancelled:
+            return
+        while waiting in self.screen_stack:  # (and any dialog opened over it)
+            self.pop_screen()
+        self._opened(message.path, message.result)
 
     def _opened(self, path: Path, result: Session | FileProblem) -> None:
         if isinstance(result, FileProblem):
