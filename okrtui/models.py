@@ -38,7 +38,8 @@ def _not_blank(value: str) -> str:
 Wording = Annotated[str, AfterValidator(clean_text), AfterValidator(_not_blank)]
 Flag = Annotated[bool, Strict()]
 Day = Annotated[date, Strict()]
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+ID_MAX_LENGTH = 40
+Id = Annotated[str, Field(pattern=rf"^[A-Za-z0-9_-]{{1,{ID_MAX_LENGTH}}}$")]
 
 
 def _number(value: Any) -> Any:

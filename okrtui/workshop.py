@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from okrtui.limits import ensure_room_for_key_result, ensure_room_for_objective
 from okrtui.models import (
+    ID_MAX_LENGTH,
     Action,
     Idea,
     KeyResult,
@@ -164,9 +165,24 @@ def next_id(session: Session, prefix: str) -> str:
         highest = _highest_numbers(session)
     else:
         highest = cached.highest
-    highest[prefix] = highest.get(prefix, 0) + 1
+    number = highest.get(prefix, 0) + 1
+    if len(f"{prefix}{number}") > ID_MAX_LENGTH:
+        # past the longest id the format allows ("i" + 39 digits, written by hand): the
+        # lowest one free instead (the highest stays as it is, so the next comes here too)
+        _remember(session, count + 1, highest)
+        return _lowest_free_id(session, prefix)
+    highest[prefix] = number
     _remember(session, count + 1, highest)
-    return f"{prefix}{highest[prefix]}"
+    return f"{prefix}{number}"
+
+
+def _lowest_free_id(session: Session, prefix: str) -> str:
+    """The id prefix + the lowest number not in use (fewer items than 10^39: one is free)."""
+    used = set(all_ids(session))
+    number = 1
+    while f"{prefix}{number}" in used:
+        number += 1
+    return f"{prefix}{number}"
 
 
 def add_team(session: Session, name: str) -> Team:
