@@ -7,6 +7,7 @@ from okrtui.facilitation import parking_lot, tally
 from okrtui.findings import session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import LEVELS, KeyResult, Kpi, Objective, Session, Team
+from okrtui.numbers import format_number
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 _LINE_START_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -19,21 +20,12 @@ def md(text: str) -> str:
     return _LINE_START_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
-def number(value: float | int, language: str = "en") -> str:
-    """A number as written: 9.6, 1250000.5, 2500000 (no exponent, no rounding)."""
-    text = repr(value) if isinstance(value, float) else str(value)
-    if "e" in text:
-        text = f"{value:f}".rstrip("0").rstrip(".")
-    text = text.removesuffix(".0")
-    return text.replace(".", ",") if language == "fr" else text
-
-
 def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
     parts = []
     if kr.baseline is not None:
-        parts.append(tr("export.baseline", baseline=number(kr.baseline, tr.language)))
+        parts.append(tr("export.baseline", baseline=format_number(kr.baseline, tr.language)))
     if kr.target is not None:
-        parts.append(tr("export.target", target=number(kr.target, tr.language)))
+        parts.append(tr("export.target", target=format_number(kr.target, tr.language)))
     if parts and kr.unit:
         parts.append(md(kr.unit))
     measure = " ".join(parts)

@@ -33,35 +33,3 @@ def slugify(title: str, fallback: str = "session") -> str:
     """A file-name-safe slug of a title: letters (accents kept), digits and dashes."""
     words = re.findall(r"\w+", clean_line(title).lower())
     return "-".join(words)[:60].strip("-") or fallback
-
-
-_DIGITS = re.compile(r"^[+-]?\d+$")
-
-
-def parse_number(value: str) -> int | float | None:
-    """A number as people type it: "12", "9,6", "9.6", "1 200", "1,200", "1.200,5".
-
-    Empty text gives None; anything else that is not a number raises ValueError.
-    """
-    text = re.sub(r"[\s\u00a0\u202f_']", "", value)
-    if not text:
-        return None
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif text.count(",") == 1 and not re.search(r",\d{3}$", text):
-        text = text.replace(",", ".")
-    elif "," in text:
-        if not re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):
-            raise ValueError(value)
-        text = text.replace(",", "")
-    if _DIGITS.match(text):
-        whole = int(text)
-        if not -(2**63) <= whole < 2**63:  # a session stores 64-bit integers (TOML's)
-            raise ValueError(value)
-        return whole
-    number = float(text)
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError(value)
-    return number

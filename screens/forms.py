@@ -23,7 +23,8 @@ from textual.widgets.selection_list import Selection
 
 from okrtui.coach import Kind
 from okrtui.models import Action, KeyResult, Session
-from okrtui.text import clean_line, parse_number
+from okrtui.numbers import format_number, read_number
+from okrtui.text import clean_line
 from screens.dialogs import Dialog, button, field
 from screens.localized import glimpse, literal
 from screens.widgets.coach_panel import CoachPanel
@@ -42,11 +43,15 @@ class FormScreen(Dialog[Any]):
     def form_fields(self) -> ComposeResult:
         raise NotImplementedError
 
+    @property
+    def session_language(self) -> str:
+        """The language of the session's text and numbers (the UI's may differ)."""
+        session = self.app.session
+        return session.language if session is not None else self.tr.language
+
     def coach_panel(self) -> ComposeResult:
         if self.coach_kind is not None:
-            session = self.app.session
-            language = session.language if session is not None else self.tr.language
-            yield CoachPanel(self.tr, self.coach_kind, self.text, language)
+            yield CoachPanel(self.tr, self.coach_kind, self.text, self.session_language)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "text" and self.coach_kind is not None:
@@ -126,7 +131,7 @@ class KeyResultForm(FormScreen):
         kr = self.kr
 
         def shown(value: float | None) -> str:
-            return "" if value is None else str(value)
+            return "" if value is None else format_number(value, self.session_language)
 
         yield Label(literal(tr("kr.text")))
         yield field(self.text, placeholder=tr("kr.text_placeholder"), id="text")
@@ -141,18 +146,38 @@ class KeyResultForm(FormScreen):
                         id="target")
             yield field((kr.unit or "") if kr else "", placeholder=tr("kr.unit_placeholder"),
                         id="unit")
+        yield Static("", id="number-reading", classes="note")
         yield Checkbox(literal(tr("kr.baseline_unknown")), bool(kr and kr.baseline_unknown),
                        id="baseline-unknown", compact=True)
 
     def on_mount(self) -> None:
         self._baseline_changed()
+        self._show_readings()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "baseline":
             if event.value.strip():
                 self.query_one("#baseline-unknown", Checkbox).value = False
             self._baseline_changed()
+        if event.input.id in ("baseline", "target"):
+            self._show_readings()
         super().on_input_changed(event)
+
+    def _show_readings(self) -> None:
+        """How a number that could be read two ways was read: « 1.200 » → 1,2."""
+        language, notes = self.session_language, []
+        for field_id in ("baseline", "target"):
+            try:
+                reading = read_number(self.value(field_id), language)
+            except ValueError:
+                continue
+            if reading is not None and reading.ambiguous:
+                notes.append(self.tr("kr.number_read", field=self.tr(f"kr.{field_id}"),
+                                     typed=self.value(field_id).strip(),
+                                     value=format_number(reading.value, language)))
+        reading_note = self.query_one("#number-reading", Static)
+        reading_note.update(literal("\n".join(notes)))
+        reading_note.display = bool(notes)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         """Baseline unknown: no figure to type; measuring it becomes the first action."""
@@ -174,10 +199,14 @@ class KeyResultForm(FormScreen):
         numbers = {}
         for field_id in ("baseline", "target"):
             try:
-                numbers[field_id] = parse_number(self.value(field_id))
+                reading = read_number(self.value(field_id), self.session_language)
             except ValueError:
                 self.fail(self.tr("kr.not_a_number", value=self.value(field_id)), field_id)
                 return
+            before = getattr(self.kr, field_id) if self.kr else None
+            # The same number keeps its type: 2000.0 shown as « 2 000 » stays 2000.0.
+            value = None if reading is None else reading.value
+            numbers[field_id] = before if value is not None and value == before else value
         self.dismiss({"text": text, **numbers, "unit": clean_line(self.value("unit")) or None,
                       "baseline_unknown": self.query_one("#baseline-unknown", Checkbox).value})
 
@@ -351,9 +380,10 @@ class SettingsForm(FormScreen):
         for field_id, low, high in (("dots", 1, 20), ("diverge", 1, 600),
                                     ("converge", 1, 600), ("formalize", 1, 600)):
             try:
-                number = parse_number(self.value(field_id))
+                reading = read_number(self.value(field_id), self.session_language)
             except ValueError:
-                number = None
+                reading = None
+            number = None if reading is None else reading.value
             if not isinstance(number, int) or not low <= number <= high:
                 self.fail(self.tr("settings.between", low=low, high=high), field_id)
                 return

@@ -19,7 +19,7 @@ from okrtui.facilitation import (
     voters_done,
 )
 from okrtui.models import Idea, Level, Session
-from okrtui.text import parse_number
+from okrtui.numbers import parse_number
 from screens.forms import TextForm
 from screens.localized import glimpse, literal, localize_bindings
 from screens.widgets.idea_list import IdeaList, LazyOption
@@ -167,7 +167,7 @@ class VoteScreen(TeamView, Screen[None]):
 
         def done(text: str | None) -> None:
             try:
-                total = parse_number(text or "")
+                total = parse_number(text or "", self.session.language)
             except ValueError:
                 total = None
             try:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from okrtui.coach.lexicon import Lexicon, fold
-from okrtui.text import parse_number
+from okrtui.numbers import parse_number
 
 MAX_WORDS = 25
 
@@ -175,19 +175,21 @@ def baseline_and_target(tokens: list[Token], lexicon: Lexicon) -> tuple[float, f
                 continue
             second = _number_within(tokens, to_index + 1, 3)  # "to about €3"
             if second is not None:
-                return number_value(tokens[first].text), number_value(tokens[second].text)
+                return (number_value(tokens[first].text, lexicon.language),
+                        number_value(tokens[second].text, lexicon.language))
     return None
 
 
-def number_value(text: str) -> float:
-    """The value of a number token: "1 200" → 1200, "9,5" → 9.5, "x3" → 3.
+def number_value(text: str, language: str) -> float:
+    """The value of a number token in language: "1 200" → 1200, "x3" → 3, « 0,125 » → 0.125
+    in French, "2,000" → 2000 in English.
 
     `parse_number` is strict for typed fields; a sentence may also hold "1.200.000" or
     "12345,678", read here as digits grouped by their separators, never refused.
     """
     digits = text.lstrip("x")
     try:
-        value = parse_number(digits)
+        value = parse_number(digits, language)
     except ValueError:
         return float(re.sub(r"\D", "", digits))
     return 0.0 if value is None else float(value)  # None only for empty text

@@ -165,8 +165,8 @@ def test_the_multi_team_example_shows_the_teams_side_by_side_and_what_they_share
 
 @pytest.mark.parametrize(
     ("baseline", "shown"),
-    [(1250000.5, "1250000.5"), (2500000.0, "2500000"), (0.1234567, "0.1234567"),
-     (1200000, "1200000")],
+    [(1250000.5, "1,250,000.5"), (2500000.0, "2,500,000"), (0.1234567, "0.1234567"),
+     (1200000, "1,200,000"), (1e30, "1e30"), (1e-7, "1e-7")],
 )
 def test_numbers_are_shown_as_written(baseline: float, shown: str) -> None:
     session = workshop.new_session("Revenue", "en")
@@ -174,6 +174,14 @@ def test_numbers_are_shown_as_written(baseline: float, shown: str) -> None:
     workshop.add_key_result(session, objective, "Raise revenue", baseline, None, "€")
     text = to_markdown(session, catalog("en"))
     assert f"(from {shown} €)" in text
+
+
+def test_a_french_export_writes_numbers_the_french_way() -> None:
+    session = workshop.new_session("Revenu", "fr")
+    objective = workshop.commit_objective(session, session.teams[0], "Faire grandir le revenu")
+    workshop.add_key_result(session, objective, "Augmenter le revenu", 1250000.5, 0.125, "€")
+    text = to_markdown(session, catalog("fr"))
+    assert "de 1\u202f250\u202f000,5 à 0,125 €" in text
 
 
 LITERAL = [

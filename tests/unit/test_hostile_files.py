@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from okrtui.storage import SessionFileError, dumps_session, parse_session
-from okrtui.text import parse_number
+from okrtui.numbers import parse_number
 
 from .conftest import run_okrtui, write
 

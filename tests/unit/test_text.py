@@ -1,40 +1,6 @@
-"""Text helpers people meet directly: numbers as typed, one-line fields, file-name slugs."""
+"""Text helpers people meet directly: one-line fields, file-name slugs."""
 
-import pytest
-
-from okrtui.text import clean_line, parse_number, slugify
-
-
-@pytest.mark.parametrize(
-    ("typed", "number"),
-    [
-        ("12", 12),
-        ("-3", -3),
-        ("+7", 7),
-        ("9.6", 9.6),
-        ("9,6", 9.6),
-        ("0,5", 0.5),
-        ("1 200", 1200),
-        ("1\u202f200,50", 1200.5),
-        ("1\u00a0200", 1200),
-        ("1,200", 1200),
-        ("1,200.5", 1200.5),
-        ("1.200,5", 1200.5),
-        ("1e3", 1000.0),
-        ("", None),
-        ("   ", None),
-    ],
-)
-def test_numbers_as_people_type_them(typed: str, number: float | None) -> None:
-    result = parse_number(typed)
-    assert result == number
-    assert type(result) is type(number)
-
-
-@pytest.mark.parametrize("typed", ["abc", "nan", "inf", "-inf", "1e999", "12 %", "1,2,3"])
-def test_what_is_not_a_number_is_refused(typed: str) -> None:
-    with pytest.raises(ValueError):
-        parse_number(typed)
+from okrtui.text import clean_line, slugify
 
 
 def test_clean_line_makes_one_trimmed_line() -> None:
