@@ -13,6 +13,7 @@ import os
 import socket
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -151,8 +152,11 @@ class Journal:
     `record()` returns at once; the writer thread writes the latest snapshot it was given
     (intermediate ones are skipped), atomically, so the file is always a whole snapshot."""
 
-    def __init__(self, session_path: Path | None) -> None:
+    def __init__(self, session_path: Path | None,
+                 on_failure: Callable[[SaveError], None] | None = None) -> None:
         self.session_path = session_path
+        self.on_failure = on_failure
+        """Called from the writer thread when a snapshot could not be written anywhere."""
         self.file = beside(session_path) if session_path else in_state_folder(None)
         self.writes = 0
         self.error: SaveError | None = None
@@ -223,15 +227,22 @@ class Journal:
             self.error = error
         fallback = in_state_folder(self.session_path)
         if fallback == self.file:
+            self._failed()
             return
         try:
             _make_folder(fallback)
             atomic_write(fallback, data)
         except SaveError:
+            self._failed()
             return
         self.file = fallback
         self.writes += 1
         self.error = None
+
+
+    def _failed(self) -> None:
+        if self.error is not None and self.on_failure is not None:
+            self.on_failure(self.error)
 
 
 def _make_folder(file: Path) -> None:

@@ -72,6 +72,14 @@ class FileRead(Message):
         self.path, self.result, self.waiting = path, result, waiting
 
 
+class JournalFailed(Message):
+    """From the journal's writer thread: a snapshot could not be written anywhere."""
+
+    def __init__(self, journal: recovery.Journal) -> None:
+        super().__init__()
+        self.journal = journal
+
+
 def read_session(path: Path) -> Session | FileProblem:
     """The session in path, or what is wrong with the file."""
     try:
@@ -242,7 +250,7 @@ class OkrApp(App[int]):
 
     def _start_journal(self, path: Path | None) -> None:
         """Autosave from now on: beside path (None: in the state folder)."""
-        self.journal = recovery.Journal(path)
+        self.journal = self._new_journal(path)
         if self.dirty:
             self.journal_soon()
 
@@ -294,6 +302,32 @@ class OkrApp(App[int]):
 
     # Autosave ---------------------------------------------------------------
 
+    def _new_journal(self, path: Path | None) -> recovery.Journal:
+        journal: recovery.Journal
+
+        def failed(_error: SaveError) -> None:  # in the writer thread: tell the UI thread
+            try:
+                self.post_message(JournalFailed(journal))
+            except RuntimeError:
+                pass  # the app is gone
+
+        journal = recovery.Journal(path, on_failure=failed)
+        return journal
+
+    def on_journal_failed(self, message: JournalFailed) -> None:
+        if message.journal is self.journal:
+            self._warn_if_journal_failed()
+
+    def _warn_if_journal_failed(self) -> None:
+        """Say once that autosave cannot write (the writer keeps trying at every change)."""
+        journal = self.journal
+        if journal is None or journal.error is None or journal.warned:
+            return
+        journal.warned = True
+        self.notify(literal(self.tr("recovery.journal_failed",
+                                    reason=journal.error.message(self.tr))),
+                    severity="warning", timeout=10)
+
     def journal_soon(self) -> None:
         if self._journal_timer is None:
             self._journal_timer = self.set_timer(JOURNAL_DELAY, self._journal_now)
@@ -325,11 +359,7 @@ class OkrApp(App[int]):
         self.journal.record(recovery.Snapshot(
             content, None if self.read_only else self.path,
             self.disk_stamp, drafts))
-        if self.journal.error is not None and not self.journal.warned:
-            self.journal.warned = True  # once: the writer keeps trying at every change
-            self.notify(literal(self.tr("recovery.journal_failed",
-                                        reason=self.journal.error.message(self.tr))),
-                        severity="warning", timeout=10)
+        self._warn_if_journal_failed()
 
     def _drafts(self) -> dict[str, str]:
         """The text typed and not yet added; the last known when the screens are gone
@@ -479,7 +509,7 @@ class OkrApp(App[int]):
         self.disk_stamp = stamp
         if moved:
             self._stop_journal(remove=True)
-            self.journal = recovery.Journal(path)
+            self.journal = self._new_journal(path)
         self._journal_now()  # keeps typed drafts and later changes, or removes the file
         remember(path)
         self.update_title()
