@@ -52,12 +52,12 @@ class AmbitionPane(LevelPane):
 
     def commit(self, text: str, idea: Idea | None) -> None:
         try:
-            commit_objective(self.session, self.team, text, idea)
+            objective = commit_objective(self.session, self.team, text, idea)
         except LimitReached:
             self.offer_objective_swap(text, idea)
             return
         self.redraw_idea(idea)
-        self.changed()
+        self.changed(objective.id)
         self.tell("objective.committed")
 
     def offer_objective_swap(self, text: str, idea: Idea | None) -> None:
@@ -94,11 +94,11 @@ class AmbitionPane(LevelPane):
 
     def add_kr(self, objective: Objective, values: dict) -> None:
         try:
-            add_key_result(self.session, objective, **values)
+            kr = add_key_result(self.session, objective, **values)
         except LimitReached:
             self.offer_kr_swap(objective, values)
             return
-        self.changed()
+        self.changed(kr.id)
 
     def offer_kr_swap(self, objective: Objective, values: dict) -> None:
         krs = objective.committed_key_results

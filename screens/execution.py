@@ -27,9 +27,9 @@ class ExecutionPane(LevelPane):
     def ask_action(self, tactic: Tactic, text: str, idea: Idea | None) -> None:
         def done(values: dict | None) -> None:
             if values:
-                add_action(self.session, tactic, from_idea=idea, **values)
+                action = add_action(self.session, tactic, from_idea=idea, **values)
                 self.redraw_idea(idea)
-                self.changed()
+                self.changed(action.id)
 
         heading = self.tr("action.new", text=glimpse(tactic.text))
         self.app.push_screen(ActionForm(heading, self.session, text=text), done)

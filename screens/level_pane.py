@@ -87,9 +87,12 @@ class LevelPane(TeamView, Horizontal):
     def counts_text(self) -> str:
         return ""
 
-    def changed(self) -> None:
-        """The session changed through this pane: redraw it and mark the session unsaved."""
+    def changed(self, item_id: str | None = None) -> None:
+        """The session changed through this pane: redraw it, put the cursor on the item added
+        (item_id) or on the one it was on, and mark the session unsaved."""
         self.tree.reload()
+        if item_id is not None:
+            self.tree.select_item(item_id)
         self.update_counts()
         self.app.mark_changed()
 

@@ -31,9 +31,9 @@ class TacticPane(LevelPane):
     def ask_tactic(self, objective: Objective, text: str, idea: Idea | None) -> None:
         def done(values: dict | None) -> None:
             if values:
-                add_tactic(self.session, objective, values["text"], values["moves"], idea)
+                tactic = add_tactic(self.session, objective, values["text"], values["moves"], idea)
                 self.redraw_idea(idea)
-                self.changed()
+                self.changed(tactic.id)
 
         heading = self.tr("tactic.new", text=glimpse(objective.text))
         self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)

@@ -72,7 +72,15 @@ class OkrTree(TeamView, Tree[Ref]):
     def _restore_cursor(self, previous: Ref | None) -> None:
         node = self._find(lambda ref: ref == previous) if previous else None
         if node is not None:
-            self.move_cursor(node)
+            self._move_to(node)
+
+    def _move_to(self, node: TreeNode[Ref]) -> None:
+        """Put the cursor on node, also right after a rebuild: a node's line is known once
+        the tree has laid out its lines (reading last_line does it); before that it is -1,
+        and move_cursor put the cursor on the first line (O1) instead."""
+        if self.last_line < 0 or node.line < 0:
+            return
+        self.move_cursor(node)
 
     def _find(self, wanted: Callable[[Ref], bool]) -> TreeNode[Ref] | None:
         stack = list(self.root.children)
@@ -205,6 +213,6 @@ class OkrTree(TeamView, Tree[Ref]):
         node = self._node_of(item_id)
         if node is None:
             return None
-        self.move_cursor(node)
+        self._move_to(node)
         self.scroll_to_node(node)
         return node.data
