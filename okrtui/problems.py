@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from okrtui.i18n import Catalog, catalog
+from okrtui.text import for_terminal, show_path
 
 
 class FileProblem(Exception):
@@ -15,7 +16,11 @@ class FileProblem(Exception):
         super().__init__(self.message(catalog("en")))
 
     def message(self, tr: Catalog) -> str:
-        return f"{self.path}: {tr(self.key, **self.params)}"
+        """The path, then what is wrong: a name or a value from the file (a path, a host, a
+        key) is shown with its control characters written out, never sent raw."""
+        params = {name: show_path(value) if isinstance(value, Path) else value
+                  for name, value in self.params.items()}
+        return f"{show_path(self.path)}: {for_terminal(tr(self.key, **params))}"
 
 
 class SessionFileError(FileProblem):

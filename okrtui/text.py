@@ -33,3 +33,30 @@ def slugify(title: str, fallback: str = "session") -> str:
     """A file-name-safe slug of a title: letters (accents kept), digits and dashes."""
     words = re.findall(r"\w+", clean_line(title).lower())
     return "-".join(words)[:60].strip("-") or fallback
+
+
+# Control characters (C0 but newline and tab, DEL, C1) and lone surrogates: what a terminal
+# must never receive raw. Surrogates come from names that are not UTF-8 (os.fsdecode).
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSHOWABLE_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def for_terminal(text: str) -> str:
+    """text as it may be printed or shown: every control character but newline and tab
+    written out (ESC as \\x1b, U+009B as \\x9b), and a byte of a name that is not UTF-8 as
+    \\xe9, so that nothing reaches the terminal as a command and printing never fails.
+    Nothing is removed: the person sees what is there."""
+    return _UNSHOWABLE.sub(_shown, text)
+
+
+def show_path(path: object) -> str:
+    """A path (or any one-line text: a host name, an id) for a terminal: like for_terminal,
+    with newline and tab written out too, so that a name cannot start a line of its own."""
+    return _UNSHOWABLE_IN_LINE.sub(_shown, str(path))
