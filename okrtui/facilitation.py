@@ -75,7 +75,8 @@ def step_phase(team: Team, level: Level, step: int) -> LevelState:
 
 
 def phase_seconds(session: Session, phase: Phase) -> int:
-    return getattr(session.timebox, phase) * 60
+    minutes: int = getattr(session.timebox, phase)
+    return minutes * 60
 
 
 def remaining_seconds(session: Session, state: LevelState) -> int:

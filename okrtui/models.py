@@ -4,7 +4,7 @@ import math
 import weakref
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, Literal, Protocol
+from typing import Annotated, Any, Final, Literal, Protocol
 
 from pydantic import (
     AfterValidator,
@@ -19,7 +19,7 @@ from pydantic import (
 from okrtui.rule_ids import RULE_IDS
 from okrtui.text import clean_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2
 LEVELS = ("ambition", "tactic", "execution")
 
 Level = Literal["ambition", "tactic", "execution"]

@@ -5,6 +5,7 @@ import unicodedata
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LEXICONS = Path(__file__).with_name("lexicons")
 
@@ -47,7 +48,7 @@ def fold(text: str) -> str:
 def lexicon(language: str) -> Lexicon:
     with (LEXICONS / f"{language}.toml").open("rb") as file:
         data = tomllib.load(file)
-    values = {}
+    values: dict[str, Any] = {}  # each field's own type, read from the dataclass below
     for field in fields(Lexicon):
         if field.name == "language":
             continue
