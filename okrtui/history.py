@@ -294,8 +294,8 @@ class _Snapshots:
         """Put state's content into session, in place. The skeleton and the chunks the
         session does not hold unchanged are validated; the others keep their objects."""
         skeleton = [b'{"teams":[']
-        for number, team in enumerate(state.teams):
-            skeleton += [b"," if number else b"", b"{", _EMPTY_LISTS, team.rest.text(), b"}"]
+        for number, team_state in enumerate(state.teams):
+            skeleton += [b"," if number else b"", b"{", _EMPTY_LISTS, team_state.rest.text(), b"}"]
         skeleton += [b"],", state.rest.text(), b"}"]
         restored = Session.model_validate_json(b"".join(skeleton))
         live: dict[_Chunk, _Live] = {}
