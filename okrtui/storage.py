@@ -1,10 +1,14 @@
 """Reading and writing session files: TOML in, validated models out, and back byte-stable."""
 
+import errno
 import hashlib
 import json
 import math
 import os
+import re
+import stat
 import tempfile
+import time
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -17,6 +21,10 @@ from okrtui.models import SCHEMA_VERSION, Session
 from okrtui.problems import SaveError, SessionFileError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_SCHEMA_VERSION = 2**31 - 1
+"""A schema_version beyond this is no version okrtui could ever write: invalid, not newer."""
+STALE_TEMPORARY_SECONDS = 60
+"""A temporary file of a save older than this, whose writer is gone, is left from a crash."""
 
 
 def load_session(path: Path | str) -> Session:
@@ -26,20 +34,63 @@ def load_session(path: Path | str) -> Session:
 
 def read_user_file(path: Path, limit: int, problem: type[SessionFileError]) -> bytes:
     """The bytes of a file the user named, or problem (a SessionFileError class) saying
-    why not: missing, a folder, over limit bytes, not readable."""
+    why not: missing, a folder, not a regular file, over limit bytes, not readable.
+
+    Only a regular file is read: a named pipe would wait for a writer for ever and a device
+    such as /dev/zero never ends (its size says 0). The file is opened without waiting
+    (O_NONBLOCK) and checked once open, and at most limit + 1 bytes are read."""
+    path = Path(path)
     try:
-        if path.is_dir():
-            raise problem(path, "file.is_folder")
-        size = path.stat().st_size
-        if size > limit:
-            raise problem(path, "file.too_big", size=_megabytes(size), limit=_megabytes(limit))
-        return path.read_bytes()
+        _refuse_special(path, os.stat(path).st_mode, problem)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         raise problem(path, "file.not_found") from None
     except PermissionError:
         raise problem(path, "file.permission") from None
     except OSError as error:
         raise problem(path, "file.unreadable", reason=error.strerror) from None
+    try:
+        status = os.fstat(handle)
+        _refuse_special(path, status.st_mode, problem)  # replaced between stat and open
+        if status.st_size > limit:
+            raise _too_big(path, status.st_size, limit, problem)
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(handle, min(left, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as error:
+        raise problem(path, "file.unreadable", reason=error.strerror) from None
+    finally:
+        os.close(handle)
+    if len(data) > limit:  # it grew while being read
+        raise _too_big(path, len(data), limit, problem)
+    return data
+
+
+def _refuse_special(path: Path, mode: int, problem: type[SessionFileError]) -> None:
+    if stat.S_ISDIR(mode):
+        raise problem(path, "file.is_folder")
+    if not stat.S_ISREG(mode):
+        raise problem(path, _special_key("file", mode))
+
+
+def _special_key(section: str, mode: int) -> str:
+    """The message for a file that is not a regular file, by what it is."""
+    if stat.S_ISFIFO(mode):
+        return f"{section}.is_fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return f"{section}.is_device"
+    return f"{section}.is_special"
+
+
+def _too_big(path: Path, size: int, limit: int,
+             problem: type[SessionFileError]) -> SessionFileError:
+    return problem(path, "file.too_big", size=_megabytes(size), limit=_megabytes(limit))
 
 
 def decode_utf8(data: bytes, path: Path | str, problem: type[SessionFileError]) -> str:
@@ -75,7 +126,8 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
     version = table.get("schema_version")
     if version is None:
         raise SessionFileError(path, "file.no_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if (not isinstance(version, int) or isinstance(version, bool)
+            or not 1 <= version <= MAX_SCHEMA_VERSION):
         raise SessionFileError(path, "file.bad_version", value=repr(version),
                                supported=SCHEMA_VERSION)
     if version > SCHEMA_VERSION:
@@ -183,9 +235,24 @@ def save_session(session: Session, path: Path | str) -> str:
 def save_table(table: dict[str, Any], path: Path | str) -> str:
     """save_session of the session whose session_table this is: the same file, byte for
     byte. The UI takes the table at once and a thread writes it."""
-    data = dumps_table(table).encode("utf-8")
+    data = encode_table(table, path)
     atomic_write(Path(path), data)
     return _stamp(data)
+
+
+def encode_session(session: Session, path: Path | str) -> bytes:
+    """The bytes save_session would write to path (see encode_table)."""
+    return encode_table(session_table(session), path)
+
+
+def encode_table(table: dict[str, Any], path: Path | str) -> bytes:
+    """The file's bytes, or SaveError if they are more than okrtui agrees to open
+    (MAX_FILE_BYTES): a file that could not be read back is never written."""
+    data = dumps_table(table).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise SaveError(path, "save.too_big", size=_megabytes(len(data)),
+                        limit=_megabytes(MAX_FILE_BYTES))
+    return data
 
 
 def _new_file_mode() -> int:
@@ -196,27 +263,55 @@ def _new_file_mode() -> int:
 
 
 def file_stamp(path: Path) -> str | None:
-    """What the file on disk holds (a hash of its bytes), or None when there is none: saving
-    compares it with the stamp taken when the session was opened or last saved."""
+    """What the file on disk holds (a hash of its bytes), or None when there is no regular
+    file: saving compares it with the stamp taken when the session was opened or last
+    saved. A named pipe or a device is not read (it could wait or never end)."""
     try:
-        return _stamp(path.read_bytes())
-    except OSError:
-        return None
+        return _stamp(read_user_file(Path(path), MAX_FILE_BYTES, SessionFileError))
+    except SessionFileError as error:
+        return f"too big: {error.params['size']}" if error.key == "file.too_big" else None
 
 
 def _stamp(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def writable_target(path: Path | str) -> Path:
+    """The file a save to path replaces: path, or the file its symbolic link points to
+    (saving keeps the link and changes its target). Raises SaveError when that file is not
+    one to replace: a folder, a named pipe or a device, or a file with no write permission
+    at all (mode 0444), which is refused as an editor refuses it, even to root."""
+    path = Path(path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        raise SaveError(path, "save.failed", reason=error.strerror) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise SaveError(path, "save.is_folder")
+    if not stat.S_ISREG(status.st_mode):
+        raise SaveError(path, _special_key("save", status.st_mode))
+    if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise SaveError(path, "save.read_only")
+    return target
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside path, fsync, rename over path, fsync the folder.
 
-    A crash at any instant leaves the old file or the new one, complete. Raises SaveError.
+    A crash at any instant leaves the old file or the new one, complete. Through a symbolic
+    link, the link's target is written, in the target's folder (see writable_target). The
+    temporary files a killed save left beside it are removed. Raises SaveError.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    target = writable_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        status = os.stat(target) if target.exists() else None
+        mode = status.st_mode & 0o777 if status else _new_file_mode()
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}-",
+                                             suffix=".tmp")
     except OSError as error:
         raise SaveError(path, "save.cannot_write", folder=folder, reason=error.strerror) from None
     try:
@@ -224,11 +319,24 @@ def atomic_write(path: Path, data: bytes) -> None:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
+        if status is not None and (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
+            try:  # root saving someone's file keeps it theirs, as an editor does
+                os.chown(temp_name, status.st_uid, status.st_gid)
+            except OSError:
+                pass
         os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
+        os.replace(temp_name, target)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
         raise SaveError(path, "save.failed", reason=error.strerror) from None
+    except BaseException:  # Ctrl+C: no temporary file left behind
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_folder(folder)
+    remove_stale_temporaries(target)
+
+
+def _fsync_folder(folder: Path) -> None:
     try:
         folder_handle = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -239,3 +347,70 @@ def atomic_write(path: Path, data: bytes) -> None:
         pass
     finally:
         os.close(folder_handle)
+
+
+def remove_stale_temporaries(path: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files a save of path left when it was killed (`.NAME.PID-xxxxxxxx.tmp`,
+    or `.NAME.xxxxxxxx.tmp` from older okrtui), those older than STALE_TEMPORARY_SECONDS
+    whose writing process is gone: never one another save is writing. Returns them."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:(\d+)-)?[a-z0-9_]{{8}}\.tmp")
+    folder = path.parent if str(path.parent) else Path(".")
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            status = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(status.st_mode):
+                continue
+            if now - status.st_mtime < STALE_TEMPORARY_SECONDS:
+                continue
+            if match.group(1) and _process_alive(int(match.group(1))):
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def write_stream(path: Path, data: bytes) -> None:
+    """Write data to a device or a named pipe (export -o /dev/stdout, a FIFO), as a stream:
+    it is never replaced by a file. A named pipe nobody reads is refused, not waited on.
+    Raises SaveError."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | os.O_NOCTTY
+                         | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise SaveError(path, "save.no_reader") from None
+        raise SaveError(path, "save.failed", reason=error.strerror) from None
+    try:
+        if stat.S_ISDIR(os.fstat(handle).st_mode):
+            raise SaveError(path, "save.is_folder")
+        os.set_blocking(handle, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    except OSError as error:
+        raise SaveError(path, "save.failed", reason=error.strerror) from None
+    finally:
+        os.close(handle)
