@@ -384,7 +384,13 @@ class History:
         return True
 
     def _restore(self, session: Session) -> None:
+        """Put the step back, but for where the workshop is (each level's phase and timer):
+        moving between phases and running the timer are navigation, not edits to undo."""
+        navigation = {team.id: team.levels for team in session.teams}
         self._snapshots.restore(session, self._states[self._index])
+        for team in session.teams:
+            if team.id in navigation:
+                object.__setattr__(team, "levels", navigation[team.id])
         workshop.count_ids(session)  # now rather than at the next edit
 
 

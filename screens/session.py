@@ -121,7 +121,9 @@ class SessionScreen(TeamView, Screen[None]):
         self.app.notify(literal(self.tr("workshop.phase_now",
                                         level=self.tr(f"level.{self.level}.name"),
                                         phase=self.tr(f"phase.{state.phase}"))))
-        self.app.mark_changed()
+        self.app.mark_unsaved()  # saved with the session, but navigation: not an undo step
+        for pane in self.query(f"#{self.level}-pane").results(LevelPane):
+            pane.reload()  # converging ranks the ideas by dots
 
     def action_timer(self) -> None:
         """Start or pause the timer of the level on screen (one timer runs at a time)."""
@@ -236,7 +238,7 @@ class SessionScreen(TeamView, Screen[None]):
         self.reload_panes()
         self.bar.show(self.level)
         self.app.notify(literal(self.tr(done)))
-        self.app.mark_unsaved(in_history=True)
+        self.app.mark_unsaved()  # the step kept the phases as they are: journal them anew
 
     def reload_panes(self) -> None:
         """Bring every level built so far up to date with the session."""

@@ -1,5 +1,7 @@
 """The ideas of one level: a virtual list, and a field to capture the next one with its author."""
 
+from collections import Counter
+
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -59,6 +61,8 @@ class IdeasPanel(TeamView, Vertical):
         super().__init__(classes="ideas")
         self.marked: set[str] = set()
         self._rows: dict[str, LazyOption] = {}
+        self._tied: set[int] = set()
+        """Dot counts that two visible ideas or more share (marked as ties)."""
         self._people_shown = [(p.id, p.name) for p in session.participants]
         self.silent = False
         self.session = session
@@ -100,20 +104,24 @@ class IdeasPanel(TeamView, Vertical):
             parts.append((f"  ⧉{len(idea.members)}", "bold $secondary"))
         if dots:
             parts.append((f"  {'●' * min(dots, 12)} {dots}", "bold $accent"))
+            if dots in self._tied:
+                parts.append((f" ({self.tr('ideas.tied')})", "$accent"))
         if author:
             parts.append((f" — {author}", "dim italic"))
         return Content.assemble(*parts)
 
     def _ordered(self) -> tuple[list[Idea], dict[str, int], int]:
-        """The visible ideas (ranked by dots while converging; parked ones last), their dots,
-        and how many are hidden (silent writing)."""
+        """The visible ideas (ranked by dots while converging and once anyone has voted;
+        parked ones last), their dots, and how many are hidden (silent writing)."""
         ideas = self.team.ideas_at(self.level)
         visible = [idea for idea in ideas if not idea.hidden]
         dots: dict[str, int] = {}
         for vote in self.team.votes:
             dots[vote.idea] = dots.get(vote.idea, 0) + vote.dots
-        if current_phase(self.team, self.level) == "converge":
+        counts = [dots[idea.id] for idea in visible if dots.get(idea.id)]
+        if counts or current_phase(self.team, self.level) == "converge":
             visible.sort(key=lambda idea: -dots.get(idea.id, 0))
+        self._tied = {count for count, ideas_with in Counter(counts).items() if ideas_with > 1}
         visible.sort(key=lambda idea: idea.parked)
         return visible, dots, len(ideas) - len(visible)
 

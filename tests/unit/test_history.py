@@ -56,12 +56,6 @@ def promote(session: Session, n: int) -> None:
     workshop.add_key_result(session, objective, f"Réduire de {n} % le délai", 10, 8)
 
 
-def step_phase(session: Session, n: int) -> None:
-    team = session.teams[0]
-    state = facilitation.step_phase(team, "ambition", 1 if n % 4 < 2 else -1)
-    facilitation.tick(session, state, n)
-
-
 def park_or_unpark(session: Session, n: int) -> None:
     idea = session.teams[0].ideas[n % len(session.teams[0].ideas)]
     (facilitation.unpark if idea.parked else facilitation.park)(idea)
@@ -73,7 +67,7 @@ def decide(session: Session, n: int) -> None:
 
 EDITS: list[Callable[[Session, int], None]] = [
     add_idea, add_idea, add_tactic_idea, vote, add_idea, merge_last_two, paper_total,
-    promote, step_phase, park_or_unpark, decide,
+    promote, park_or_unpark, decide,
 ]
 
 
@@ -102,6 +96,25 @@ def test_undo_and_redo_walk_over_150_edits_of_every_kind() -> None:
     assert history.redo(session) is False
     assert session is kept
     assert reloads(session) == session
+
+
+def test_undo_and_redo_keep_the_phases_and_timers_as_they_are() -> None:
+    """Moving between phases and running the timer are navigation: an undo takes back the
+    last edit and leaves the workshop where it is."""
+    session = room()
+    history = History(session)
+    add_idea(session, 1)
+    history.commit(session)
+    state = facilitation.step_phase(session.teams[0], "ambition", 1)
+    facilitation.tick(session, state, 30)
+    add_idea(session, 2)
+    history.commit(session)
+    where = session.teams[0].levels[0].model_dump()
+    assert history.undo(session) and history.undo(session)
+    assert len(session.teams[0].ideas) == len(room().teams[0].ideas)
+    assert session.teams[0].levels[0].model_dump() == where
+    assert history.redo(session)
+    assert session.teams[0].levels[0].model_dump() == where
 
 
 def test_undo_brings_a_merge_back_with_its_votes() -> None:
