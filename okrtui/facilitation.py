@@ -71,7 +71,7 @@ def set_phase(team: Team, level: Level, phase: Phase) -> LevelState:
 def step_phase(team: Team, level: Level, step: int) -> LevelState:
     state = level_state(team, level)
     index = max(0, min(len(PHASES) - 1, PHASES.index(state.phase) + step))
-    return set_phase(team, level, PHASES[index])  # type: ignore[arg-type]
+    return set_phase(team, level, PHASES[index])
 
 
 def phase_seconds(session: Session, phase: Phase) -> int:

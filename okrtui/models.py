@@ -20,11 +20,11 @@ from okrtui.rule_ids import RULE_IDS
 from okrtui.text import clean_text
 
 SCHEMA_VERSION: Final = 2
-LEVELS = ("ambition", "tactic", "execution")
 
 Level = Literal["ambition", "tactic", "execution"]
+LEVELS: tuple[Level, ...] = ("ambition", "tactic", "execution")
 Phase = Literal["diverge", "converge", "formalize"]
-PHASES = ("diverge", "converge", "formalize")
+PHASES: tuple[Phase, ...] = ("diverge", "converge", "formalize")
 Language = Literal["fr", "en"]
 Text = Annotated[str, AfterValidator(clean_text)]
 
