@@ -13,16 +13,19 @@ team has. `render_text` lays it out for the terminal in the catalog's language;
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from okrtui.i18n import Catalog
 from okrtui.models import CommonPoint, Session
 from okrtui.similarity import (
     KINDS,
+    PREFIX,
+    WEIGHTS,
     Concept,
     Direction,
+    Match,
     Opposition,
     Profile,
     Shared,
@@ -30,6 +33,7 @@ from okrtui.similarity import (
     match,
     opposition,
     profile,
+    resolve,
 )
 
 ItemKind = Literal["objective", "key_result"]
@@ -99,19 +103,49 @@ class TeamOnly:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """One metric, users, channel or target (a concept and its inverse: churn, retention)
+    that items of at least two teams name: every item that names it, in the teams' order."""
+
+    kind: str
+    concepts: tuple[Concept, ...]
+    """The members of the family named, as first named (churn, then retention)."""
+    items: tuple[Item, ...]
+    teams: tuple[TeamRef, ...]
+
+    def label(self, language: str) -> str:
+        return " / ".join(concept.label(language) for concept in self.concepts)
+
+    def as_dict(self, language: str) -> dict[str, Any]:
+        return {"kind": self.kind, "label": self.label(language),
+                "teams": [team.name for team in self.teams],
+                "items": [item.as_dict() for item in self.items]}
+
+
+@dataclass(frozen=True)
 class Comparison:
     teams: tuple[TeamRef, ...]
-    shared: tuple[SharedPair, ...]
+    themes: tuple[Theme, ...]
+    """What two teams or more name, most teams first."""
+    words: tuple[SharedPair, ...]
+    """Pairs of items that share no theme and are alike in words (score ≥ the threshold)."""
     opposed: tuple[OpposedPair, ...]
     only: tuple[TeamOnly, ...]
+    index: "_Index" = field(repr=False, compare=False)
+
+    @cached_property
+    def shared(self) -> tuple[SharedPair, ...]:
+        """Every pair of items of two teams that share something, by teams then best first.
+        Made when first asked for: with many teams there are hundreds of thousands (every
+        two items that name the company's users), and `themes` says the same grouped."""
+        return self.index.shared_pairs()
 
     def as_dict(self, language: str) -> dict[str, Any]:
         return {
             "teams": [{"name": t.name, "source": t.source, "language": t.language}
                       for t in self.teams],
-            "shared": [{"a": p.a.as_dict(), "b": p.b.as_dict(), "score": p.score,
-                        "shares": p.shares(language), "words": list(p.words)}
-                       for p in self.shared],
+            "themes": [theme.as_dict(language) for theme in self.themes],
+            "words": [_pair_dict(p, language) for p in self.words],
             "opposed": [{"a": {**p.a.as_dict(), "direction": p.against.a},
                          "b": {**p.b.as_dict(), "direction": p.against.b},
                          "metric": p.metric(language)}
@@ -120,6 +154,11 @@ class Comparison:
                       "concepts": _by_kind(o.concepts, language)}
                      for o in self.only],
         }
+
+
+def _pair_dict(pair: SharedPair, language: str) -> dict[str, Any]:
+    return {"a": pair.a.as_dict(), "b": pair.b.as_dict(), "score": pair.score,
+            "shares": pair.shares(language), "words": list(pair.words)}
 
 
 def team_refs(sources: Sequence[tuple[str, Session]]) -> list[tuple[TeamRef, Any]]:
@@ -147,45 +186,217 @@ def team_items(ref: TeamRef, team: Any) -> list[Item]:
 
 
 def compare_teams(sources: Sequence[tuple[str, Session]]) -> Comparison:
+    """Read every item once, then find what items of two teams share through an index of
+    what they name (concepts, stems), never by scoring every pair of items: with a hundred
+    teams that is 700,000 pairs, most of which share nothing."""
     refs = team_refs(sources)
-    items = {ref: team_items(ref, team) for ref, team in refs}
-    profiles: dict[Item, Profile] = {
-        item: profile(item.text, item.team.language) for team in items.values() for item in team
-    }
-    shared: list[SharedPair] = []
-    opposed: list[OpposedPair] = []
-    matched: set[Item] = set()
-    for ref_a, ref_b in combinations(items, 2):
-        for a in items[ref_a]:
-            for b in items[ref_b]:
-                found = match(profiles[a], profiles[b])
-                if not found.matches:
-                    continue
-                matched.update((a, b))
-                shared.append(SharedPair(a, b, found.score, found.shared, found.words))
-                if a.kind == b.kind == "key_result":
-                    against = opposition(profiles[a], profiles[b], found, a.direction,
-                                         b.direction)
-                    if against is not None:
-                        opposed.append(OpposedPair(a, b, against))
-    shared.sort(key=lambda p: (_team_order(refs, p), -p.score))
+    items = [item for ref, team in refs for item in team_items(ref, team)]
+    order = {ref: number for number, (ref, _) in enumerate(refs)}
+    index = _Index(items, [profile(item.text, item.team.language) for item in items],
+                   [order[item.team] for item in items])
+    themes = index.themes()
+    words = index.word_pairs()
+    matched = index.matched(themes, words)
     only = []
-    for ref, team_list in items.items():
-        others = {c.family for other, other_items in items.items() if other != ref
-                  for item in other_items for c in profiles[item].concepts()}
+    for ref, _ in refs:
         own: dict[str, Concept] = {}
-        for item in team_list:
-            for concept in profiles[item].concepts():
-                if concept.family not in others:
+        team = order[ref]
+        for i in index.by_team[team]:
+            for concept in index.profiles[i].concepts():
+                if index.family_teams[concept.family] == {team}:
                     own.setdefault(concept.id, concept)
-        only.append(TeamOnly(ref, tuple(i for i in team_list if i not in matched),
-                             tuple(own.values())))
-    return Comparison(tuple(ref for ref, _ in refs), tuple(shared), tuple(opposed), tuple(only))
+        only.append(TeamOnly(ref, tuple(items[i] for i in index.by_team[team]
+                                        if items[i] not in matched), tuple(own.values())))
+    return Comparison(tuple(ref for ref, _ in refs), tuple(themes), tuple(words),
+                      index.opposed_pairs(), tuple(only), index)
 
 
-def _team_order(refs: list[tuple[TeamRef, Any]], pair: SharedPair) -> tuple[int, int]:
-    order = [ref for ref, _ in refs]
-    return order.index(pair.a.team), order.index(pair.b.team)
+LIGHT_BOUND = 0.44
+"""Two items that share no content word, no concept and no stem of one a prefix of the
+other's content stem can only be alike through light words; their score is at most
+light weight / total weight of the lighter item, which must then be at least the threshold
+(0.45; 0.44 for the rounding). Only items this light need their light words indexed."""
+
+
+class _Index:
+    """Items by what they name, to find the pairs that can share something."""
+
+    def __init__(self, items: list[Item], profiles: list[Profile], teams: list[int]) -> None:
+        self.items, self.profiles, self.teams = items, profiles, teams
+        self.by_team: dict[int, list[int]] = {}
+        self.all_keys: dict[str, list[int]] = {}
+        self.heavy_keys: dict[str, list[int]] = {}
+        self.all_prefixes: dict[str, list[int]] = {}
+        self.heavy_prefixes: dict[str, list[int]] = {}
+        self.light_keys: dict[str, list[int]] = {}
+        """Keys of the light items only (see LIGHT_BOUND)."""
+        self.light_prefixes: dict[str, list[int]] = {}
+        self.light: list[bool] = []
+        self.families: list[dict[tuple[str, str], Concept]] = []
+        """Per item: (kind, family) → the first concept of it the item names."""
+        self.family_teams: dict[str, set[int]] = {}
+        self.theme_teams: dict[tuple[str, str], set[int]] = {}
+        for i, (found, team) in enumerate(zip(profiles, teams, strict=True)):
+            self.by_team.setdefault(team, []).append(i)
+            total = sum(found.bag.values())
+            light = sum(w for w in found.bag.values() if w < WEIGHTS["content"])
+            self.light.append(bool(total) and light >= LIGHT_BOUND * total)
+            for key, weight in found.bag.items():
+                heavy = weight >= WEIGHTS["content"]
+                self.all_keys.setdefault(key, []).append(i)
+                if heavy:
+                    self.heavy_keys.setdefault(key, []).append(i)
+                if self.light[i]:
+                    self.light_keys.setdefault(key, []).append(i)
+                if not key.startswith("@") and len(key) >= PREFIX:
+                    start = key[:PREFIX]
+                    self.all_prefixes.setdefault(start, []).append(i)
+                    if heavy:
+                        self.heavy_prefixes.setdefault(start, []).append(i)
+                    if self.light[i]:
+                        self.light_prefixes.setdefault(start, []).append(i)
+            named: dict[tuple[str, str], Concept] = {}
+            for concept in found.concepts():
+                named.setdefault((concept.kind, concept.family), concept)
+                self.theme_teams.setdefault((concept.kind, concept.family), set()).add(team)
+                self.family_teams.setdefault(concept.family, set()).add(team)
+            self.families.append(named)
+
+    def candidates(self, i: int, concepts: bool = True) -> set[int]:
+        """Items of other teams that may share something with item i (a superset of those
+        that do): a concept (unless concepts is false), a content word, a stem of which one
+        starts the other with a content word on one side; or, when either is light, any
+        word."""
+        found: set[int] = set()
+        bag = self.profiles[i].bag
+        light = self.light[i]
+        for key, weight in bag.items():
+            concept = key.startswith("@")
+            if concept and not concepts:
+                continue
+            heavy = weight >= WEIGHTS["content"]
+            found.update(self.all_keys[key] if heavy or light else self.heavy_keys.get(key, ()))
+            if not heavy:
+                found.update(self.light_keys.get(key, ()))
+            if not concept and len(key) >= PREFIX:
+                start = key[:PREFIX]
+                found.update(self.all_prefixes[start] if heavy or light
+                             else self.heavy_prefixes.get(start, ()))
+                if not heavy:
+                    found.update(self.light_prefixes.get(start, ()))
+        team = self.teams[i]
+        return {j for j in found if self.teams[j] != team}
+
+    def _pair(self, i: int, j: int, found: Match) -> SharedPair:
+        return SharedPair(self.items[i], self.items[j], found.score, found.shared, found.words)
+
+    def shared_pairs(self) -> tuple[SharedPair, ...]:
+        """Every matching pair, the earlier team first; by teams, then best first."""
+        pairs = []
+        for i in range(len(self.items)):
+            for j in sorted(j for j in self.candidates(i) if j > i):
+                found = match(self.profiles[i], self.profiles[j])
+                if found.matches:
+                    pairs.append((self.teams[i], self.teams[j], -found.score, i, j, found))
+        pairs.sort(key=lambda pair: pair[:5])
+        return tuple(self._pair(i, j, found) for *_, i, j, found in pairs)
+
+    def themes(self) -> list[Theme]:
+        """Every (kind, family) that items of two teams or more name, most teams first."""
+        grouped: dict[tuple[str, str], list[int]] = {}
+        for i, named in enumerate(self.families):
+            for key in named:
+                grouped.setdefault(key, []).append(i)
+        themes = []
+        for (kind, family), members in grouped.items():
+            teams = dict.fromkeys(self.teams[i] for i in members)
+            if len(teams) < 2:
+                continue
+            concepts: dict[str, Concept] = {}
+            for i in members:
+                concept = self.families[i][kind, family]
+                concepts.setdefault(concept.id, concept)
+            themes.append(Theme(kind, tuple(concepts.values()),
+                                tuple(self.items[i] for i in members),
+                                tuple(self.items[self.by_team[t][0]].team for t in teams)))
+        themes.sort(key=lambda t: (-len(t.teams), -len(t.items), KINDS.index(t.kind)))
+        return themes
+
+    def word_pairs(self) -> list[SharedPair]:
+        """The pairs that share no concept and are alike in words: by teams, best first."""
+        pairs = []
+        for i in range(len(self.items)):
+            named = self.families[i].keys()
+            for j in sorted(j for j in self.candidates(i, concepts=False) if j > i):
+                if named & self.families[j].keys():
+                    continue  # a theme
+                found = match(self.profiles[i], self.profiles[j])
+                if found.matches:
+                    pairs.append((self.teams[i], self.teams[j], -found.score, i, j, found))
+        pairs.sort(key=lambda pair: pair[:5])
+        return [self._pair(i, j, found) for *_, i, j, found in pairs]
+
+    def matched(self, themes: list[Theme], words: list[SharedPair]) -> set[Item]:
+        """The items with a counterpart in another team."""
+        done = {item for pair in words for item in (pair.a, pair.b)}
+        waiting: set[int] = set()
+        for i, named in enumerate(self.families):
+            for kind, family in named:
+                if len(self.theme_teams[kind, family]) < 2:
+                    continue
+                if kind in ("metric", "users"):  # always a match
+                    done.add(self.items[i])
+                else:
+                    waiting.add(i)
+        for i in sorted(waiting):
+            if self.items[i] in done:
+                continue
+            for j in self.candidates(i):
+                if match(self.profiles[i], self.profiles[j]).matches:
+                    done.update((self.items[i], self.items[j]))
+                    break
+        return done
+
+    def opposed_pairs(self) -> tuple[OpposedPair, ...]:
+        """Key results of two teams pulling one metric (or, with no metric, what they share)
+        opposite ways, in the teams' order then the items'."""
+        ways: dict[str, dict[tuple[str, str], list[int]]] = {}
+        loose: list[int] = []
+        for i, item in enumerate(self.items):
+            if item.kind != "key_result" or item.direction is None:
+                continue
+            metrics = [(f, c) for (k, f), c in self.families[i].items() if k == "metric"]
+            if not metrics and item.direction in ("up", "down"):
+                loose.append(i)
+            for family, concept in metrics:
+                way = resolve(item.direction, concept)
+                if way is not None:
+                    ways.setdefault(family, {}).setdefault((concept.id, way), []).append(i)
+        candidates: set[tuple[int, int]] = set()
+        for groups in ways.values():
+            for (id_a, way_a), group_a in groups.items():
+                for (id_b, way_b), group_b in groups.items():
+                    # the same metric either way, or churn and retention the same way
+                    if (id_a == id_b) == (way_a == way_b):
+                        continue
+                    candidates.update((i, j) for i in group_a for j in group_b
+                                      if i < j and self.teams[i] != self.teams[j])
+        loose_set = set(loose)
+        for i in loose:
+            for j in self.candidates(i):
+                if j in loose_set and self.items[i].direction != self.items[j].direction:
+                    candidates.add((min(i, j), max(i, j)))
+        opposed = []
+        for i, j in sorted(candidates, key=lambda p: (self.teams[p[0]], self.teams[p[1]], *p)):
+            a, b = self.items[i], self.items[j]
+            found = match(self.profiles[i], self.profiles[j])
+            if not found.matches:
+                continue
+            against = opposition(self.profiles[i], self.profiles[j], found, a.direction,
+                                 b.direction)
+            if against is not None:
+                opposed.append(OpposedPair(a, b, against))
+        return tuple(opposed)
 
 
 def _by_kind(concepts: Sequence[Concept], language: str) -> dict[str, list[str]]:
@@ -198,7 +409,17 @@ def _by_kind(concepts: Sequence[Concept], language: str) -> dict[str, list[str]]
 # --- the terminal -------------------------------------------------------------------------
 
 
+LISTED_TEAMS = 3
+"""Up to this many teams, every pair of items that share something is printed; past it,
+what they share is grouped by theme (TOP of each kind, the rest in --format json)."""
+TOP = 10
+NAMES = 4
+"""Team names shown per theme or direction before "and N more"."""
+
+
 def render_text(comparison: Comparison, tr: Catalog) -> str:
+    if len(comparison.teams) > LISTED_TEAMS:
+        return _render_grouped(comparison, tr)
     language = tr.language
     lines = [tr("compare.teams", teams=" · ".join(_teams_by_source(comparison.teams, tr))), ""]
     lines.append(tr("compare.shared", count=len(comparison.shared)))
@@ -229,6 +450,104 @@ def render_text(comparison: Comparison, tr: Catalog) -> str:
             lines.append(f"    {_item(item, tr, team=False)}")
         if not only.items and not only.concepts:
             lines.append(f"    {tr('compare.only_none')}")
+    return "\n".join(lines) + "\n"
+
+
+def _count(tr: Catalog, key: str, count: int) -> str:
+    """The singular or plural key (key_one, key_other) by count, the count written as the
+    language writes it (11 322 in French, 11,322 in English)."""
+    written = f"{count:,}".replace(",", "\u202f" if tr.language == "fr" else ",")
+    return tr(f"{key}_{'one' if count == 1 else 'other'}", count=written)
+
+
+def _names(tr: Catalog, teams: Sequence[TeamRef]) -> str:
+    names = ", ".join(team.name for team in teams[:NAMES])
+    if len(teams) <= NAMES:
+        return names
+    return tr("compare.many.names_more", names=names,
+              more=_count(tr, "compare.many.more_teams", len(teams) - NAMES))
+
+
+def _render_grouped(comparison: Comparison, tr: Catalog) -> str:
+    """Many teams: the themes most teams share, the metrics pulled opposite ways, what one
+    team alone names; counted, the strongest first, the rest in --format json."""
+    language = tr.language
+    files = len({team.source for team in comparison.teams})
+    lines = [tr("compare.many.teams", teams=_count(tr, "compare.many.teams", len(
+        comparison.teams)), files=_count(tr, "compare.many.files", files)), ""]
+    themes = comparison.themes
+    lines.append(tr("compare.many.shared", themes=_count(tr, "compare.many.themes",
+                                                          len(themes))))
+    if not themes and not comparison.words:
+        lines.append(f"  {tr('compare.shared_none')}")
+    for theme in themes[:TOP]:
+        lines.append("  " + tr("compare.many.theme", what=_field(
+            tr, tr("compare.kind." + theme.kind), [theme.label(language)]),
+            teams=_count(tr, "compare.many.teams", len(theme.teams)),
+            items=_count(tr, "compare.many.items", len(theme.items))))
+        lines.append(f"    {_names(tr, theme.teams)}")
+    if len(themes) > TOP:
+        lines.append("  " + _count(tr, "compare.many.more_themes", len(themes) - TOP))
+    if comparison.words:
+        lines += ["", tr("compare.many.words", pairs=_count(tr, "compare.many.pairs",
+                                                            len(comparison.words)))]
+        best = sorted(comparison.words, key=lambda pair: -pair.score)
+        for pair in best[:TOP]:
+            lines.append(f"  {_item(pair.a, tr)}")
+            lines.append(f"  {_item(pair.b, tr)}")
+            lines.append(f"    → {_field(tr, tr('compare.words'), pair.words)} "
+                         f"({tr('compare.similarity', score=f'{pair.score:.2f}')})")
+        if len(best) > TOP:
+            lines.append("  " + _count(tr, "compare.many.more_pairs", len(best) - TOP))
+
+    groups: dict[str, dict[str, dict[TeamRef, None]]] = {}
+    pairs: dict[str, int] = {}
+    flip = {"up": "down", "down": "up"}
+    for pair in comparison.opposed:
+        metric, way_a, way_b = pair.metric(language), pair.against.a, pair.against.b
+        subject = pair.against.subject
+        if len(subject) == 1 and subject[0].kind == "metric":  # said of the family's own
+            root = next((c for c in (subject[0].a, subject[0].b) if c.id == c.family),
+                        subject[0].a)  # (error rate down is accuracy up)
+            metric = root.label(language)
+            way_a = way_a if subject[0].a.id == root.id else flip[way_a]
+            way_b = way_b if subject[0].b.id == root.id else flip[way_b]
+        ways = groups.setdefault(metric, {"up": {}, "down": {}})
+        ways[way_a][pair.a.team] = None
+        ways[way_b][pair.b.team] = None
+        pairs[metric] = pairs.get(metric, 0) + 1
+    lines += ["", tr("compare.many.opposed", metrics=_count(tr, "compare.many.metrics",
+                                                             len(groups)))]
+    if not groups:
+        lines.append(f"  {tr('compare.opposed_none')}")
+    ranked = sorted(groups, key=lambda metric: -pairs[metric])
+    for metric in ranked[:TOP]:
+        lines.append("  " + tr("compare.many.opposed_metric", metric=metric,
+                               pairs=_count(tr, "compare.many.pairs", pairs[metric])))
+        for way in ("up", "down"):
+            teams = list(groups[metric][way])
+            lines.append(f"    {tr('compare.' + way)} " + tr(
+                "compare.many.way", teams=_count(tr, "compare.many.teams", len(teams)),
+                names=_names(tr, teams)))
+    if len(ranked) > TOP:
+        lines.append("  " + _count(tr, "compare.many.more_metrics", len(ranked) - TOP))
+
+    lines += ["", tr("compare.only")]
+    alone = [(concept, only.team) for only in comparison.only for concept in only.concepts]
+    for concept, team in alone[:TOP]:
+        lines.append("  " + tr("compare.many.alone", what=_field(
+            tr, tr("compare.kind." + concept.kind), [concept.label(language)]),
+            team=team.name))
+    if len(alone) > TOP:
+        lines.append("  " + _count(tr, "compare.many.more_concepts", len(alone) - TOP))
+    lonely = [only for only in comparison.only if only.items]
+    count = sum(len(only.items) for only in lonely)
+    if count:
+        lines.append("  " + tr("compare.many.unmatched",
+                               items=_count(tr, "compare.many.items", count),
+                               teams=_count(tr, "compare.many.teams", len(lonely))))
+    elif not alone:
+        lines.append(f"  {tr('compare.only_none')}")
     return "\n".join(lines) + "\n"
 
 

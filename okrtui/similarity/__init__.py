@@ -27,6 +27,7 @@ __all__ = [
     "match",
     "opposition",
     "profile",
+    "resolve",
 ]
 
 THRESHOLD = 0.45
@@ -189,14 +190,14 @@ def opposition(a: Profile, b: Profile, found: Match | None = None,
     for shared in found.shared:
         if shared.kind != "metric":
             continue
-        way_a = _resolve(direction_a, shared.a)
-        way_b = _resolve(direction_b, shared.b)
+        way_a = resolve(direction_a, shared.a)
+        way_b = resolve(direction_b, shared.b)
         if way_a is None or way_b is None:
             continue
         if shared.a.id != shared.b.id:  # churn down pulls the same way as retention up
             way_b = "up" if way_b == "down" else "down"
         if way_a != way_b:
-            return Opposition((shared,), (), way_a, _resolve(direction_b, shared.b))  # type: ignore[arg-type]
+            return Opposition((shared,), (), way_a, resolve(direction_b, shared.b))  # type: ignore[arg-type]
     if (not a.concepts("metric") and not b.concepts("metric") and found.matches
             and {direction_a, direction_b} == {"up", "down"}):
         # No metric named: what both move is what they share (the free trial, the model).
@@ -206,7 +207,8 @@ def opposition(a: Profile, b: Profile, found: Match | None = None,
     return None
 
 
-def _resolve(direction: Direction, concept: Concept) -> Direction | None:
+def resolve(direction: Direction, concept: Concept) -> Direction | None:
+    """The way a direction moves this metric ("better": the metric's better way)."""
     if direction == "better":
         return concept.better
     return direction

@@ -47,7 +47,8 @@ def test_compare_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert [t["name"] for t in data["teams"]] == ["Data science", "Produit & Marketing"]
-    assert len(data["shared"]) == 5
+    assert {theme["label"] for theme in data["themes"]} == {
+        "merchants", "acceptance rate", "requests", "free users"}
     assert data["opposed"][0]["metric"] == "requests"
     assert "É" not in out or "\\u" not in out  # accents readable, not escaped
 

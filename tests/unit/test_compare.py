@@ -165,14 +165,88 @@ def test_french_text_uses_french_labels_and_typography(examples: Comparison) -> 
 
 
 def test_json_holds_everything_and_is_plain_data(examples: Comparison) -> None:
+    # Every theme with every item that names it, rather than every pair (with 100 teams,
+    # hundreds of thousands of pairs say no more than the themes).
     data = json.loads(json.dumps(examples.as_dict("en"), ensure_ascii=False))
-    assert set(data) == {"teams", "shared", "opposed", "only"}
+    assert set(data) == {"teams", "themes", "words", "opposed", "only"}
     assert data["opposed"][0]["metric"] == "requests"
     assert data["opposed"][0]["a"]["direction"] == "down"
-    first = data["shared"][0]
-    assert {"a", "b", "score", "shares", "words"} <= set(first)
-    assert {"team", "kind", "id", "text"} <= set(first["a"])
+    themes = {theme["label"]: theme for theme in data["themes"]}
+    assert themes["merchants"]["kind"] == "users"
+    assert themes["merchants"]["teams"] == ["Data science", "Produit & Marketing"]
+    assert {"team", "kind", "id", "text"} <= set(themes["merchants"]["items"][0])
+    assert themes["acceptance rate"]["items"][0]["id"] == "k1"
+    assert data["words"] == []
     assert data["only"][1]["concepts"]["metric"]
+
+
+# --- many teams ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    from bench.compare import write_teams
+
+    paths = write_teams(12, tmp_path_factory.mktemp("teams"))
+    return compare_teams([(str(path), load_session(path)) for path in paths])
+
+
+def test_the_index_finds_every_pair_scoring_all_of_them_would(many: Comparison) -> None:
+    from okrtui.similarity import match, profile
+
+    items = [(n, item) for n, only in enumerate(many.only)
+             for item in many.index.items if item.team == only.team]
+    expected = []
+    for n, a in items:
+        for m, b in items:
+            if n < m:
+                found = match(profile(a.text, a.team.language), profile(b.text, b.team.language))
+                if found.matches:
+                    expected.append((n, m, -found.score, a.id, b.id))
+    expected.sort(key=lambda e: e[:3])
+    order = {team: n for n, team in enumerate(many.teams)}
+    assert [(order[p.a.team], order[p.b.team], -p.score, p.a.id, p.b.id)
+            for p in many.shared] == expected
+    assert len(expected) > 100
+    in_pairs = {item for pair in many.shared for item in (pair.a, pair.b)}
+    assert all(item not in in_pairs for only in many.only for item in only.items)
+    assert {i for only in many.only for i in only.items} == set(many.index.items) - in_pairs
+
+
+def test_themes_group_every_item_naming_a_thing_of_two_teams(many: Comparison) -> None:
+    assert many.themes
+    for theme in many.themes:
+        assert len(theme.teams) >= 2
+        assert {item.team for item in theme.items} == set(theme.teams)
+    teams = [len(theme.teams) for theme in many.themes]
+    assert teams == sorted(teams, reverse=True)
+    assert all(not pair_shares for pair_shares in (p.shared for p in many.words))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_many_teams_print_the_strongest_themes_counted(many: Comparison,
+                                                       language: str) -> None:
+    tr = catalog(language)
+    text = render_text(many, tr)
+    assert "compare." not in text
+    assert tr("compare.many.teams", teams=tr("compare.many.teams_other", count=12),
+              files=tr("compare.many.files_other", count=12)) in text
+    assert len(text.splitlines()) < 120  # not every pair
+    top = many.themes[0]
+    assert f"{top.label(language)} — {len(top.teams)} " in text
+    if len(many.themes) > 10:
+        assert "--format json" in text
+    assert tr("compare.only") in text
+
+
+def test_french_counts_use_french_typography() -> None:
+    from okrtui.compare import _count
+
+    tr = catalog("fr")
+    assert _count(tr, "compare.many.teams", 1) == "1 équipe"
+    assert _count(tr, "compare.many.pairs", 11322) == "11\u202f322 paires"
+    assert "\u00a0: " in tr("compare.many.opposed", metrics="2 indicateurs")
+    assert _count(catalog("en"), "compare.many.pairs", 11322) == "11,322 pairs"
 
 
 def test_every_compare_key_exists_in_both_catalogs() -> None:
@@ -180,6 +254,8 @@ def test_every_compare_key_exists_in_both_catalogs() -> None:
     used = set(re.findall(r"[\"'](compare\.[a-z_.]+[a-z])[\"']", source))
     used |= {f"compare.kind.{kind}" for kind in ("metric", "users", "channel", "target")}
     used |= {"compare.up", "compare.down", "compare.objective", "compare.key_result"}
+    counted = set(re.findall(r"_count\(\s*tr, \"(compare\.[a-z_.]+)\"", source))
+    used = (used - counted) | {f"{key}_{form}" for key in counted for form in ("one", "other")}
     assert len(used) > 10
     for language in ("fr", "en"):
         assert sorted(key for key in used if key not in catalog(language)) == []
