@@ -26,3 +26,10 @@ def test_the_edit_benchmark_runs() -> None:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "add idea (enter)" in result.stdout and "undo (ctrl+z)" in result.stdout
+
+
+def test_the_compare_benchmark_runs() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "compare.py"), "--smoke"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "load the files" in result.stdout and "compare, text" in result.stdout
