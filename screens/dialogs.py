@@ -75,6 +75,14 @@ class Dialog(ModalScreen[ResultType]):
 
 
 class ConfirmScreen(Dialog[bool]):
+    """A yes-or-no question. The button named for the act has the focus, so enter (or
+    ctrl+s, wherever the focus is) says yes; escape, or enter on the other button, says no."""
+
+    BINDINGS = [
+        Binding("enter", "press", "key.accept", priority=True),
+        Binding("ctrl+s", "accept", "key.accept", show=False, priority=True),
+    ]
+
     def __init__(self, question: str, yes_label: str) -> None:
         super().__init__()
         self.question = question
@@ -89,10 +97,21 @@ class ConfirmScreen(Dialog[bool]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+    def action_press(self) -> None:
+        """Enter presses the button that has the focus (the act's, unless tab moved on)."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        else:
+            self.action_accept()
+
+    def action_accept(self) -> None:
+        self.dismiss(True)
 
     def action_cancel(self) -> None:
         self.dismiss(False)
