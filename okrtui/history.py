@@ -334,17 +334,33 @@ class History:
         self.max_steps = max_steps
         self._snapshots = _Snapshots()
         self._states: list[_State] = [self._snapshots.take(session)]
+        self._names: list[object] = [None]
+        """What each step did (the Document's Name of the edit), to say what an undo undoes."""
         self._index = 0
         self._joined: _Joined | None = None
         workshop.count_ids(session)  # now rather than at the first edit
 
-    def commit(self, session: Session) -> None:
-        """Remember the session after an edit; a new edit forgets what was undone."""
+    def commit(self, session: Session, name: object = None) -> None:
+        """Remember the session after an edit (name: what it did); a new edit forgets what
+        was undone."""
         del self._states[self._index + 1 :]
+        del self._names[self._index + 1 :]
         self._states.append(self._snapshots.take(session))
+        self._names.append(name)
         if len(self._states) > self.max_steps + 1:
             del self._states[0]
+            del self._names[0]
         self._index = len(self._states) - 1
+
+    @property
+    def next_undo(self) -> object:
+        """The name of the step an undo would take back (None: unnamed, or none)."""
+        return self._names[self._index] if self.can_undo else None
+
+    @property
+    def next_redo(self) -> object:
+        """The name of the step a redo would make again (None: unnamed, or none)."""
+        return self._names[self._index + 1] if self.can_redo else None
 
     @property
     def current(self) -> bytes:
