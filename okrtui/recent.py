@@ -1,4 +1,4 @@
-"""The list of recently opened session files, kept in the user's data folder."""
+"""The list of recently opened session files (absolute paths), kept in the user's data folder."""
 
 import os
 import tomllib
@@ -6,9 +6,13 @@ from pathlib import Path
 
 import tomli_w
 
-from okrtui.storage import SaveError, atomic_write
+from okrtui.paths import absolute, read_regular
+from okrtui.problems import SaveError
+from okrtui.storage import atomic_write
 
 MAX_RECENT = 10
+MAX_RECENT_BYTES = 1024 * 1024
+"""Ten paths: a longer list was not written by okrtui (and is not read)."""
 
 
 def data_dir() -> Path:
@@ -25,23 +29,38 @@ def recent_file() -> Path:
 
 def load_recent() -> list[Path]:
     """Recently opened files, newest first; an unreadable list counts as empty."""
+    data = read_regular(recent_file(), MAX_RECENT_BYTES)
+    if data is None:
+        return []
     try:
-        with recent_file().open("rb") as file:
-            files = tomllib.load(file).get("files", [])
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        files = tomllib.loads(data.decode("utf-8")).get("files", [])
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError, ValueError):
         return []
     if not isinstance(files, list):
         return []
-    return [Path(name) for name in files if isinstance(name, str)][:MAX_RECENT]
+    # only absolute paths: a relative one would name another file from each working folder
+    return [Path(name) for name in files
+            if isinstance(name, str) and "\0" not in name and Path(name).is_absolute()
+            ][:MAX_RECENT]
 
 
 def remember(path: Path) -> None:
     """Put path first in the recent list. Failing to write the list never stops the user."""
-    path = path.resolve()
+    path = absolute(path)
     files = [path] + [other for other in load_recent() if other != path]
     try:
         recent_file().parent.mkdir(parents=True, exist_ok=True)
-        text = tomli_w.dumps({"files": [str(name) for name in files[:MAX_RECENT]]})
+        names = [str(name) for name in files if _encodable(str(name))]
+        text = tomli_w.dumps({"files": names[:MAX_RECENT]})
         atomic_write(recent_file(), text.encode("utf-8"))
     except (OSError, SaveError):
         pass
+
+
+def _encodable(name: str) -> bool:
+    """A name TOML can hold (a name that is not UTF-8 cannot be written in it)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
