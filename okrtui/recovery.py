@@ -5,11 +5,21 @@ folder that cannot be written, a file in the user's state folder). It holds a on
 (which session file, which process, when, the unsaved drafts) and the session itself, as
 compressed JSON. A clean exit, a save or a discard removes it; after a crash it is what the
 next start offers to restore.
+
+A recovery file belongs to the process that wrote it (its header names host and pid): no
+process writes over or removes the file of another one still running. A second window that
+took a file over journals to a file of its own in the state folder.
+
+A recovery file is read like any file from outside: only a regular file, within a bound;
+a header of the expected types and sizes; its drafts cleaned as typed text is. It never says
+where to save: that is the file it lies beside (or, in the state folder, the file its name
+was made from), and saving still checks that file for changes made since.
 """
 
 import hashlib
 import json
 import os
+import re
 import socket
 import threading
 import zlib
@@ -17,18 +27,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from okrtui.lock import Holder
+from okrtui.lock import Holder, valid_holder
 from okrtui.migrations import migrate
-from okrtui.models import SCHEMA_VERSION, Session
+from okrtui.models import SCHEMA_VERSION, Level, Session
+from okrtui.paths import absolute, read_regular
 from okrtui.problems import SaveError
 from okrtui.recent import data_dir
-from okrtui.storage import atomic_write
+from okrtui.storage import MAX_FILE_BYTES, atomic_write
+from okrtui.text import clean_line
 
 MAGIC = b"okrtui-recovery 1\n"
 SUFFIX = ".recover"
+MAX_HEADER_BYTES = 4 * 1024 * 1024
+"""The header line: paths, a stamp and the drafts typed in three fields."""
+MAX_RECOVERY_BYTES = MAX_FILE_BYTES + MAX_HEADER_BYTES
+"""A whole recovery file (its session compressed): past this, it was not written by okrtui."""
+MAX_SESSION_JSON_BYTES = 4 * MAX_FILE_BYTES
+"""The session once decompressed (a file that inflates past this is refused, not read)."""
+MAX_PATH_CHARS = 4096
+_STAMP = re.compile(r"^[0-9a-f]{64}$")
+_LEVELS = frozenset(get_args(Level))
 
 
 def recovery_folder() -> Path:
@@ -40,17 +62,46 @@ def recovery_folder() -> Path:
 
 
 def beside(path: Path) -> Path:
+    path = absolute(path)
     return path.with_name(f".{path.name}{SUFFIX}")
 
 
-def in_state_folder(path: Path | None) -> Path:
-    """The state-folder recovery file of path: named after it, unique to its full path.
-    For a session with no file yet, unique to this process and instant."""
+def _state_stem(path: Path) -> str:
+    """The start of the state-folder names of path: its name, then a hash of its full path."""
+    path = absolute(path)
+    digest = hashlib.sha256(os.fsencode(path)).hexdigest()[:12]
+    return f"{path.name[:100]}-{digest}"
+
+
+def in_state_folder(path: Path | None, pid: int | None = None) -> Path:
+    """The state-folder recovery file of path: named after it, unique to its full path (and
+    to process pid, when given). For a session with no file yet, unique to this process and
+    instant."""
     if path is None:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         return recovery_folder() / f"unsaved-{stamp}-{os.getpid()}{SUFFIX}"
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
-    return recovery_folder() / f"{path.name}-{digest}{SUFFIX}"
+    stem = _state_stem(path)
+    return recovery_folder() / (f"{stem}-{pid}{SUFFIX}" if pid else f"{stem}{SUFFIX}")
+
+
+def _is_state_file_of(name: str, path: Path) -> bool:
+    """name is a state-folder recovery file of path (of any process)."""
+    stem = _state_stem(path)
+    if not name.startswith(stem) or not name.endswith(SUFFIX):
+        return False
+    middle = name[len(stem):-len(SUFFIX)]
+    return middle == "" or (middle[:1] == "-" and middle[1:].isascii()
+                            and middle[1:].isdigit())
+
+
+def state_files_of(path: Path) -> list[Path]:
+    """The recovery files of path in the state folder, whichever process wrote them."""
+    folder = recovery_folder()
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError:
+        return []
+    return [folder / name for name in names if _is_state_file_of(name, path)]
 
 
 @dataclass
@@ -67,8 +118,9 @@ class Snapshot:
     """Text typed in capture fields and not yet added, by level."""
 
     def encode(self) -> bytes:
+        path = self.session_path
         header = {
-            "session_path": str(self.session_path) if self.session_path else None,
+            "session_path": os.fsdecode(absolute(path)) if path is not None else None,
             "base_stamp": self.base_stamp,
             "drafts": self.drafts,
             "host": socket.gethostname(),
@@ -85,6 +137,8 @@ class Recovery:
     file: Path
     session: Session
     session_path: Path | None
+    """The session file it is a recovery of: the file it lies beside, or the one its name in
+    the state folder was made from; None for a session never saved."""
     base_stamp: str | None
     drafts: dict[str, str]
     holder: Holder
@@ -95,37 +149,140 @@ class Recovery:
         return not self.holder.is_me and not self.holder.is_alive
 
     def discard(self) -> None:
-        self.file.unlink(missing_ok=True)
+        """Remove the file, unless a live process other than this one wrote it since."""
+        if _belongs_to_another(self.file):
+            return
+        try:
+            self.file.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _header(data: bytes) -> tuple[dict[str, Any], bytes] | None:
+    """The header of a recovery file (a JSON object) and the bytes after it, or None."""
+    if not data.startswith(MAGIC):
+        return None
+    line, newline, payload = data[len(MAGIC):].partition(b"\n")
+    if not newline or len(line) > MAX_HEADER_BYTES:
+        return None
+    try:
+        header = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    return (header, payload) if isinstance(header, dict) else None
+
+
+def _holder_of(header: dict[str, Any]) -> Holder | None:
+    written = header.get("written")
+    if not isinstance(written, str) or len(written) > 64:
+        return None
+    try:
+        since = datetime.fromisoformat(written)
+    except ValueError:
+        return None
+    if since.tzinfo is None:  # (recoveries are sorted by it: all aware)
+        since = since.replace(tzinfo=UTC)
+    return valid_holder(header.get("host"), header.get("pid"), since)
+
+
+def owner(file: Path) -> Holder | None:
+    """The process that wrote file, read from its header alone; None when it is missing or
+    is no recovery file."""
+    data = read_regular(file, len(MAGIC) + MAX_HEADER_BYTES + 1, whole=False)
+    found = _header(data) if data is not None else None
+    return _holder_of(found[0]) if found is not None else None
+
+
+def _belongs_to_another(file: Path) -> bool:
+    """file was written by another process that is still running."""
+    found = owner(file)
+    return found is not None and not found.is_me and found.is_alive
+
+
+def _is_mine(file: Path) -> bool:
+    found = owner(file)
+    return found is not None and found.is_me
+
+
+def _drafts(value: object) -> dict[str, str] | None:
+    """The drafts of a header, cleaned as a capture field cleans what is typed in it."""
+    if not isinstance(value, dict):
+        return None
+    drafts = {}
+    for level, text in value.items():
+        if level not in _LEVELS or not isinstance(text, str):
+            return None
+        text = clean_line(text)
+        if text:
+            drafts[level] = text
+    return drafts
+
+
+def _session_path_of(file: Path, named: object) -> Path | None:
+    """The session file that file is a recovery of, from where file lies: `.NAME.recover` is
+    of NAME beside it; in the state folder, the path its header names only if the file's
+    name was made from that very path; unsaved-… (or anything else) of none."""
+    folder = absolute(file.parent)
+    if folder == absolute(recovery_folder()):
+        if (isinstance(named, str) and 0 < len(named) <= MAX_PATH_CHARS
+                and "\0" not in named and Path(named).is_absolute()
+                and _is_state_file_of(file.name, Path(named))):
+            return absolute(Path(named))
+        return None
+    name = file.name
+    if name.startswith(".") and name.endswith(SUFFIX) and len(name) > len(SUFFIX) + 1:
+        return folder / name[1:-len(SUFFIX)]
+    return None
+
+
+def _session_of(payload: bytes) -> Session | None:
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(payload, MAX_SESSION_JSON_BYTES + 1)
+        table = json.loads(text)
+    except (zlib.error, ValueError, RecursionError):
+        return None
+    if len(text) > MAX_SESSION_JSON_BYTES or inflater.unconsumed_tail or not isinstance(
+            table, dict):
+        return None
+    version = table.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or not (
+            1 <= version <= SCHEMA_VERSION):
+        return None
+    try:
+        # validated as JSON, as written: dates are ISO strings there
+        return Session.model_validate_json(json.dumps(migrate(table, SCHEMA_VERSION)))
+    except (ValidationError, ValueError, TypeError, KeyError, AttributeError,
+            RecursionError):
+        return None
 
 
 def read(file: Path) -> Recovery | None:
-    """The recovery in file, or None when it is missing or unreadable (a recovery file is
-    written atomically, so an unreadable one was not written by okrtui)."""
-    try:
-        data = file.read_bytes()
-        if not data.startswith(MAGIC):
-            return None
-        header_line, _, payload = data[len(MAGIC):].partition(b"\n")
-        header = json.loads(header_line)
-        table = json.loads(zlib.decompress(payload))
-        version = table.get("schema_version", SCHEMA_VERSION)
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
-            return None
-        # validated as JSON, as written: dates are ISO strings there
-        session = Session.model_validate_json(json.dumps(migrate(table, SCHEMA_VERSION)))
-        drafts = {str(key): str(value) for key, value in dict(header["drafts"]).items()}
-        holder = Holder(str(header["host"]), int(header["pid"]),
-                        datetime.fromisoformat(header["written"]))
-        path = header["session_path"]
-        return Recovery(file, session, Path(path) if path else None, header["base_stamp"],
-                        drafts, holder)
-    except (OSError, ValueError, KeyError, TypeError, zlib.error, ValidationError):
+    """The recovery in file, or None when it is missing or not one okrtui wrote (a recovery
+    file is written atomically: a file that is not a regular file, too big, or whose header
+    or session does not hold what okrtui writes, was not)."""
+    data = read_regular(file, MAX_RECOVERY_BYTES)
+    found = _header(data) if data is not None else None
+    if found is None:
         return None
+    header, payload = found
+    holder = _holder_of(header)
+    drafts = _drafts(header.get("drafts", {}))
+    stamp = header.get("base_stamp")
+    if holder is None or drafts is None:
+        return None
+    if stamp is not None and not (isinstance(stamp, str) and _STAMP.match(stamp)):
+        return None
+    session = _session_of(payload)
+    if session is None:
+        return None
+    return Recovery(file, session, _session_path_of(file, header.get("session_path")),
+                    stamp, drafts, holder)
 
 
 def find_for(path: Path) -> Recovery | None:
     """An abandoned recovery of the session file path, if there is one."""
-    for file in (beside(path), in_state_folder(path)):
+    for file in (beside(path), *state_files_of(path)):
         found = read(file)
         if found is not None and found.abandoned:
             return found
@@ -136,8 +293,10 @@ def find_abandoned(session_files: list[Path]) -> list[Recovery]:
     """Abandoned recoveries: of unsaved sessions and of session_files (the recent ones),
     newest first."""
     files: set[Path] = set()
+    folder = recovery_folder()
     try:
-        files.update(recovery_folder().glob(f"*{SUFFIX}"))
+        files.update(folder / entry.name for entry in os.scandir(folder)
+                     if entry.name.endswith(SUFFIX))
     except OSError:
         pass
     files.update(beside(path) for path in session_files)
@@ -150,14 +309,17 @@ class Journal:
     """Keeps the recovery file of one open session up to date from its own thread.
 
     `record()` returns at once; the writer thread writes the latest snapshot it was given
-    (intermediate ones are skipped), atomically, so the file is always a whole snapshot."""
+    (intermediate ones are skipped), atomically, so the file is always a whole snapshot.
+    It writes beside the session unless another running process's recovery is there (a
+    window that took the file over): then to a file of its own in the state folder."""
 
     def __init__(self, session_path: Path | None,
                  on_failure: Callable[[SaveError], None] | None = None) -> None:
-        self.session_path = session_path
+        self.session_path = absolute(session_path) if session_path is not None else None
         self.on_failure = on_failure
         """Called from the writer thread when a snapshot could not be written anywhere."""
-        self.file = beside(session_path) if session_path else in_state_folder(None)
+        self.file = (beside(self.session_path) if self.session_path is not None
+                     else in_state_folder(None))
         self.writes = 0
         self.error: SaveError | None = None
         self.warned = False
@@ -182,12 +344,20 @@ class Journal:
 
     def discard(self) -> None:
         """Nothing is left to recover (saved or discarded): forget pending work, remove
-        the file."""
+        the files this process wrote (never another's)."""
         with self._wake:
             self._pending = None
             self._wake.wait_for(lambda: not self._busy, timeout=5)
-            for file in {self.file, in_state_folder(self.session_path)}:
-                file.unlink(missing_ok=True)
+            files = {self.file}
+            if self.session_path is not None:
+                files |= {beside(self.session_path),
+                          in_state_folder(self.session_path, os.getpid())}
+            for file in files:
+                if _is_mine(file):
+                    try:
+                        file.unlink(missing_ok=True)
+                    except OSError:
+                        pass
 
     def close(self, remove: bool) -> None:
         """Stop the writer: after writing what is pending, or removing the file (remove)."""
@@ -214,10 +384,18 @@ class Journal:
                     self._busy = False
                     self._wake.notify_all()
 
+    def _own_file(self) -> Path:
+        """This process's file in the state folder."""
+        return in_state_folder(self.session_path, os.getpid())
+
     def _write(self, data: bytes) -> None:
-        """Beside the session; where that folder cannot be written, in the state folder."""
+        """Beside the session; where that folder cannot be written, or another running
+        window journals there, in the state folder."""
+        if self.session_path is not None and self.file == beside(self.session_path) \
+                and _belongs_to_another(self.file):
+            self.file = self._own_file()
         try:
-            if self.session_path is None:
+            if self.file.parent == recovery_folder():
                 _make_folder(self.file)
             atomic_write(self.file, data)
             self.writes += 1
@@ -225,7 +403,10 @@ class Journal:
             return
         except SaveError as error:
             self.error = error
-        fallback = in_state_folder(self.session_path)
+        if self.session_path is None:
+            self._failed()
+            return
+        fallback = self._own_file()
         if fallback == self.file:
             self._failed()
             return
@@ -238,7 +419,6 @@ class Journal:
         self.file = fallback
         self.writes += 1
         self.error = None
-
 
     def _failed(self) -> None:
         if self.error is not None and self.on_failure is not None:
@@ -257,8 +437,8 @@ Change = tuple[int, int, int]
 """How many items of a kind were added, removed and changed."""
 
 
-def _items(session: Session) -> dict[str, dict[str, dict]]:
-    kinds: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
+def _items(session: Session) -> dict[str, dict[str, dict[str, Any]]]:
+    kinds: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
     for participant in session.participants:
         kinds["participant"][participant.id] = participant.model_dump()
     for decision in session.decision_log:

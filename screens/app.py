@@ -17,6 +17,7 @@ from okrtui import lock, recovery
 from okrtui.history import History
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
+from okrtui.paths import absolute
 from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import load_recent, remember
 from okrtui.storage import file_stamp, load_session, save_table, session_table
@@ -123,7 +124,9 @@ class OkrApp(App[int]):
         super().__init__()
         localize_bindings(self, self.tr)
         self.session = session
-        self.path = path
+        self.path = absolute(path) if path is not None else None
+        """Where ctrl+s saves: always absolute and resolved (the working folder may change,
+        and a path kept relative would then name another file)."""
         self.dirty = False
         self.read_only = False
         self.journal: recovery.Journal | None = None
@@ -139,7 +142,7 @@ class OkrApp(App[int]):
         self.team_id: str | None = None
         """The team on screen (None: the first)."""
         self._start_new = start_new
-        self._new_path = new_path
+        self._new_path = absolute(new_path) if new_path is not None else None
         self._new_title = new_title
 
     def on_mount(self) -> None:
@@ -164,6 +167,7 @@ class OkrApp(App[int]):
                      on_cancel: Callable[[], None] | None = None) -> None:
         """Open session as read from path, unless okrtui stopped before saving changes to
         it: then first offer to restore them (discarding them opens the file as saved)."""
+        path = absolute(path) if path is not None else None
         found = recovery.find_for(path) if path is not None else None
         if found is None:
             self.open_session(session, path)
@@ -171,7 +175,7 @@ class OkrApp(App[int]):
 
         def answer(choice: str | None) -> None:
             if choice == "restore":
-                self.restore(found)
+                self.restore(found, path)  # the file the user opened, whatever found says
             elif choice == "discard":
                 found.discard()
                 self.notify(literal(self.tr("recovery.discarded")))
@@ -194,7 +198,7 @@ class OkrApp(App[int]):
 
         def answer(choice: str | None) -> None:
             if choice == "restore":
-                self.restore(first)
+                self.restore(first, first.session_path)
                 return
             if choice == "discard":
                 first.discard()
@@ -208,10 +212,12 @@ class OkrApp(App[int]):
         result = read_session(path)
         return result if isinstance(result, Session) else None
 
-    def restore(self, found: recovery.Recovery) -> None:
-        """Open the recovered session, unsaved: the file changes only when the user saves
-        (and saving checks the file against what it held when the recovered work began)."""
-        self.open_session(found.session, found.session_path, drafts=found.drafts)
+    def restore(self, found: recovery.Recovery, path: Path | None) -> None:
+        """Open the recovered session, unsaved, as the session of path (the file the user
+        opened, or the one found is beside; None: saving asks where). The file changes only
+        when the user saves, and saving checks it against what it held when the recovered
+        work began."""
+        self.open_session(found.session, path, drafts=found.drafts)
         self.disk_stamp = found.base_stamp
         self.mark_unsaved()
         self._journal_now()
@@ -224,6 +230,7 @@ class OkrApp(App[int]):
     def open_session(self, session: Session, path: Path | None,
                      drafts: dict[str, str] | None = None) -> None:
         """Show session (replacing any open one); path is where ctrl+s saves it."""
+        path = absolute(path) if path is not None else None
         if self.path is not None and not self.read_only:
             lock.release(self.path)
         self._stop_journal(remove=True)
@@ -423,6 +430,7 @@ class OkrApp(App[int]):
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
+            path = absolute(path)
             if path.exists() and path.resolve() != (self.path or Path()).resolve():
                 question = self.tr("save.overwrite", path=path)
                 self.push_screen(
@@ -443,7 +451,8 @@ class OkrApp(App[int]):
         if self.saving:
             self._after_save.append(lambda: self._write(path, then, checked))
             return
-        if not checked and path == self.path and self.disk_stamp is not None:
+        # (no stamp: there was no file; one there now is a conflict too)
+        if not checked and path == self.path:
             if file_stamp(path) != self.disk_stamp:
                 self.push_screen(ConflictScreen(path), lambda choice: self._resolve(
                     choice, path, then))

@@ -59,13 +59,14 @@ def test_the_journal_writes_the_latest_snapshot_beside_the_session(tmp_path: Pat
     path = tmp_path / "workshop.toml"
     session = workshop()
     journal = Journal(path)
-    journal.record(Snapshot(snapshot(session), path, "stamp", {"ambition": "half typed"}))
+    stamp = "5" * 64  # (a hash of the file, as storage.file_stamp gives it)
+    journal.record(Snapshot(snapshot(session), path, stamp, {"ambition": "half typed"}))
     assert journal.flush()
     found = recovery.read(tmp_path / ".workshop.toml.recover")
     assert found is not None
     assert found.session == session
     assert found.session_path == path
-    assert found.base_stamp == "stamp"
+    assert found.base_stamp == stamp
     assert found.drafts == {"ambition": "half typed"}
     assert not found.abandoned  # this process is alive and it is ours
     journal.close(remove=False)
