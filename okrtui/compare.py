@@ -21,6 +21,7 @@ from okrtui.i18n import Catalog
 from okrtui.models import CommonPoint, Session
 from okrtui.similarity import (
     KINDS,
+    NEAR,
     PREFIX,
     WEIGHTS,
     Concept,
@@ -325,11 +326,21 @@ class _Index:
     def word_pairs(self) -> list[SharedPair]:
         """The pairs that share no concept and are alike in words: by teams, best first."""
         pairs = []
+        bags = [found.bag for found in self.profiles]
+        totals = [sum(bag.values()) for bag in bags]
+        long = [sum(w for k, w in bag.items() if not k.startswith("@") and len(k) >= PREFIX)
+                for bag in bags]
         for i in range(len(self.items)):
             named = self.families[i].keys()
             for j in sorted(j for j in self.candidates(i, concepts=False) if j > i):
                 if named & self.families[j].keys():
                     continue  # a theme
+                # at most: the weight of the keys both have, and of near stems; the score is
+                # at most that over the lighter one's total (skip what cannot reach it)
+                common = sum(min(bags[i][k], bags[j][k]) for k in bags[i].keys() & bags[j].keys())
+                if (common + NEAR * min(long[i], long[j])) < LIGHT_BOUND * min(totals[i],
+                                                                               totals[j]):
+                    continue
                 found = match(self.profiles[i], self.profiles[j])
                 if found.matches:
                     pairs.append((self.teams[i], self.teams[j], -found.score, i, j, found))
@@ -437,10 +448,10 @@ def render_text(comparison: Comparison, tr: Catalog) -> str:
     lines += ["", tr("compare.opposed", count=len(comparison.opposed))]
     if not comparison.opposed:
         lines.append(f"  {tr('compare.opposed_none')}")
-    for pair in comparison.opposed:
-        lines.append(f"  {pair.metric(language)}")
-        lines.append(f"    {tr('compare.' + pair.against.a)} {_item(pair.a, tr)}")
-        lines.append(f"    {tr('compare.' + pair.against.b)} {_item(pair.b, tr)}")
+    for clash in comparison.opposed:
+        lines.append(f"  {clash.metric(language)}")
+        lines.append(f"    {tr('compare.' + clash.against.a)} {_item(clash.a, tr)}")
+        lines.append(f"    {tr('compare.' + clash.against.b)} {_item(clash.b, tr)}")
     lines += ["", tr("compare.only")]
     for only in comparison.only:
         lines.append(f"  {only.team.name}")
@@ -502,10 +513,10 @@ def _render_grouped(comparison: Comparison, tr: Catalog) -> str:
 
     groups: dict[str, dict[str, dict[TeamRef, None]]] = {}
     pairs: dict[str, int] = {}
-    flip = {"up": "down", "down": "up"}
-    for pair in comparison.opposed:
-        metric, way_a, way_b = pair.metric(language), pair.against.a, pair.against.b
-        subject = pair.against.subject
+    flip: dict[str, Direction] = {"up": "down", "down": "up"}
+    for clash in comparison.opposed:
+        metric, way_a, way_b = clash.metric(language), clash.against.a, clash.against.b
+        subject = clash.against.subject
         if len(subject) == 1 and subject[0].kind == "metric":  # said of the family's own
             root = next((c for c in (subject[0].a, subject[0].b) if c.id == c.family),
                         subject[0].a)  # (error rate down is accuracy up)
@@ -513,8 +524,8 @@ def _render_grouped(comparison: Comparison, tr: Catalog) -> str:
             way_a = way_a if subject[0].a.id == root.id else flip[way_a]
             way_b = way_b if subject[0].b.id == root.id else flip[way_b]
         ways = groups.setdefault(metric, {"up": {}, "down": {}})
-        ways[way_a][pair.a.team] = None
-        ways[way_b][pair.b.team] = None
+        ways[way_a][clash.a.team] = None
+        ways[way_b][clash.b.team] = None
         pairs[metric] = pairs.get(metric, 0) + 1
     lines += ["", tr("compare.many.opposed", metrics=_count(tr, "compare.many.metrics",
                                                              len(groups)))]

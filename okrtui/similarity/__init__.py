@@ -17,6 +17,10 @@ from okrtui.similarity.words import Word, words
 
 __all__ = [
     "KINDS",
+    "NEAR",
+    "PREFIX",
+    "THRESHOLD",
+    "WEIGHTS",
     "Concept",
     "Direction",
     "Match",
