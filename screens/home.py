@@ -11,7 +11,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.paths import read_regular
 from okrtui.recent import load_recent
+from okrtui.storage import MAX_FILE_BYTES
 from screens.dialogs import PathScreen
 from screens.localized import literal, localize_bindings
 from screens.widgets.key_bar import KeyBar
@@ -25,10 +27,14 @@ def example_files() -> list[Path]:
 
 
 def _title_of(path: Path) -> str:
+    """The title of an example (read only if it is a regular file, within the size limit:
+    a named pipe there would freeze the home screen)."""
+    data = read_regular(path, MAX_FILE_BYTES)
+    if data is None:
+        return ""
     try:
-        with path.open("rb") as file:
-            title = tomllib.load(file).get("title", "")
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        title = tomllib.loads(data.decode("utf-8")).get("title", "")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError, ValueError):
         return ""
     return title if isinstance(title, str) else ""
 

@@ -226,3 +226,23 @@ async def test_opening_a_fifo_from_home_says_so_and_never_freezes(isolated: Path
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
         except OSError:
             pass
+
+
+async def test_a_fifo_among_the_examples_never_freezes_the_home_screen(
+        isolated: Path, monkeypatch) -> None:
+    import screens.home
+
+    examples = isolated / "examples"
+    examples.mkdir()
+    os.mkfifo(examples / "pipe.toml")
+    monkeypatch.setattr(screens.home, "EXAMPLES", examples)
+    app = OkrApp(lang="en")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        try:
+            os.close(os.open(examples / "pipe.toml", os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
