@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -41,6 +42,23 @@ class IdeaField(Input):
         self.value = ""
         if text:
             self.post_message(self.Typed(text))
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted text goes in as typed, a tab as a space (Input dropped it and glued the
+        words). Several lines: each becomes an idea, the first with what was typed before."""
+        event.prevent_default()  # Input's own paste keeps only the first line
+        event.stop()
+        lines = [line for line in (clean_line(line) for line in event.text.splitlines()) if line]
+        if not lines:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(lines[0])
+        else:
+            self.replace(lines[0], *self.selection)
+        if len(lines) > 1:
+            self.take_text()
+            for line in lines[1:]:
+                self.post_message(self.Typed(line))
 
 
 class IdeasPanel(TeamView, Vertical):

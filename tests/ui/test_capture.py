@@ -1,0 +1,32 @@
+"""Capturing ideas as a facilitator does: pasting a list, text with tabs."""
+
+from pathlib import Path
+
+from textual import events
+
+from screens.app import OkrApp
+from screens.widgets.ideas import IdeaField
+
+from .support import session_with_three_objectives
+
+
+async def test_each_pasted_line_becomes_an_idea_and_a_tab_is_a_space(isolated: Path) -> None:
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "paste.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        team = app.session.teams[0]
+        before = [idea.text for idea in team.ideas_at("ambition")]
+        await pilot.press("i")
+        field = app.screen.query_one("#ambition-idea-input", IdeaField)
+        assert field.has_focus
+        await pilot.press("N", "e", "w", " ")
+        field.post_message(events.Paste("sellers first\nTwo\tthree\n\n  Four \r\n"))
+        await pilot.pause()
+        await pilot.pause()
+        added = [idea.text for idea in team.ideas_at("ambition")][len(before):]
+        assert added == ["New sellers first", "Two three", "Four"]
+        assert field.value == ""
+
+        field.post_message(events.Paste("one\ttwo"))  # one line: stays in the field
+        await pilot.pause()
+        assert field.value == "one two"
