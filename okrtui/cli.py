@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING
 from okrtui import __version__
 from okrtui.i18n import LANGUAGES, Catalog, catalog, guess_language
 from okrtui.problems import FileProblem, SessionFileError
+from okrtui.text import for_terminal, show_path
 
 if TYPE_CHECKING:
     from okrtui.compare import Comparison
@@ -21,6 +25,55 @@ if TYPE_CHECKING:
 
 COMMANDS = ("new", "open", "check", "coach", "export", "compare", "merge", "import-roadmap")
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
+
+
+def _say(text: str = "", *, error: bool = False, end: str = "\n") -> None:
+    """The one way the command line prints: text shown for a terminal (for_terminal: no
+    escape sequence or control character is sent raw, a name that is not UTF-8 prints)."""
+    _emit(for_terminal(text) + end, sys.stderr if error else sys.stdout)
+
+
+def _emit(text: str, stream: object) -> None:
+    """Write text (already safe) and flush. A reader that went away (`okrtui check F | head
+    -1`) is not an error: the stream is pointed at /dev/null and the command goes on to the
+    exit code that says what it found."""
+    try:
+        try:
+            stream.write(text)  # type: ignore[attr-defined]
+        except UnicodeEncodeError:  # a terminal that is not UTF-8 (PYTHONIOENCODING=ascii)
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(text.encode(encoding, "backslashreplace").decode(encoding))  # type: ignore[attr-defined]
+        stream.flush()  # type: ignore[attr-defined]
+    except BrokenPipeError:
+        _silence(stream)
+
+
+def _silence(stream: object) -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
+
+
+def _json(value: object) -> str:
+    """JSON with its text readable (accents kept) and terminal-safe: json.dumps escapes the
+    C0 controls; DEL, C1 controls and lone surrogates are escaped here the same way."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors quote what was typed: printed the same safe way."""
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        if message:
+            _say(message, error=file is not sys.stdout, end="")
 
 
 def _language_asked(argv: Sequence[str]) -> str | None:
@@ -36,7 +89,7 @@ def _language_asked(argv: Sequence[str]) -> str | None:
 
 
 def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="okrtui", description=tr("cli.help.description"))
+    parser = _Parser(prog="okrtui", description=tr("cli.help.description"))
     parser.add_argument("--version", action="version", version=f"okrtui {__version__}",
                         help=tr("cli.help.version"))
     lang = {"choices": LANGUAGES, "help": tr("cli.help.lang")}
@@ -69,6 +122,7 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, help=tr("cli.help.file"))
     export.add_argument("--to", choices=("md",), default="md", help=tr("cli.help.to"))
     export.add_argument("-o", "--output", type=Path, help=tr("cli.help.output"))
+    export.add_argument("--force", action="store_true", help=tr("cli.help.export_force"))
     export.add_argument("--lang", **lang)
     compare = sub.add_parser("compare", help=tr("cli.help.compare"),
                              description=tr("cli.help.compare"))
@@ -109,6 +163,17 @@ def _command_first(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; its exit code. Ctrl+C is a quiet exit (130), a closed pipe too."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # a write outside _emit: the output was all shown that could be
+        _silence(sys.stdout)
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = _command_first(list(sys.argv[1:] if argv is None else argv))
     tr = catalog(_language_asked(argv) or guess_language())
     command = argv[0] if argv and argv[0] in COMMANDS else None
@@ -132,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_app(args.lang)
         return _open(args)
     except FileProblem as error:
-        print(f"okrtui: {error.message(tr)}", file=sys.stderr)
+        _say(f"okrtui: {error.message(tr)}", error=True)
         return EXIT_UNUSABLE
 
 
@@ -147,7 +212,7 @@ def _check(args: argparse.Namespace) -> int:
     session = load_session(args.file)
     tr = _session_catalog(session, args.lang)
     findings = session_findings(session, tr, silenced=True)
-    return _report(findings, tr, args.format, str(args.file))
+    return _report(findings, tr, args.format, show_path(args.file))
 
 
 def _coach(args: argparse.Namespace) -> int:
@@ -168,36 +233,66 @@ def _report(findings: list[Finding], tr: Catalog, output: str, subject: str) -> 
 
     active = [f for f in findings if f.silenced_because is None]
     if output == "json":
-        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        _emit(_json([f.as_dict() for f in findings]) + "\n", sys.stdout)
     else:
         for finding in findings:
             silenced = (f" [{tr('cli.silenced', reason=finding.silenced_because)}]"
                         if finding.silenced_because is not None else "")
             where = f" {finding.item}" if finding.item else ""
-            print(f"{tr('severity.' + finding.severity)}: {finding.rule}{where}: "
+            _say(f"{tr('severity.' + finding.severity)}: {finding.rule}{where}: "
                   f"{finding.message} {finding.suggestion}{silenced}")
         counts = {s: sum(f.severity == s for f in active) for s in ("error", "warning", "info")}
         if active:
-            print(tr("cli.summary", path=subject, errors=counts["error"],
+            _say(tr("cli.summary", path=subject, errors=counts["error"],
                      warnings=counts["warning"], infos=counts["info"]))
         else:
-            print(tr("cli.no_problems", path=subject))
+            _say(tr("cli.no_problems", path=subject))
     return EXIT_PROBLEMS if has_errors(active) else EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
     from okrtui.export import to_markdown
-    from okrtui.storage import atomic_write, load_session
+    from okrtui.storage import atomic_write, load_session, write_stream
 
     session = load_session(args.file)
     tr = _session_catalog(session, args.lang)
     text = to_markdown(session, tr)
     if args.output is None:
-        sys.stdout.write(text)
+        _say(text, end="")
         return EXIT_OK
-    atomic_write(args.output, text.encode("utf-8"))
-    print(tr("cli.exported", path=args.output), file=sys.stderr)
+    data = for_terminal(text).encode("utf-8")
+    if _is_stream(args.output, args.file, args.force):
+        write_stream(args.output, data)
+    else:
+        atomic_write(args.output, data)
+    _say(tr("cli.exported", path=show_path(args.output)), error=True)
     return EXIT_OK
+
+
+_DESCRIPTOR = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/self/fd/\d+")
+
+
+def _is_stream(output: Path, source: Path, force: bool) -> bool:
+    """Whether export -o writes to output as a stream (a terminal, a pipe, /dev/null,
+    /dev/stdout) rather than replacing it with a file. Raises if output is the session
+    being exported (also through a link), or an existing file and force is not given."""
+    try:
+        status = os.stat(output)
+    except OSError:
+        return False  # a new file (or one atomic_write will say why it cannot write)
+    try:
+        same = os.path.samestat(status, os.stat(source))
+    except OSError:
+        same = False
+    if same:
+        raise SessionFileError(output, "cli.export_same_as_input")
+    if stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
+        return True
+    if _DESCRIPTOR.fullmatch(str(output)) and stat.S_ISREG(status.st_mode):
+        return True  # -o /dev/stdout with the output redirected to a file: append to it
+    if stat.S_ISREG(status.st_mode) and not force:
+        raise SessionFileError(output, "cli.export_exists")
+    return False
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -205,20 +300,18 @@ def _compare(args: argparse.Namespace) -> int:
     from okrtui.storage import load_session
 
     paths = list(dict.fromkeys(args.files))  # the same file twice is one set of teams
-    sources = [(str(path), load_session(path)) for path in paths]
+    sources = [(show_path(path), load_session(path)) for path in paths]
     if sum(len(session.teams) for _, session in sources) < 2:
         raise SessionFileError(paths[0], "cli.compare_one_team")
     tr = _session_catalog(sources[0][1], args.lang)
     comparison = compare_teams(sources)
-    if args.save:
-        _refuse_locked(paths, "compare.save.in_use")
+    pending = (_prepare_common(comparison, paths, [session for _, session in sources])
+               if args.save else [])
     if args.format == "json":
-        print(json.dumps(comparison.as_dict(tr.language), ensure_ascii=False, indent=2))
+        _emit(_json(comparison.as_dict(tr.language)) + "\n", sys.stdout)
     else:
-        sys.stdout.write(render_text(comparison, tr))
-    if args.save:
-        _save_common(comparison, paths, [session for _, session in sources], tr)
-    return EXIT_OK
+        _say(render_text(comparison, tr), end="")
+    return _write_all(pending, tr) if args.save else EXIT_OK
 
 
 def _refuse_locked(paths: Sequence[Path], key: str) -> None:
@@ -228,19 +321,53 @@ def _refuse_locked(paths: Sequence[Path], key: str) -> None:
     for path in paths:
         holder = lock.other_live_holder(path)
         if holder is not None:
-            raise SessionFileError(path, key, host=holder.host, pid=holder.pid)
+            raise SessionFileError(path, key, host=show_path(holder.host), pid=holder.pid)
 
 
-def _save_common(comparison: Comparison, paths: Sequence[Path], sessions: Sequence[Session],
-                 tr: Catalog) -> None:
-    """The comparison as "what we have in common" in every compared file, in its language."""
+def _prepare_common(comparison: Comparison, paths: Sequence[Path],
+                    sessions: Sequence[Session]) -> list[tuple[Path, bytes, int]]:
+    """The comparison as "what we have in common" in every compared file, in its language:
+    each file's new bytes and number of points. Every file is checked before any is written
+    (not open elsewhere, a regular file it may write, small enough to open again): one that
+    cannot be written stops them all, with nothing written."""
     from okrtui.compare import common_points, save_common
-    from okrtui.storage import save_session
+    from okrtui.storage import encode_session, writable_target
 
+    _refuse_locked(paths, "compare.save.in_use")
+    pending = []
     for path, session in zip(paths, sessions, strict=True):
         saved = save_common(session, common_points(comparison, catalog(session.language)))
-        save_session(session, path)
-        print(tr("compare.save.done", path=path, count=len(saved)), file=sys.stderr)
+        data = encode_session(session, path)
+        writable_target(path)
+        pending.append((path, data, len(saved)))
+    return pending
+
+
+def _write_all(pending: Sequence[tuple[Path, bytes, int]], tr: Catalog) -> int:
+    """Write each prepared file; if one still fails, say which were written and which not."""
+    from okrtui.storage import atomic_write
+
+    written: list[Path] = []
+    for index, (path, data, count) in enumerate(pending):
+        try:
+            atomic_write(path, data)
+        except (FileProblem, KeyboardInterrupt) as error:
+            if isinstance(error, FileProblem):
+                _say(f"okrtui: {error.message(tr)}", error=True)
+            if written:
+                _say(tr("compare.save.written", paths=_paths(written)), error=True)
+            _say(tr("compare.save.not_written", paths=_paths(p for p, _, _ in pending[index:])),
+                 error=True)
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            return EXIT_UNUSABLE
+        written.append(path)
+        _say(tr("compare.save.done", path=show_path(path), count=count), error=True)
+    return EXIT_OK
+
+
+def _paths(paths: object) -> str:
+    return ", ".join(show_path(path) for path in paths)  # type: ignore[attr-defined]
 
 
 def _merge(args: argparse.Namespace) -> int:
@@ -250,7 +377,7 @@ def _merge(args: argparse.Namespace) -> int:
     from okrtui.text import clean_line
 
     paths = list(dict.fromkeys(args.files))
-    sources = [(str(path), load_session(path)) for path in paths]
+    sources = [(show_path(path), load_session(path)) for path in paths]
     if len(sources) < 2:
         raise SessionFileError(paths[0], "merge.one_file")
     tr = _session_catalog(sources[0][1], args.lang)
@@ -260,8 +387,8 @@ def _merge(args: argparse.Namespace) -> int:
     merged = merge_sessions(sources, title=clean_line(args.title or "") or None)
     save_session(merged.session, args.output)
     for note in merged.notes:
-        print(note.text(tr))
-    print(tr("merge.done", path=args.output, teams=len(merged.session.teams),
+        _say(note.text(tr))
+    _say(tr("merge.done", path=show_path(args.output), teams=len(merged.session.teams),
              participants=len(merged.session.participants), files=len(sources)))
     return EXIT_OK
 
@@ -277,7 +404,7 @@ def _import_roadmap(args: argparse.Namespace) -> int:
     tr = _session_catalog(session, args.lang)
     holder = lock.other_live_holder(args.file)
     if holder is not None:
-        raise SessionFileError(args.file, "roadmap.file_in_use", host=holder.host,
+        raise SessionFileError(args.file, "roadmap.file_in_use", host=show_path(holder.host),
                                pid=holder.pid)
     team = next((team for team in session.teams if args.team in (None, team.id, team.name)),
                 None)
@@ -291,15 +418,15 @@ def _import_roadmap(args: argparse.Namespace) -> int:
     added = import_roadmap(session, team, titles)
     if added:
         save_session(session, args.file)
-    print(tr("roadmap.imported", count=len(added), skipped=len(titles) - len(added),
-             path=args.file, team=team.name or team.id))
+    _say(tr("roadmap.imported", count=len(added), skipped=len(titles) - len(added),
+            path=show_path(args.file), team=team.name or team.id))
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace, tr: Catalog) -> int:
     if args.file is not None and args.file.exists():
-        print(f"okrtui: {args.file}: {tr('cli.help.already_exists', path=args.file)}",
-              file=sys.stderr)
+        shown = show_path(args.file)
+        _say(f"okrtui: {shown}: {tr('cli.help.already_exists', path=shown)}", error=True)
         return EXIT_UNUSABLE
     return _run_app(args.lang, new_path=args.file, new_title=args.title or "", start_new=True)
 
