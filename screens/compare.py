@@ -13,13 +13,14 @@ from okrtui.compare import Comparison, compare_teams, render_text
 from okrtui.i18n import catalog
 from okrtui.models import Session
 from okrtui.problems import FileProblem
+from screens.app_access import UsesOkrApp
 from screens.dialogs import PathScreen
 from screens.localized import literal, localize_bindings
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.title_bar import TitleBar
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(UsesOkrApp, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.compare_close"),
         Binding("o", "other_file", "key.compare_file"),
@@ -29,7 +30,7 @@ class CompareScreen(Screen[None]):
     def __init__(self, session: Session, source: str) -> None:
         super().__init__()
         self.session = session
-        self.tr = self.app.tr
+        self.tr = self.okr_app.tr
         self.sources: list[tuple[str, Session]] = [(source, session)]
         self.comparison: Comparison | None = None
         localize_bindings(self, self.tr)
@@ -65,7 +66,7 @@ class CompareScreen(Screen[None]):
             try:
                 other = load_session(path)
             except FileProblem as error:
-                self.app.notify(literal(error.message(self.tr)), severity="error", timeout=10)
+                self.okr_app.notify(literal(error.message(self.tr)), severity="error", timeout=10)
                 return
             self.sources = [self.sources[0], (path.name, other)]
             self.show()
@@ -81,8 +82,8 @@ class CompareScreen(Screen[None]):
 
         points = common_points(self.comparison, catalog(self.session.language))
         save_common(self.session, points)
-        self.app.mark_changed()
+        self.okr_app.mark_changed()
         for screen in self.app.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.reload_panes()
-        self.app.notify(literal(self.tr("compare_screen.saved", count=len(points))))
+        self.okr_app.notify(literal(self.tr("compare_screen.saved", count=len(points))))

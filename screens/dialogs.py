@@ -2,7 +2,7 @@
 
 from pathlib import Path
 from time import monotonic
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -16,23 +16,24 @@ from okrtui.i18n import Catalog
 from okrtui.lock import Holder
 from okrtui.models import Session
 from okrtui.recovery import Recovery, changes
+from screens.app_access import UsesOkrApp
 from screens.localized import literal, localize_bindings, visible_controls
 from screens.widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
 
 
-def button(label: Content, **options: object) -> Button:
+def button(label: Content, **options: Any) -> Button:
     """A dialog button: compact (one line), so that dialogs fit an 80×24 terminal."""
-    return Button(label, compact=True, **options)  # type: ignore[arg-type]
+    return Button(label, compact=True, **options)
 
 
-def field(value: str = "", **options: object) -> Input:
+def field(value: str = "", **options: Any) -> Input:
     """A one-line field of a dialog: compact, so that forms fit an 80×24 terminal."""
-    return Input(value, compact=True, **options)  # type: ignore[arg-type]
+    return Input(value, compact=True, **options)
 
 
-class Dialog(ModalScreen[ResultType]):
+class Dialog(UsesOkrApp, ModalScreen[ResultType]):
     """A modal whose bindings are described in the app's language; escape cancels."""
 
     BINDINGS = [
@@ -45,7 +46,7 @@ class Dialog(ModalScreen[ResultType]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.tr = self.app.tr
+        self.tr = self.okr_app.tr
         localize_bindings(self, self.tr)
 
     def action_cancel(self) -> None:
@@ -182,7 +183,7 @@ class QuitScreen(ChoiceScreen):
     """Unsaved changes: save, discard, or stay."""
 
     def __init__(self) -> None:
-        tr = self.app.tr
+        tr = self.okr_app.tr
         super().__init__(tr("quit.question"), [("save", tr("quit.save"), "primary"),
                                                ("discard", tr("quit.discard"), "error")])
 
@@ -191,7 +192,7 @@ class ConflictScreen(ChoiceScreen):
     """The file changed on disk since it was opened: save as (focused), reload, overwrite."""
 
     def __init__(self, path: Path) -> None:
-        tr = self.app.tr
+        tr = self.okr_app.tr
         super().__init__(tr("conflict.question", path=path), [
             ("save_as", tr("conflict.save_as"), "primary"),
             ("reload", tr("conflict.reload"), "warning"),
@@ -203,7 +204,7 @@ class LockScreen(ChoiceScreen):
     """Another okrtui is editing this file: open it read-only, or take it over."""
 
     def __init__(self, path: Path, holder: Holder) -> None:
-        tr = self.app.tr
+        tr = self.okr_app.tr
         since = holder.since.strftime("%Y-%m-%d %H:%M")
         question = tr("lock.question", path=path, host=holder.host, pid=holder.pid,
                       since=since)
@@ -215,7 +216,7 @@ class RecoveryScreen(ChoiceScreen):
     """okrtui stopped before saving: what restoring brings back; restore, or discard it."""
 
     def __init__(self, found: Recovery, saved: Session | None) -> None:
-        tr = self.app.tr
+        tr = self.okr_app.tr
         super().__init__(recovery_question(tr, found, saved), [
             ("restore", tr("recovery.restore"), "primary"),
             ("discard", tr("recovery.discard"), "error"),

@@ -2,7 +2,7 @@
 
 from textual.binding import Binding
 
-from okrtui.models import Idea, Objective, Tactic
+from okrtui.models import Action, Idea, Objective, Tactic
 from okrtui.workshop import add_action, find_objective, remove_action
 from screens.forms import ActionForm
 from screens.level_pane import LevelPane
@@ -34,7 +34,7 @@ class ExecutionPane(LevelPane):
         heading = self.tr("action.new", text=glimpse(tactic.text))
         self.app.push_screen(ActionForm(heading, self.session, text=text), done)
 
-    def _action(self, ref: Ref):
+    def _action(self, ref: Ref) -> tuple[Tactic, Action] | None:
         if ref[0] != "action":
             return None
         objective: Objective | None = find_objective(self.team, ref[1])

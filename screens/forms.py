@@ -39,6 +39,8 @@ class FormScreen(Dialog[Any]):
     heading: str
     coach_kind: Kind | None = None
     """The coach checks the #text field of forms that set this."""
+    text: str
+    """The wording the #text field opens with (forms that set coach_kind have one)."""
 
     def form_fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -46,7 +48,7 @@ class FormScreen(Dialog[Any]):
     @property
     def session_language(self) -> str:
         """The language of the session's text and numbers (the UI's may differ)."""
-        session = self.app.session
+        session = self.okr_app.session
         return session.language if session is not None else self.tr.language
 
     def coach_panel(self) -> ComposeResult:

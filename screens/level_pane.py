@@ -7,6 +7,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
 from okrtui.facilitation import (
@@ -67,7 +68,7 @@ class LevelPane(TeamView, Horizontal):
         return self.query_one(IdeasPanel)
 
     @property
-    def tree(self) -> OkrTree:
+    def okr_tree(self) -> OkrTree:
         return self.query_one(OkrTree)
 
     def on_mount(self) -> None:
@@ -75,11 +76,11 @@ class LevelPane(TeamView, Horizontal):
 
     def reload(self) -> None:
         self.ideas.reload()
-        self.tree.reload()
+        self.okr_tree.reload()
         self.update_counts()
 
     def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
-        show_details(self.query_one(".detail", Static), self.tree.details(event.node.data))
+        show_details(self.query_one(".detail", Static), self.okr_tree.details(event.node.data))
 
     def update_counts(self) -> None:
         self.query_one(".counts", Static).update(literal(self.counts_text()))
@@ -90,11 +91,11 @@ class LevelPane(TeamView, Horizontal):
     def changed(self, item_id: str | None = None) -> None:
         """The session changed through this pane: redraw it, put the cursor on the item added
         (item_id) or on the one it was on, and mark the session unsaved."""
-        self.tree.reload()
+        self.okr_tree.reload()
         if item_id is not None:
-            self.tree.select_item(item_id)
+            self.okr_tree.select_item(item_id)
         self.update_counts()
-        self.app.mark_changed()
+        self.okr_app.mark_changed()
 
     def redraw_idea(self, idea: Idea | None) -> None:
         """Show on its row what changed in one idea. None: the idea committed was typed, not
@@ -105,8 +106,8 @@ class LevelPane(TeamView, Horizontal):
     def forget_idea(self, idea: Idea) -> None:
         self.ideas.forget(idea)
 
-    def tell(self, key: str, severity: str = "information", **params: object) -> None:
-        self.app.notify(literal(self.tr(key, **params)), severity=severity)  # type: ignore[arg-type]
+    def tell(self, key: str, severity: SeverityLevel = "information", **params: object) -> None:
+        self.okr_app.notify(literal(self.tr(key, **params)), severity=severity)
 
     # Ideas ------------------------------------------------------------------
 
@@ -119,7 +120,7 @@ class LevelPane(TeamView, Horizontal):
         idea = add_idea(self.session, self.team, self.level, text, author)
         idea.hidden = self.ideas.silent
         self.ideas.show_new(idea)
-        self.app.mark_changed()
+        self.okr_app.mark_changed()
 
     # Facilitation: silent writing, groups, parking lot, votes, decisions ------------------
 
@@ -134,7 +135,7 @@ class LevelPane(TeamView, Horizontal):
         self.ideas.reload()
         self.tell("silent.revealed", count=count)
         if count:
-            self.app.mark_changed()
+            self.okr_app.mark_changed()
 
     def action_mark(self) -> None:
         if not self.ideas.list_has_focus:
@@ -156,7 +157,7 @@ class LevelPane(TeamView, Horizontal):
                     return
                 self.ideas.marked.clear()
                 self.ideas.reload()
-                self.app.mark_changed()
+                self.okr_app.mark_changed()
                 self.tell("group.merged", count=len(marked))
 
         self.app.push_screen(
@@ -169,7 +170,7 @@ class LevelPane(TeamView, Horizontal):
             return
         ideas = split(self.session, self.team, idea)
         self.ideas.reload()
-        self.app.mark_changed()
+        self.okr_app.mark_changed()
         self.tell("group.split", count=len(ideas))
 
     def action_park(self) -> None:
@@ -179,7 +180,7 @@ class LevelPane(TeamView, Horizontal):
             return
         (unpark if idea.parked else park)(idea)
         self.ideas.reload()
-        self.app.mark_changed()
+        self.okr_app.mark_changed()
         self.tell("parking.unparked" if not idea.parked else "parking.parked")
 
     def action_vote(self) -> None:
@@ -194,7 +195,7 @@ class LevelPane(TeamView, Horizontal):
         def done(values: dict | None) -> None:
             if values:
                 log_decision(self.session, values["text"], values["rationale"], self.level)
-                self.app.mark_changed()
+                self.okr_app.mark_changed()
                 self.tell("decision_log.logged")
 
         self.app.push_screen(DecisionForm(self.tr("decision_log.heading")), done)
@@ -205,7 +206,7 @@ class LevelPane(TeamView, Horizontal):
                 add_participant(self.session, name)
                 for panel in self.screen.query(IdeasPanel):
                     panel.refresh_authors()
-                self.app.mark_changed()
+                self.okr_app.mark_changed()
                 self.tell("participants.added", name=name)
 
         self.app.push_screen(TextForm(self.tr("participants.heading"),
@@ -230,13 +231,13 @@ class LevelPane(TeamView, Horizontal):
         """Text that could not be committed stays, as an idea of this level."""
         add_idea(self.session, self.team, self.level, text, None)
         self.ideas.reload()
-        self.app.mark_changed()
+        self.okr_app.mark_changed()
         self.tell("swap.kept_as_idea", "warning")
 
     # Choosing where a new item goes ---------------------------------------------
 
     def selected_ref(self) -> Ref | None:
-        return self.tree.selected_ref
+        return self.okr_tree.selected_ref
 
     def with_objective(self, then: Callable[[Objective], None]) -> None:
         """Run then on the objective under the cursor, the only one, or one the user picks."""
@@ -307,7 +308,7 @@ class LevelPane(TeamView, Horizontal):
             if text:
                 idea.text = text
                 self.redraw_idea(idea)
-                self.app.mark_changed()
+                self.okr_app.mark_changed()
 
         self.app.push_screen(TextForm(self.tr("ideas.edit"), self.tr("ideas.text"), idea.text),
                              done)

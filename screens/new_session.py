@@ -13,7 +13,7 @@ from textual.widgets import (
     Static,
 )
 
-from okrtui.models import Session
+from okrtui.models import Language, Session
 from okrtui.text import clean_line
 from okrtui.workshop import new_session
 from screens.dialogs import Dialog, button, field
@@ -70,7 +70,7 @@ class NewSessionScreen(Dialog[Session | None]):
             self.query_one("#title", Input).focus()
             return
         pressed = self.query_one("#language", RadioSet).pressed_button
-        language = "fr" if pressed is not None and pressed.id == "fr" else "en"
+        language: Language = "fr" if pressed is not None and pressed.id == "fr" else "en"
         session = new_session(
             title=value("title"),
             language=language,

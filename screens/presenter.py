@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from okrtui.facilitation import hidden_summary, peek_state, remaining_seconds, tally
+from okrtui.models import Level
 from screens.localized import glimpse, literal, localize_bindings
 from screens.widgets.team_view import TeamView
 from screens.widgets.workshop_bar import clock, stepper
@@ -28,7 +29,7 @@ class PresenterScreen(TeamView, Screen[None]):
         super().__init__(classes="presenter")
         self.session_screen = session_screen
         self.session = session_screen.session
-        self.tr = self.app.tr
+        self.tr = self.okr_app.tr
         localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
@@ -56,12 +57,12 @@ class PresenterScreen(TeamView, Screen[None]):
             literal(tr(f"level.{level}.question")))
         self.query_one("#presenter-items", Static).update(self._items(level, state.phase))
 
-    def _items(self, level: str, phase: str) -> Content:
+    def _items(self, level: Level, phase: str) -> Content:
         tr = self.tr
         team = self.team
         lines: list[Content] = []
-        if phase == "converge" and tally(team, level):  # type: ignore[arg-type]
-            for ranked in tally(team, level)[:MAX_LINES]:  # type: ignore[arg-type]
+        if phase == "converge" and tally(team, level):
+            for ranked in tally(team, level)[:MAX_LINES]:
                 tie = "=" if ranked.tied else " "
                 lines.append(Content.assemble((f"{tie}{ranked.rank:>2}. ", "bold"),
                                               (f"{'●' * min(ranked.dots, 10)} ", "bold $accent"),
@@ -70,7 +71,7 @@ class PresenterScreen(TeamView, Screen[None]):
             ideas = [i for i in team.ideas_at(level) if not i.hidden and not i.parked]
             for idea in ideas[-MAX_LINES:]:
                 lines.append(Content.assemble(("• ", "bold"), glimpse(" ".join(idea.text.split()))))
-            hidden, people = hidden_summary(team, level)  # type: ignore[arg-type]
+            hidden, people = hidden_summary(team, level)
             if hidden:
                 lines.append(Content.styled(tr("silent.summary", count=hidden, people=people),
                                             "italic"))

@@ -138,17 +138,17 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
     def action_compare(self) -> None:
         from screens.compare import CompareScreen
 
-        path = self.app.path
+        path = self.okr_app.path
         self.app.push_screen(CompareScreen(self.session, path.name if path else ""))
 
     def action_silence(self) -> None:
         key, found = self._highlighted()
         if found is None:
-            self.app.notify(literal(self.tr("silence.pick_finding")), severity="warning")
+            self.okr_app.notify(literal(self.tr("silence.pick_finding")), severity="warning")
             return
         located = find_item(self.team, found.item_id)
         if found.rule in UNSILENCEABLE or located is None:
-            self.app.notify(literal(self.tr("silence.not_this_one")), severity="warning")
+            self.okr_app.notify(literal(self.tr("silence.not_this_one")), severity="warning")
             return
         item = located[2]
         if found.silenced_because is not None:
@@ -166,4 +166,4 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
 
     def _changed(self) -> None:
         self.reload()
-        self.app.mark_changed()
+        self.okr_app.mark_changed()

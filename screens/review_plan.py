@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -31,6 +32,7 @@ from okrtui.roadmap import (
     unserved_objectives,
 )
 from okrtui.workshop import find_item
+from screens.app_access import UsesOkrApp
 from screens.dialogs import PathScreen
 from screens.forms import ActionForm, PickScreen, ServesForm
 from screens.localized import literal
@@ -96,7 +98,7 @@ def plan_options(session: Session, team: Team, tr: Catalog,
     return options
 
 
-class PlanActions:
+class PlanActions(UsesOkrApp):
     """Keys of the review acting on key results, KPIs and roadmap items. Mixed into the
     review pane, which provides session, team, tr, app and the helpers below."""
 
@@ -110,8 +112,8 @@ class PlanActions:
     def _changed(self) -> None:
         raise NotImplementedError
 
-    def _tell(self, key: str, severity: str = "information", **params: object) -> None:
-        self.app.notify(literal(self.tr(key, **params)), severity=severity)  # type: ignore[attr-defined]
+    def _tell(self, key: str, severity: SeverityLevel = "information", **params: object) -> None:
+        self.okr_app.notify(literal(self.tr(key, **params)), severity=severity)
 
     def _highlighted_kr(self) -> tuple[Objective, KeyResult] | None:
         key = self.highlighted_key()
@@ -156,7 +158,7 @@ class PlanActions:
             self._tell("plan.measure_added")
 
         text = session_tr("baseline.action", kr=kr.text[:60])
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             ActionForm(self.tr("plan.measure_heading"), self.session, text=text), done)
 
     # KPIs --------------------------------------------------------------------------------
@@ -202,7 +204,7 @@ class PlanActions:
             if objective_id:
                 then(objective_id)
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             PickScreen(self.tr("plan.which_objective"), choices), picked)
 
     # Roadmap ------------------------------------------------------------------------------
@@ -214,14 +216,14 @@ class PlanActions:
             try:
                 titles = read_roadmap(path)
             except FileProblem as error:
-                self.app.notify(literal(error.message(self.tr)),  # type: ignore[attr-defined]
-                                severity="error", timeout=10)
+                self.okr_app.notify(literal(error.message(self.tr)),
+                                    severity="error", timeout=10)
                 return
             added = import_roadmap(self.session, self.team, titles)
             self._changed()
             self._tell("plan.imported", count=len(added), skipped=len(titles) - len(added))
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             PathScreen(self.tr("plan.import_heading")), chosen)
 
     def action_map_roadmap(self) -> None:
@@ -241,7 +243,7 @@ class PlanActions:
                 set_serves(self.team, item, serves)
                 self._changed()
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             ServesForm(self.tr("plan.map_heading", item=item.text), choices, item.serves), done)
 
     def action_roadmap_tactic(self) -> None:
@@ -276,7 +278,7 @@ class PlanActions:
                     self._changed()
                     self._tell("plan.became_action")
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             PickScreen(self.tr("plan.which_tactic"), choices), picked)
 
 

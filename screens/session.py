@@ -1,6 +1,7 @@
 """The open session: the three levels and the review, one key (or click) apart."""
 
 from collections.abc import Callable
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,8 +36,10 @@ from screens.widgets.team_view import TeamView
 from screens.widgets.title_bar import TitleBar
 from screens.widgets.workshop_bar import WorkshopBar
 
-PANES = {"ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,
-         "review": ReviewPane}
+PANES: dict[str, type[LevelPane | ReviewPane]] = {
+    "ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,
+    "review": ReviewPane,
+}
 TABS = ("ambition", "tactic", "execution", "review")
 
 
@@ -66,7 +69,7 @@ class SessionScreen(TeamView, Screen[None]):
         """drafts: text typed in a level's capture field and not yet added (recovered)."""
         super().__init__()
         self.session = session
-        self.tr = self.app.tr
+        self.tr = self.okr_app.tr
         self._visited: set[str] = {TABS[0]}
         self._drafts = dict(drafts or {})
         localize_bindings(self, self.tr)
@@ -118,10 +121,10 @@ class SessionScreen(TeamView, Screen[None]):
         state = step_phase(self.team, self.level, step)
         self._stop_if_running(self.level)
         self.bar.show(self.level)
-        self.app.notify(literal(self.tr("workshop.phase_now",
-                                        level=self.tr(f"level.{self.level}.name"),
-                                        phase=self.tr(f"phase.{state.phase}"))))
-        self.app.mark_unsaved()  # saved with the session, but navigation: not an undo step
+        self.okr_app.notify(literal(self.tr("workshop.phase_now",
+                                            level=self.tr(f"level.{self.level}.name"),
+                                            phase=self.tr(f"phase.{state.phase}"))))
+        self.okr_app.mark_unsaved()  # saved with the session, but navigation: not an undo step
         for pane in self.query(f"#{self.level}-pane").results(LevelPane):
             pane.reload()  # converging ranks the ideas by dots
 
@@ -153,7 +156,7 @@ class SessionScreen(TeamView, Screen[None]):
 
     def _time_changed(self) -> None:
         """The timer's remaining time is part of the session: saved, not an undo step."""
-        self.app.mark_unsaved()
+        self.okr_app.mark_unsaved()
 
     def _stop_if_running(self, level: Level) -> None:
         if self.bar.running and self.timer_level == level:
@@ -166,10 +169,10 @@ class SessionScreen(TeamView, Screen[None]):
         if tick(self.session, state):
             self._stop_if_running(self.timer_level)
             self.app.bell()
-            self.app.notify(literal(self.tr("workshop.time_up",
-                                            phase=self.tr(f"phase.{state.phase}"),
-                                            level=self.tr(f"level.{self.timer_level}.name"))),
-                            severity="warning", timeout=10)
+            self.okr_app.notify(literal(self.tr("workshop.time_up",
+                                                phase=self.tr(f"phase.{state.phase}"),
+                                                level=self.tr(f"level.{self.timer_level}.name"))),
+                                severity="warning", timeout=10)
         self._refresh_time()
 
     def _refresh_time(self) -> None:
@@ -184,7 +187,7 @@ class SessionScreen(TeamView, Screen[None]):
                 self.session.dots_per_person = values.pop("dots")
                 self.session.timebox = Timebox(**values)
                 self._refresh_time()
-                self.app.mark_changed()
+                self.okr_app.mark_changed()
 
         self.app.push_screen(SettingsForm(self.tr("settings.heading"), self.session), done)
 
@@ -206,7 +209,7 @@ class SessionScreen(TeamView, Screen[None]):
         def added(name: str | None) -> None:
             if name:
                 team = add_team(self.session, name)
-                self.app.mark_changed()
+                self.okr_app.mark_changed()
                 self.show_team(team.id)
 
         self.app.push_screen(PickScreen(tr("team.heading"), choices, tr("team.note")), picked)
@@ -214,11 +217,11 @@ class SessionScreen(TeamView, Screen[None]):
     def show_team(self, team_id: str) -> None:
         """Show another team; a running timer pauses (it belongs to the team it timed)."""
         self._stop_if_running(self.timer_level)
-        self.app.team_id = team_id
+        self.okr_app.team_id = team_id
         self.reload_panes()
         self.bar.show(self.level)
-        self.app.update_title()
-        self.app.notify(literal(self.tr("team.shown", team=self.team.name or self.team.id)))
+        self.okr_app.update_title()
+        self.okr_app.notify(literal(self.tr("team.shown", team=self.team.name or self.team.id)))
 
     def action_presenter(self) -> None:
         self.app.push_screen(PresenterScreen(self))
@@ -226,24 +229,25 @@ class SessionScreen(TeamView, Screen[None]):
     # Undo and redo -------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._history_step(self.app.history.undo, "workshop.undone", "workshop.nothing_to_undo")
+        self._history_step(self.okr_app.history.undo, "workshop.undone", "workshop.nothing_to_undo")
 
     def action_redo(self) -> None:
-        self._history_step(self.app.history.redo, "workshop.redone", "workshop.nothing_to_redo")
+        self._history_step(self.okr_app.history.redo, "workshop.redone", "workshop.nothing_to_redo")
 
     def _history_step(self, step: Callable[[Session], bool], done: str, nothing: str) -> None:
         if not step(self.session):
-            self.app.notify(literal(self.tr(nothing)), severity="warning")
+            self.okr_app.notify(literal(self.tr(nothing)), severity="warning")
             return
         self.reload_panes()
         self.bar.show(self.level)
-        self.app.notify(literal(self.tr(done)))
-        self.app.mark_unsaved()  # the step kept the phases as they are: journal them anew
+        self.okr_app.notify(literal(self.tr(done)))
+        self.okr_app.mark_unsaved()  # the step kept the phases as they are: journal them anew
 
     def reload_panes(self) -> None:
         """Bring every level built so far up to date with the session."""
         for pane in self.query(".level"):
-            pane.reload()  # type: ignore[attr-defined]
+            if isinstance(pane, LevelPane | ReviewPane):  # every .level is one
+                pane.reload()
 
     class LevelShown(Message):
         def __init__(self, name: str) -> None:
@@ -269,7 +273,9 @@ class SessionScreen(TeamView, Screen[None]):
         """The pane of this level, built on first use."""
         panes = self.query(f"#{name}-pane")
         if panes:
-            return panes.first()  # type: ignore[return-value]
+            built = panes.first()
+            assert isinstance(built, LevelPane | ReviewPane)
+            return built
         pane = PANES[name](self.session, self.team, self.tr)
         await self.query_one(f"#levels > #{name}").mount(pane)
         self._put_draft(name)
@@ -279,7 +285,7 @@ class SessionScreen(TeamView, Screen[None]):
         """Show a level: built on first visit, brought up to date on the next ones."""
         name = event.name
         if name in LEVELS:
-            self.bar.show(name)  # type: ignore[arg-type]
+            self.bar.show(name)
         if name in self._visited:
             (await self.pane(name)).reload()
         else:
@@ -298,9 +304,9 @@ class SessionScreen(TeamView, Screen[None]):
         pane = await self.pane(level)
         assert isinstance(pane, LevelPane)
         pane.reload()
-        ref = pane.tree.select_item(event.item_id)
+        ref = pane.okr_tree.select_item(event.item_id)
         if ref is not None:
-            pane.tree.focus()
+            pane.okr_tree.focus()
             pane.edit_ref(ref)
 
     def _focus_pane(self, name: str) -> None:
@@ -314,7 +320,7 @@ class SessionScreen(TeamView, Screen[None]):
         tr = self.tr
         commands: list[tuple[str, str, Callable[[], object]]] = [
             (tr(f"level.{name}.name"), tr("palette.go_to", key=number),
-             lambda name=name: self.action_level(name))
+             partial(self.action_level, name))
             for number, name in enumerate(TABS, start=1)
         ]
         pane = self.query_one(f"#{self.active_level}-pane")
@@ -324,5 +330,5 @@ class SessionScreen(TeamView, Screen[None]):
                 if title.startswith("palette."):
                     title = binding.description
                 commands.append((title, tr("palette.key", key=key),
-                                 lambda action=binding.action: pane.run_action(action)))
+                                 partial(pane.run_action, binding.action)))
         return commands

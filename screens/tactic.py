@@ -2,7 +2,7 @@
 
 from textual.binding import Binding
 
-from okrtui.models import Idea, KeyResult, Objective
+from okrtui.models import Idea, KeyResult, Objective, Tactic
 from okrtui.workshop import add_tactic, find_objective, remove_tactic
 from screens.forms import TacticForm
 from screens.level_pane import LevelPane
@@ -38,7 +38,7 @@ class TacticPane(LevelPane):
         heading = self.tr("tactic.new", text=glimpse(objective.text))
         self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)
 
-    def _tactic(self, ref: Ref):
+    def _tactic(self, ref: Ref) -> tuple[Objective, Tactic] | None:
         objective = find_objective(self.team, ref[1])
         if objective is None or ref[0] != "tactic":
             return None

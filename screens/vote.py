@@ -44,7 +44,7 @@ class VoteScreen(TeamView, Screen[None]):
         super().__init__(classes="vote")
         self.session = session
         self.level = level
-        self.tr = self.app.tr
+        self.tr = self.okr_app.tr
         self.current = 0
         self.hide_totals = False
         localize_bindings(self, self.tr)
@@ -154,10 +154,10 @@ class VoteScreen(TeamView, Screen[None]):
             elif not remove_dot(self.team, participant, idea):
                 return
         except VoteRefused as refused:
-            self.app.notify(literal(self.tr("vote.no_dots_left", dots=refused.budget)),
-                            severity="warning")
+            self.okr_app.notify(literal(self.tr("vote.no_dots_left", dots=refused.budget)),
+                                severity="warning")
             return
-        self.app.mark_changed()
+        self.okr_app.mark_changed()
         self.refresh_view()
 
     def action_paper_total(self) -> None:
@@ -175,9 +175,9 @@ class VoteScreen(TeamView, Screen[None]):
                     raise ValueError(text)
                 set_paper_total(self.team, idea, total)
             except ValueError:
-                self.app.notify(literal(self.tr("vote.bad_total")), severity="warning")
+                self.okr_app.notify(literal(self.tr("vote.bad_total")), severity="warning")
                 return
-            self.app.mark_changed()
+            self.okr_app.mark_changed()
             self.refresh_view()
 
         self.app.push_screen(TextForm(self.tr("vote.total_heading", idea=glimpse(idea.text)),

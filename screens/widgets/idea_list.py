@@ -2,15 +2,16 @@
 every row shows its whole text; past that each row is one line (cut with an ellipsis) and only
 the row under the cursor is wrapped in full. A row's text is built the first time it is shown."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import repeat
-from typing import Any
+from typing import Any, Self, cast
 
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Padding
+from textual.visual import Padding, VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -38,13 +39,13 @@ class LazyOption(Option):
         self._visual = None
 
     @property
-    def prompt(self) -> Content:
+    def prompt(self) -> VisualType:
         if self._stale:
             self._prompt = self._make_prompt(self._source, self._count)
             self._stale = False
-        return self._prompt  # type: ignore[return-value]
+        return self._prompt
 
-    def _set_prompt(self, prompt: Content) -> None:  # type: ignore[override]
+    def _set_prompt(self, prompt: VisualType) -> None:
         self._stale = False
         super()._set_prompt(prompt)
 
@@ -71,7 +72,9 @@ class IdeaList(OptionList):
     def _expanded_height(self, index: int, width: int) -> int:
         padding = self.get_component_styles("option-list--option").padding
         visual = self._get_visual(self.options[index])
-        return max(1, visual.get_height(self.styles, width - padding.width))
+        # Textual passes its styles as RulesMap the same way (OptionList.get_content_height)
+        rules = cast(RulesMap, self.styles)
+        return max(1, visual.get_height(rules, width - padding.width))
 
     def _update_lines(self) -> None:
         """Rows measured from the first not yet measured; folded, only the highlighted one."""
@@ -122,7 +125,10 @@ class IdeaList(OptionList):
             cache.index_to_line.pop(forgotten, None)
             cache.heights.pop(forgotten, None)
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+    # Textual calls a watcher with (old, new) when it takes two parameters; OptionList's takes one.
+    def watch_highlighted(  # type: ignore[override]
+        self, old: int | None, new: int | None
+    ) -> None:
         """The row left folds to one line and the new one unfolds: only rows from the first
         of the two are measured again, and only if either is taller than a line."""
         heights = self._line_cache.heights
@@ -153,15 +159,15 @@ class IdeaList(OptionList):
         self._line_renders.clear()
         super()._clear_caches()
 
-    def clear_options(self) -> "IdeaList":
+    def clear_options(self) -> Self:
         self._line_renders.clear()
         return super().clear_options()
 
-    def set_options(self, options) -> "IdeaList":  # type: ignore[no-untyped-def, override]
+    def set_options(self, options: "Iterable[Option | VisualType | None]") -> Self:
         self._line_renders.clear()
         return super().set_options(options)
 
-    def add_options(self, new_options) -> "IdeaList":  # type: ignore[no-untyped-def, override]
+    def add_options(self, new_options: "Iterable[Option | VisualType | None]") -> Self:
         was_folded = self.folded
         super().add_options(new_options)
         if self.folded != was_folded:  # the rows measured in full are now one line each
@@ -198,5 +204,5 @@ class IdeaList(OptionList):
         padding = self.get_component_styles("option-list--option").padding
         highlighted = self.highlighted_option
         extra = 0 if highlighted is None else self._get_visual(highlighted).get_height(
-            self.styles, width - padding.width) - 1
+            cast(RulesMap, self.styles), width - padding.width) - 1
         return len(self.options) + max(0, extra)

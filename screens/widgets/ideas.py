@@ -146,7 +146,7 @@ class IdeasPanel(TeamView, Vertical):
     def reload(self) -> None:
         self.refresh_authors()
         ideas, dots, hidden = self._ordered()
-        option_list = self.query_one(OptionList)
+        option_list = self.query_one(IdeaList)
         highlighted = option_list.highlighted_option
         keep = highlighted.id if highlighted else None
         options: list[Option] = []

@@ -2,7 +2,7 @@
 drawn for one level's view. Labels are rich Text built from user text: never markup."""
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 from rich.text import Text
 from textual.content import Content
@@ -41,7 +41,8 @@ def show_details(place: Static, details: str) -> None:
 
 
 class OkrTree(TeamView, Tree[Ref]):
-    def __init__(self, session: Session, team: Team, view: View, tr: Catalog, **kwargs) -> None:
+    def __init__(self, session: Session, team: Team, view: View, tr: Catalog,
+                 **kwargs: Any) -> None:
         super().__init__("", **kwargs)
         self.session = session
         self.view = view
@@ -203,7 +204,7 @@ class OkrTree(TeamView, Tree[Ref]):
     def describe_item(self, item_id: str) -> str:
         """The tag and wording of the item with this id ("KR2 Reduce…"), or ""."""
         node = self._node_of(item_id)
-        return node.label.plain if node is not None else ""
+        return str(node.label) if node is not None else ""
 
     def _node_of(self, item_id: str) -> TreeNode[Ref] | None:
         return self._find(lambda ref: ref[0] not in ("decision", "hint") and ref[-1] == item_id)
