@@ -48,7 +48,7 @@ class Finding:
 def finding(tr: Catalog, rule: str, item: str, item_id: str, **params: object) -> Finding:
     return Finding(
         rule=rule,
-        severity=SEVERITY[rule],  # type: ignore[arg-type]
+        severity=SEVERITY[rule],
         item=item,
         item_id=item_id,
         message=tr(f"rule.{rule}.message", **params),
