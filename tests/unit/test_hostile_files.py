@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from okrtui.storage import SessionFileError, dumps_session, parse_session
 from okrtui.numbers import parse_number
+from okrtui.storage import SessionFileError, dumps_session, parse_session
 
 from .conftest import run_okrtui, write
 
