@@ -19,6 +19,7 @@ from okrtui.problems import FileProblem, SessionFileError
 from okrtui.text import for_terminal, show_path
 
 if TYPE_CHECKING:
+    from okrtui.coach import Kind
     from okrtui.compare import Comparison
     from okrtui.findings import Finding
     from okrtui.models import Session
@@ -88,29 +89,33 @@ def _language_asked(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _add_lang(parser: argparse.ArgumentParser, tr: Catalog) -> None:
+    """The --lang option that the program and every command but coach take."""
+    parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help.lang"))
+
+
 def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     parser = _Parser(prog="okrtui", description=tr("cli.help.description"))
     parser.add_argument("--version", action="version", version=f"okrtui {__version__}",
                         help=tr("cli.help.version"))
-    lang = {"choices": LANGUAGES, "help": tr("cli.help.lang")}
     if command is None:
         parser.add_argument("file", nargs="?", type=Path, help=tr("cli.help.file"))
-        parser.add_argument("--lang", **lang)
+        _add_lang(parser, tr)
         parser.epilog = f"{tr('cli.help.commands')}: {', '.join(COMMANDS)} (okrtui COMMAND --help)"
         return parser
     sub = parser.add_subparsers(dest="command", required=True, title=tr("cli.help.commands"))
     new = sub.add_parser("new", help=tr("cli.help.new"), description=tr("cli.help.new"))
     new.add_argument("file", nargs="?", type=Path, help=tr("cli.help.new_file"))
     new.add_argument("--title", help=tr("cli.help.title"))
-    new.add_argument("--lang", **lang)
+    _add_lang(new, tr)
     open_ = sub.add_parser("open", help=tr("cli.help.open"), description=tr("cli.help.open"))
     open_.add_argument("file", type=Path, help=tr("cli.help.file"))
-    open_.add_argument("--lang", **lang)
+    _add_lang(open_, tr)
     check = sub.add_parser("check", help=tr("cli.help.check"), description=tr("cli.help.check"))
     check.add_argument("file", type=Path, help=tr("cli.help.file"))
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help=tr("cli.help.format"))
-    check.add_argument("--lang", **lang)
+    _add_lang(check, tr)
     coach = sub.add_parser("coach", help=tr("cli.help.coach"), description=tr("cli.help.coach"))
     wording = coach.add_mutually_exclusive_group(required=True)
     wording.add_argument("--objective", metavar="TEXT", help=tr("cli.help.objective"))
@@ -123,7 +128,7 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     export.add_argument("--to", choices=("md",), default="md", help=tr("cli.help.to"))
     export.add_argument("-o", "--output", type=Path, help=tr("cli.help.output"))
     export.add_argument("--force", action="store_true", help=tr("cli.help.export_force"))
-    export.add_argument("--lang", **lang)
+    _add_lang(export, tr)
     compare = sub.add_parser("compare", help=tr("cli.help.compare"),
                              description=tr("cli.help.compare"))
     compare.add_argument("files", nargs="+", type=Path, metavar="FILE",
@@ -131,7 +136,7 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=("text", "json"), default="text",
                          help=tr("cli.help.format"))
     compare.add_argument("--save", action="store_true", help=tr("compare.save.help"))
-    compare.add_argument("--lang", **lang)
+    _add_lang(compare, tr)
     merge = sub.add_parser("merge", help=tr("merge.help.command"),
                            description=tr("merge.help.command"))
     merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help=tr("merge.help.files"))
@@ -139,13 +144,13 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
                        help=tr("merge.help.output"))
     merge.add_argument("--title", help=tr("merge.help.title"))
     merge.add_argument("--force", action="store_true", help=tr("merge.help.force"))
-    merge.add_argument("--lang", **lang)
+    _add_lang(merge, tr)
     roadmap = sub.add_parser("import-roadmap", help=tr("cli.help.import_roadmap"),
                              description=tr("cli.help.import_roadmap"))
     roadmap.add_argument("roadmap", type=Path, help=tr("cli.help.roadmap_file"))
     roadmap.add_argument("file", type=Path, help=tr("cli.help.file"))
     roadmap.add_argument("--team", help=tr("cli.help.team"))
-    roadmap.add_argument("--lang", **lang)
+    _add_lang(roadmap, tr)
     return parser
 
 
@@ -220,6 +225,7 @@ def _coach(args: argparse.Namespace) -> int:
     from okrtui.findings import wording_findings
     from okrtui.text import clean_text
 
+    kind: Kind
     kind, text = ("objective", args.objective) if args.objective is not None else ("kr", args.kr)
     text = clean_text(text)
     tr = catalog(args.lang or guess_language(text))

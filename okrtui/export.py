@@ -129,7 +129,7 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                 lines.append(f"**{tr('export.decisions')}**")
                 lines += [f"- {md(decision)}" for decision in objective.decisions]
                 lines.append("")
-            kr_numbers = {}
+            kr_numbers: dict[str, str] = {}
             lines.append(f"**{tr('export.key_results')}**")
             for kr in objective.key_results:
                 if kr.set_aside:

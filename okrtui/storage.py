@@ -356,7 +356,7 @@ def remove_stale_temporaries(path: Path, now: float | None = None) -> list[Path]
     pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:(\d+)-)?[a-z0-9_]{{8}}\.tmp")
     folder = path.parent if str(path.parent) else Path(".")
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

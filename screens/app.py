@@ -9,7 +9,9 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -291,6 +293,14 @@ class OkrApp(App[int]):
                 self.mark_unsaved()
 
         self.when_saved_or_discarded(lambda: self.push_screen(NewSessionScreen(title), start))
+
+    def notify(self, message: str | Content, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Textual's notify, typed for what it takes: markup, or Content (user text) as is."""
+        # Textual types message as str, but its Toast shows a Content as it is.
+        super().notify(message, title=title, severity=severity,  # type: ignore[arg-type]
+                       timeout=timeout, markup=markup)
 
     def mark_changed(self) -> None:
         """After every edit: unsaved, and one more step to undo."""
@@ -574,7 +584,7 @@ class OkrApp(App[int]):
 
     # Leaving ----------------------------------------------------------------
 
-    def when_saved_or_discarded(self, proceed: Callable[[], None]) -> None:
+    def when_saved_or_discarded(self, proceed: Callable[[], object]) -> None:
         """Run proceed now if nothing is unsaved, else after the user saves or discards.
         A save being written is waited for first (the exit waits for the file)."""
         if self.saving:
@@ -637,7 +647,8 @@ class OkrApp(App[int]):
     # Command palette --------------------------------------------------------
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        # is_open is typed App[object]; App's parameter is invariant, so App[int] is refused.
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from okrtui.paths import read_regular
 from okrtui.recent import load_recent
 from okrtui.storage import MAX_FILE_BYTES
+from screens.app_access import UsesOkrApp
 from screens.dialogs import PathScreen
 from screens.localized import literal, localize_bindings
 from screens.widgets.key_bar import KeyBar
@@ -39,7 +40,7 @@ def _title_of(path: Path) -> str:
     return title if isinstance(title, str) else ""
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(UsesOkrApp, Screen[None]):
     BINDINGS = [
         Binding("n", "app.new_session", "key.new_session"),
         Binding("o", "open_file", "key.open_file"),
@@ -47,7 +48,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.tr = self.app.tr
+        self.tr = self.okr_app.tr
         localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
@@ -89,15 +90,15 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id or ""
         if choice == "new":
-            self.app.action_new_session()
+            self.okr_app.action_new_session()
         elif choice == "open":
             self.action_open_file()
         elif ":" in choice:
-            self.app.open_path(Path(choice.split(":", 1)[1]))
+            self.okr_app.open_path(Path(choice.split(":", 1)[1]))
 
     def action_open_file(self) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.app.open_path(path)
+                self.okr_app.open_path(path)
 
         self.app.push_screen(PathScreen(self.tr("open.heading")), chosen)

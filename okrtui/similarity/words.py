@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import snowballstemmer
 
@@ -62,7 +62,7 @@ class WordLists:
 
 
 @cache
-def _data() -> dict[str, dict[str, object]]:
+def _data() -> dict[str, dict[str, Any]]:
     with WORDS.open("rb") as file:
         return tomllib.load(file)
 
@@ -134,7 +134,7 @@ def _stem(language: str, word: str) -> str:
 
 
 @cache
-def _stemmer(language: str) -> snowballstemmer.stemmer:  # type: ignore[name-defined]
+def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(STEMMERS[language])
 
 
