@@ -249,8 +249,9 @@ def _report(findings: list[Finding], tr: Catalog, output: str, subject: str) -> 
                   f"{finding.message} {finding.suggestion}{silenced}")
         counts = {s: sum(f.severity == s for f in active) for s in ("error", "warning", "info")}
         if active:
-            _say(tr("cli.summary", path=subject, errors=counts["error"],
-                     warnings=counts["warning"], infos=counts["info"]))
+            _say(tr("cli.summary", path=subject, errors=tr("cli.errors", count=counts["error"]),
+                     warnings=tr("cli.warnings", count=counts["warning"]),
+                     infos=tr("cli.infos", count=counts["info"])))
         else:
             _say(tr("cli.no_problems", path=subject))
     return EXIT_PROBLEMS if has_errors(active) else EXIT_OK
@@ -394,8 +395,10 @@ def _merge(args: argparse.Namespace) -> int:
     save_session(merged.session, args.output)
     for note in merged.notes:
         _say(note.text(tr))
-    _say(tr("merge.done", path=show_path(args.output), teams=len(merged.session.teams),
-             participants=len(merged.session.participants), files=len(sources)))
+    _say(tr("merge.done", path=show_path(args.output),
+             teams=tr("merge.teams", count=len(merged.session.teams)),
+             participants=tr("merge.participants", count=len(merged.session.participants)),
+             files=len(sources)))
     return EXIT_OK
 
 

@@ -22,7 +22,11 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 
 
 class Catalog:
-    """`catalog("key", name=...)` gives the string for key in this language, filled in."""
+    """`catalog("key", name=...)` gives the string for key in this language, filled in.
+
+    A key written as a table of plural forms (`key = { one = "…", other = "…" }`) is filled
+    in with the form its `count` asks for: in French 0 and 1 are singular, in English only 1.
+    """
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -32,11 +36,20 @@ class Catalog:
     def __call__(self, key: str, /, **params: object) -> str:
         template = self.strings.get(key)
         if template is None:
+            template = self.strings.get(f"{key}.{self.plural_form(params.get('count'))}")
+        if template is None:
             return key
         return template.format(**params) if params else template
 
+    def plural_form(self, count: object) -> str:
+        """"one" or "other": the form of a plural key that count takes."""
+        if not isinstance(count, int | float) or isinstance(count, bool):
+            return "other"
+        singular = abs(count) < 2 if self.language == "fr" else count == 1
+        return "one" if singular else "other"
+
     def __contains__(self, key: str) -> bool:
-        return key in self.strings
+        return key in self.strings or f"{key}.other" in self.strings
 
 
 @cache

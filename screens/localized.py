@@ -56,3 +56,9 @@ def glimpse(text: str, limit: int = SHOWN_CHARACTERS) -> str:
     10 MB file of long ideas took 11 s to open and a 100 KB idea made each key take a second;
     the whole text stays in the session (and in the form that edits it)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def hidden_ideas(tr: Catalog, count: int, people: int) -> str:
+    """« 12 idées cachées de 5 personnes », « 1 idée cachée de 1 personne »."""
+    return tr("silent.summary", ideas=tr("silent.ideas", count=count),
+              people=tr("silent.people", count=people))

@@ -12,7 +12,7 @@ from textual.widgets import Digits, Static
 
 from okrtui.facilitation import hidden_summary, peek_state, remaining_seconds, tally
 from okrtui.models import Level
-from screens.localized import glimpse, literal, localize_bindings
+from screens.localized import glimpse, hidden_ideas, literal, localize_bindings
 from screens.widgets.team_view import TeamView
 from screens.widgets.workshop_bar import clock, stepper
 
@@ -73,6 +73,5 @@ class PresenterScreen(TeamView, Screen[None]):
                 lines.append(Content.assemble(("• ", "bold"), glimpse(" ".join(idea.text.split()))))
             hidden, people = hidden_summary(team, level)
             if hidden:
-                lines.append(Content.styled(tr("silent.summary", count=hidden, people=people),
-                                            "italic"))
+                lines.append(Content.styled(hidden_ideas(tr, hidden, people), "italic"))
         return Content("\n").join(lines)

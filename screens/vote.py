@@ -77,7 +77,7 @@ class VoteScreen(TeamView, Screen[None]):
         tr = self.tr
         budget = self.session.dots_per_person
         self.query_one("#vote-heading", Label).update(literal(tr(
-            "vote.heading", level=tr(f"level.{self.level}.name"), dots=budget)))
+            "vote.heading", level=tr(f"level.{self.level}.name"), count=budget)))
         people = []
         for index, person in enumerate(self.session.participants):
             used = dots_used(self.team, person.id, self.level)
@@ -154,7 +154,7 @@ class VoteScreen(TeamView, Screen[None]):
             elif not remove_dot(self.team, participant, idea):
                 return
         except VoteRefused as refused:
-            self.okr_app.notify(literal(self.tr("vote.no_dots_left", dots=refused.budget)),
+            self.okr_app.notify(literal(self.tr("vote.no_dots_left", count=refused.budget)),
                                 severity="warning")
             return
         self.okr_app.mark_changed()

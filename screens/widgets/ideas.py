@@ -17,7 +17,7 @@ from okrtui.facilitation import current_phase, hidden_summary
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
 from okrtui.text import clean_line
-from screens.localized import glimpse, literal, localize_bindings
+from screens.localized import glimpse, hidden_ideas, literal, localize_bindings
 from screens.widgets.idea_list import IdeaList, LazyOption
 from screens.widgets.team_view import TeamView
 
@@ -187,8 +187,7 @@ class IdeasPanel(TeamView, Vertical):
 
     def _hidden_prompt(self) -> Content:
         count, people = hidden_summary(self.team, self.level)
-        return Content.styled(f"🔒 {self.tr('silent.summary', count=count, people=people)}",
-                              "italic $warning")
+        return Content.styled(f"🔒 {hidden_ideas(self.tr, count, people)}", "italic $warning")
 
     def _update_heading(self, count: int) -> None:
         heading = self.query_one(".panel-heading", Label)

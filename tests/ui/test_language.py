@@ -73,7 +73,7 @@ async def test_a_french_session_speaks_french(isolated: Path) -> None:
         assert ideas_heading(app) == "Idées (6)"
         assert footer(app).items() >= FRENCH_KEYS.items()
         counts = str(app.screen.query_one("#ambition-pane .counts", Static).content)
-        assert counts.startswith("3 objectif(s) retenu(s) sur 3")
+        assert counts.startswith("3 objectifs retenus sur 3")
         ideas = app.screen.query_one("#ambition-ideas", OptionList)
         ideas.focus()
         ideas.highlighted = 1  # committed already

@@ -61,7 +61,7 @@ def test_check_more_than_three_objectives_exits_1(tmp_path: Path, over_limit_fil
     result = run_okrtui(tmp_path, "check", over_limit_file)
     assert result.returncode == 1, result.stderr
     assert "limit.objectives" in result.stdout
-    assert "1 error(s)" in result.stdout
+    assert "1 error," in result.stdout
 
 
 def test_check_warnings_only_exits_0(tmp_path: Path) -> None:

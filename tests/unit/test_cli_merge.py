@@ -61,10 +61,10 @@ def test_merge_the_two_example_teams(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert code == 0, err
     assert err == ""
     assert out == (
-        f"{PRODUCT} : 25 identifiant(s) déjà pris dans un fichier précédent, renommé(s) avec "
-        "tout ce qui y renvoie : p1…p3 → p4…p6, team1 → team2, i1…i5 → i6…i10, o1…o3 → o4…o6, "
+        f"{PRODUCT}\u00a0: 25 identifiants déjà pris dans un fichier précédent, renommés avec "
+        "tout ce qui y renvoie\u00a0: p1…p3 → p4…p6, team1 → team2, i1…i5 → i6…i10, o1…o3 → o4…o6, "
         "k1…k7 → k8…k14, t1…t3 → t4…t6, a1…a3 → a4…a6.\n"
-        f"{out_path} : 2 équipe(s), 6 participant(s), fusionnés depuis 2 fichiers.\n")
+        f"{out_path}\u00a0: 2 équipes, 6 participant·es, fusionnés depuis 2 fichiers.\n")
     merged = load_session(out_path)
     assert [team.name for team in merged.teams] == ["Data science", "Produit & Marketing"]
     assert merged.title == TITLE
@@ -84,8 +84,8 @@ def test_merge_reports_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0
     assert out.splitlines()[0] == (
         f"Title taken from {DATA}: “Atelier OKR — Data science” (--title to choose another).")
-    assert "25 id(s) already used by an earlier file" in out
-    assert out.endswith("2 team(s), 6 participant(s), merged from 2 files.\n")
+    assert "25 ids already used by an earlier file" in out
+    assert out.endswith("2 teams, 6 participants, merged from 2 files.\n")
 
 
 def test_merge_never_overwrites_without_force(tmp_path: Path,
@@ -184,9 +184,8 @@ def test_compare_save_writes_the_shared_section_into_both_files(
     code, out, err = okrtui(capsys, "compare", data, product, "--save")
     assert code == 0, err
     assert "Ce qu'elles ont en commun (5)" in out  # the comparison is shown as usual
-    assert err == (f"{data} : 3 point(s) enregistré(s) comme « ce que nous avons en commun ».\n"
-                   f"{product} : 3 point(s) enregistré(s) comme « ce que nous avons en "
-                   "commun ».\n")
+    saved = "\u00a0: 3 points enregistrés comme «\u00a0ce que nous avons en commun\u00a0».\n"
+    assert err == f"{data}{saved}{product}{saved}"
     for path in teams:
         text = path.read_text(encoding="utf-8")
         assert text.startswith(before[path] + "\n[[common]]\nid = \"c1\"\n")
@@ -237,7 +236,7 @@ def test_compare_save_into_the_multi_team_example(tmp_path: Path,
     both = Path(shutil.copy(BOTH, tmp_path / "startup-ia.toml"))
     code, _, err = okrtui(capsys, "compare", both, "--save", "--lang", "en")
     assert code == 0
-    assert err == f"{both}: 3 point(s) saved as “what we have in common”.\n"
+    assert err == f"{both}: 3 points saved as “what we have in common”.\n"
     assert both.read_bytes() == BOTH.read_bytes()
 
 
@@ -276,7 +275,7 @@ def test_the_product_roadmap_example_imports_into_the_multi_team_example(
     code, out, err = okrtui(capsys, "import-roadmap", SESSIONS / "feuille-de-route-produit.md",
                             both, "--team", "Produit & Marketing")
     assert code == 0, err
-    assert out.startswith("10 élément(s) de feuille de route ajouté(s) à Produit & Marketing")
+    assert out.startswith("10 éléments de feuille de route ajoutés à Produit & Marketing")
     data, product = load_session(both).teams
     assert data.roadmap == []
     titles = [item.text for item in product.roadmap]

@@ -98,3 +98,29 @@ def test_catalogs_are_shared() -> None:
 )
 def test_guess_language(environ: dict[str, str], expected: str) -> None:
     assert guess_language(environ) == expected
+
+
+def test_no_string_writes_a_plural_as_s_in_parentheses() -> None:
+    for language in ("fr", "en"):
+        written = [k for k, v in catalog(language).strings.items() if "(s)" in v]
+        assert written == [], language
+
+
+def test_plural_keys_have_one_and_other_in_both_languages() -> None:
+    for language in ("fr", "en"):
+        strings = catalog(language).strings
+        ones = {key.removesuffix(".one") for key in strings if key.endswith(".one")}
+        others = {key.removesuffix(".other") for key in strings if key.endswith(".other")}
+        assert ones == others, language
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "text"),
+    [("fr", 0, "0 idée cachée"), ("fr", 1, "1 idée cachée"), ("fr", 2, "2 idées cachées"),
+     ("en", 0, "0 hidden ideas"), ("en", 1, "1 hidden idea"), ("en", 2, "2 hidden ideas")],
+)
+def test_a_plural_key_takes_the_form_its_count_asks_for(
+    language: str, count: int, text: str
+) -> None:
+    assert catalog(language)("silent.ideas", count=count) == text
+    assert "silent.ideas" in catalog(language)

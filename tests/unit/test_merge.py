@@ -141,12 +141,12 @@ def test_the_second_team_reads_as_before(examples: Merged) -> None:
 def test_the_report_on_the_example_teams(examples: Merged) -> None:
     assert texts(examples) == [
         f"Title taken from {DATA}: “Atelier OKR — Data science” (--title to choose another).",
-        f"{PRODUCT}: 25 id(s) already used by an earlier file, renamed with everything that "
+        f"{PRODUCT}: 25 ids already used by an earlier file, renamed with everything that "
         "refers to them: p1…p3 → p4…p6, team1 → team2, i1…i5 → i6…i10, o1…o3 → o4…o6, "
         "k1…k7 → k8…k14, t1…t3 → t4…t6, a1…a3 → a4…a6.",
     ]
     assert texts(examples, "fr")[1].startswith(
-        f"{PRODUCT} : 25 identifiant(s) déjà pris dans un fichier précédent")
+        f"{PRODUCT}\u00a0: 25 identifiants déjà pris dans un fichier précédent")
 
 
 def test_a_title_given_is_used_and_not_reported() -> None:
@@ -316,7 +316,7 @@ def test_decision_logs_and_common_points_of_every_file_are_kept() -> None:
     assert [d.text for d in session.decision_log] == ["Pros first", "Pros first"]
     assert [(c.id, c.text) for c in session.common] == [
         ("c1", "Same users"), ("note1", "Written by hand"), ("c2", "Same metric")]
-    assert "2.toml: 1 logged decision(s) join the session's single decision log" in " ".join(
+    assert "2.toml: 1 logged decision joins the session's single decision log" in " ".join(
         texts(merged))
 
 
@@ -324,7 +324,7 @@ def test_a_common_point_saved_in_both_files_is_kept_once() -> None:
     full = full_session()
     merged = merge(full, full)
     assert [c.id for c in merged.session.common] == ["c1", "note1"]
-    assert "2.toml: 2 common point(s) already in an earlier file, kept once." in texts(merged)
+    assert "2.toml: 2 common points already in an earlier file, kept once." in texts(merged)
 
 
 # --- the result ---------------------------------------------------------------------------

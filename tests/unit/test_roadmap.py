@@ -108,7 +108,7 @@ def test_import_roadmap_command(tmp_path: Path, capsys) -> None:
     save_session(session, path)
     plan = write(tmp_path / "plan.md", "- Referral bonus\n- Shop themes\n")
     assert main(["import-roadmap", str(plan), str(path)]) == 0
-    assert "2 roadmap item(s) added to Product" in capsys.readouterr().out
+    assert "2 roadmap items added to Product" in capsys.readouterr().out
     assert [item.text for item in load_session(path).teams[0].roadmap] == [
         "Referral bonus", "Shop themes"]
     assert main(["import-roadmap", str(plan), str(path), "--team", "nope"]) == 2
