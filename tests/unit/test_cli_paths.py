@@ -78,23 +78,36 @@ def test_export_asks_for_force_to_replace_a_file(tmp_path: Path) -> None:
     assert output.read_text(encoding="utf-8").startswith("# Atelier OKR")
 
 
-# These name the devices through a link in tmp_path or /proc: run as root before the fix,
-# the old export renamed a file over what it was given, and must not replace /dev/null.
+# These name devices made in tmp_path, or /proc/self/fd: run as root before the fix, the old
+# export renamed a file over what it was given, and replaced the system's /dev/null.
+
+
+def null_device(folder: Path) -> Path:
+    """A character device like /dev/null, made in folder: a test that goes wrong replaces
+    this one, never the system's (run as root, an old bug renamed a file over /dev/null)."""
+    node = folder / "null-device"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return node
 
 
 def test_export_to_dev_null_writes_a_stream_and_keeps_the_device(tmp_path: Path) -> None:
     session = write(tmp_path / "s.toml", DATA.read_bytes())
+    device = null_device(tmp_path)
     link = tmp_path / "null.md"
-    link.symlink_to("/dev/null")
-    result = run(tmp_path, "export", session, "-o", link)
-    assert result.returncode == 0, result.stderr
-    assert link.is_symlink() and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    link.symlink_to(device)
+    for output in (link, device):
+        result = run(tmp_path, "export", session, "-o", output)
+        assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and stat.S_ISCHR(os.stat(device).st_mode)
 
 
 def test_export_to_the_standard_output_writes_to_the_pipe(tmp_path: Path) -> None:
     session = write(tmp_path / "s.toml", DATA.read_bytes())
     link = tmp_path / "stdout.md"
-    link.symlink_to("/dev/stdout")
+    link.symlink_to("/proc/self/fd/1")
     for output in (link, "/proc/self/fd/1"):
         result = run(tmp_path, "export", session, "-o", output)
         assert result.returncode == 0, result.stderr
