@@ -1,6 +1,5 @@
 """Catalog strings in the UI: bindings in the session language, user text kept literal."""
 
-import re
 from dataclasses import replace
 
 from textual.binding import Binding
@@ -8,6 +7,7 @@ from textual.content import Content
 from textual.dom import DOMNode
 
 from okrtui.i18n import Catalog
+from okrtui.text import for_terminal
 
 
 def localize_bindings(node: DOMNode, tr: Catalog) -> None:
@@ -31,14 +31,13 @@ def _localized(binding: Binding, description: str, tr: Catalog) -> Binding:
     return binding
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def visible_controls(text: str) -> str:
     """text with its control characters but newline and tab written out as \\x1b…, so that
     none reaches the terminal: the model's text is cleaned as it comes in, but a file name
-    may hold an escape sequence (Textual passes ESC and C1 controls through)."""
-    return _CONTROL.sub(lambda control: f"\\x{ord(control.group()):02x}", text)
+    may hold an escape sequence (Textual passes ESC and C1 controls through), or a byte that
+    is not UTF-8 (a lone surrogate from os.fsdecode, which the terminal cannot be sent:
+    written out as \\xe9). The command line's for_terminal, for the screen."""
+    return for_terminal(text)
 
 
 def literal(text: str) -> Content:
