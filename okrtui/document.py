@@ -114,3 +114,18 @@ class Document:
 
 def _named(name: object) -> Name | None:
     return name if isinstance(name, Name) else None
+
+
+def item_tag(team: Team, item_id: str) -> str:
+    """How the tree tags an objective or a key result: "O2", "KR1" ("O–", "KR–" set aside);
+    "" for anything else."""
+    committed = [o for o in team.objectives if not o.set_aside]
+    for objective in team.objectives:
+        if objective.id == item_id:
+            return (f"O{committed.index(objective) + 1}" if not objective.set_aside
+                    else "O–")
+        krs = [kr for kr in objective.key_results if not kr.set_aside]
+        for kr in objective.key_results:
+            if kr.id == item_id:
+                return f"KR{krs.index(kr) + 1}" if not kr.set_aside else "KR–"
+    return ""

@@ -3,6 +3,7 @@
 from textual.binding import Binding
 
 from okrtui.baselines import update_key_result
+from okrtui.document import item_tag
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
 from okrtui.models import Idea, KeyResult, Objective
 from okrtui.workshop import (
@@ -57,7 +58,8 @@ class AmbitionPane(LevelPane):
             self.offer_objective_swap(text, idea)
             return
         self.redraw_idea(idea)
-        self.changed(objective.id)
+        self.changed(self.named("objective_committed", tag=item_tag(self.team, objective.id),
+                                text=objective.text), objective.id)
         self.tell("objective.committed")
 
     def offer_objective_swap(self, text: str, idea: Idea | None) -> None:
@@ -98,7 +100,8 @@ class AmbitionPane(LevelPane):
         except LimitReached:
             self.offer_kr_swap(objective, values)
             return
-        self.changed(kr.id)
+        self.changed(self.named("kr_added", tag=item_tag(self.team, kr.id),
+                                objective=item_tag(self.team, objective.id)), kr.id)
 
     def offer_kr_swap(self, objective: Objective, values: dict) -> None:
         krs = objective.committed_key_results
@@ -121,7 +124,8 @@ class AmbitionPane(LevelPane):
             def done(text: str | None) -> None:
                 if text:
                     add_decision(objective, text)
-                    self.changed()
+                    self.changed(self.named("decision_added",
+                                            objective=item_tag(self.team, objective.id)))
 
             self.app.push_screen(
                 TextForm(self.tr("decision.new", text=glimpse(objective.text)),
@@ -163,7 +167,7 @@ class AmbitionPane(LevelPane):
         except LimitReached as limit:
             self.tell(f"set_aside.{limit.rule}", "error", limit=limit.limit)
             return
-        self.changed()
+        self.changed(self.named("set_aside", tag=item_tag(self.team, ref[-1]) if ref else ""))
 
     def edit_ref(self, ref: Ref) -> None:
         objective = find_objective(self.team, ref[1])
@@ -173,7 +177,8 @@ class AmbitionPane(LevelPane):
             def done_objective(text: str | None) -> None:
                 if text:
                     objective.text = text
-                    self.changed()
+                    self.changed(self.named("objective_edited",
+                                            tag=item_tag(self.team, objective.id)))
 
             self.app.push_screen(
                 TextForm(self.tr("objective.edit"), self.tr("objective.text"), objective.text,
@@ -186,7 +191,8 @@ class AmbitionPane(LevelPane):
             def done_decision(text: str | None) -> None:
                 if text:
                     edit_decision(objective, index, text)
-                    self.changed()
+                    self.changed(self.named("decision_edited",
+                                            objective=item_tag(self.team, objective.id)))
 
             self.app.push_screen(
                 TextForm(self.tr("decision.edit"), self.tr("decision.text"),
@@ -199,7 +205,8 @@ class AmbitionPane(LevelPane):
             def done_kr(values: dict | None) -> None:
                 if values:
                     update_key_result(kr, **values)
-                    self.changed()
+                    self.changed(self.named("kr_edited", tag=item_tag(self.team, kr.id),
+                                            objective=item_tag(self.team, objective.id)))
 
             self.app.push_screen(KeyResultForm(self.tr("kr.edit"), kr), done_kr)
 

@@ -13,10 +13,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.timer import Timer
 
 from okrtui import lock, recovery
-from okrtui.history import History
+from okrtui.document import Change, Document, Name
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
 from okrtui.paths import absolute
@@ -125,32 +126,66 @@ class OkrApp(App[int]):
         self.tr: Catalog = catalog(lang or (session.language if session else guess_language()))
         super().__init__()
         localize_bindings(self, self.tr)
-        self.session = session
-        self.path = absolute(path) if path is not None else None
-        """Where ctrl+s saves: always absolute and resolved (the working folder may change,
-        and a path kept relative would then name another file)."""
-        self.dirty = False
+        self.document: Document | None = None
+        """The open session (None: the home screen): every edit goes through it."""
+        self._given = session
+        self._path = absolute(path) if path is not None else None
         self.read_only = False
         self.journal: recovery.Journal | None = None
         self._journal_timer: Timer | None = None
         self._clean_exit = False
-        self._history_is_current = False
-        self._changes = 0
-        """Counts every change to the session, so that a save knows whether one came after."""
         self._save: SaveJob | None = None
         self._after_save: list[Callable[[], None]] = []
         """What waits for the running save to end (another save, a quit)."""
         self._last_drafts: dict[str, str] = {}
-        self.team_id: str | None = None
-        """The team on screen (None: the first)."""
+        self.document_changed: Signal[Change] = Signal(self, "document-changed")
+        """Every change to the open document, for the views that follow it."""
         self._start_new = start_new
         self._new_path = absolute(new_path) if new_path is not None else None
         self._new_title = new_title
 
+    # The open document -------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self.document.session if self.document is not None else None
+
+    @property
+    def path(self) -> Path | None:
+        """Where ctrl+s saves: always absolute and resolved (the working folder may change,
+        and a path kept relative would then name another file)."""
+        return self.document.path if self.document is not None else self._path
+
+    @property
+    def dirty(self) -> bool:
+        return self.document is not None and self.document.dirty
+
+    @property
+    def team_id(self) -> str | None:
+        return self.document.team_id if self.document is not None else None
+
+    @team_id.setter
+    def team_id(self, team_id: str | None) -> None:
+        if self.document is not None:
+            self.document.team_id = team_id
+            self.update_title()
+
+    @property
+    def document_now(self) -> Document:
+        """The open document, where only a session screen can be (it always has one)."""
+        assert self.document is not None, "no session is open"
+        return self.document
+
+    def _document_changed(self, change: Change) -> None:
+        self.update_title()
+        self.journal_soon()
+        self.document_changed.publish(change)
+
     def on_mount(self) -> None:
-        if self.session is not None:
+        if self._given is not None:
             # home is built when the session is closed
-            self.open_checked(self.session, self.path, on_cancel=self._show_home)
+            self.open_checked(self._given, self._path, on_cancel=self._show_home)
+            self._given = None
             return
         self._show_home()
         named = [path for path in (self.path, self._new_path) if path is not None]
@@ -236,13 +271,12 @@ class OkrApp(App[int]):
         if self.path is not None and not self.read_only:
             lock.release(self.path)
         self._stop_journal(remove=True)
-        self.session = session
-        self.path = path
-        self.dirty = False
+        if self.document is not None:
+            self.document.unsubscribe(self._document_changed)
+        self.document = Document(session, path)
+        self.document.subscribe(self._document_changed)
         self.read_only = False
-        self.team_id = None
         self._last_drafts = {}
-        self.history = History(session)
         self.disk_stamp = file_stamp(path) if path is not None else None
         self.tr = catalog(self.lang_override or session.language)
         localize_bindings(self, self.tr)
@@ -302,20 +336,16 @@ class OkrApp(App[int]):
         super().notify(message, title=title, severity=severity,  # type: ignore[arg-type]
                        timeout=timeout, markup=markup)
 
-    def mark_changed(self) -> None:
-        """After every edit: unsaved, and one more step to undo."""
-        if self.session is not None:
-            self.history.commit(self.session)
-        self.mark_unsaved(in_history=True)
+    def mark_changed(self, name: Name | None = None, ids: Iterable[str] = ()) -> None:
+        """After every edit: one more step to undo (named for what it did), unsaved,
+        journalled soon, and announced to the views (ids: the items it added or changed)."""
+        if self.document is not None:
+            self.document.edited(name, ids)
 
-    def mark_unsaved(self, in_history: bool = False) -> None:
-        """After any change (an edit, an undo, the timer paused): unsaved, and journalled
-        to the recovery file soon. in_history: the history's latest snapshot has it."""
-        self._history_is_current = in_history
-        self._changes += 1
-        self.dirty = True
-        self.update_title()
-        self.journal_soon()
+    def mark_unsaved(self) -> None:
+        """After a change that is saved but not undone (a phase, the timer, a restore)."""
+        if self.document is not None:
+            self.document.navigated()
 
     # Autosave ---------------------------------------------------------------
 
@@ -363,16 +393,18 @@ class OkrApp(App[int]):
         if self._journal_timer is not None:
             self._journal_timer.stop()
             self._journal_timer = None
-        if self.session is None or self.journal is None:
+        document = self.document
+        if document is None or self.journal is None:
             return
         drafts = self._drafts()
-        if not self.dirty and not drafts:
+        if not document.dirty and not drafts:
             if not stopping:
                 self.journal.discard()
             return
         # (a change that is no step, such as the timer's time: only what changed is serialized)
-        content = (self.history.current if self._history_is_current
-                   else self.history.snapshot(self.session))
+        history = document.history
+        content = (history.current if document.history_is_current
+                   else history.snapshot(document.session))
         self.journal.record(recovery.Snapshot(
             content, None if self.read_only else self.path,
             self.disk_stamp, drafts))
@@ -401,8 +433,7 @@ class OkrApp(App[int]):
             return
         self.title = self.session.title or "okrtui"
         if len(self.session.teams) > 1:
-            team = next((t for t in self.session.teams if t.id == self.team_id),
-                        self.session.teams[0])
+            team = self.document_now.team
             self.title += f" — {team.name or team.id}"
         place = (visible_controls(display_path(self.path)) if self.path
                  else self.tr("session.unsaved_file"))
@@ -470,7 +501,7 @@ class OkrApp(App[int]):
         # The session as written, copied now (7 ms for 5,000 ideas); the thread makes the
         # TOML. (Not the history's compressed JSON: validating it back into a Session holds
         # the GIL, and so the UI, 0.4 s at 50,000 ideas.)
-        job = SaveJob(self.session, path, then, self._changes)
+        job = SaveJob(self.session, path, then, self.document_now.changes)
         job.thread = threading.Thread(target=self._write_in_thread,
                                       args=(job, session_table(self.session)),
                                       name="okrtui-save")
@@ -522,9 +553,8 @@ class OkrApp(App[int]):
                 lock.release(self.path)
             lock.acquire(path)
         moved = path != self.path or self.read_only
-        self.path = path
+        self.document_now.saved(path, job.change)
         self.read_only = False
-        self.dirty = self._changes != job.change
         self.disk_stamp = stamp
         if moved:
             self._stop_journal(remove=True)
@@ -617,7 +647,9 @@ class OkrApp(App[int]):
         def close() -> None:
             self.release_lock()
             self._stop_journal(remove=True)
-            self.session, self.path, self.dirty = None, None, False
+            if self.document is not None:
+                self.document.unsubscribe(self._document_changed)
+            self.document, self._path = None, None
             while len(self.screen_stack) > 1:
                 self.pop_screen()
             self.push_screen(HomeScreen())  # in the language of the session just closed

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from okrtui.compare import Comparison, compare_teams, render_text
+from okrtui.document import Name
 from okrtui.i18n import catalog
 from okrtui.models import Session
 from okrtui.problems import FileProblem
@@ -82,7 +83,7 @@ class CompareScreen(UsesOkrApp, Screen[None]):
 
         points = common_points(self.comparison, catalog(self.session.language))
         save_common(self.session, points)
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(Name.of("step.common"))
         for screen in self.app.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.reload_panes()

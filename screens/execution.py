@@ -29,7 +29,7 @@ class ExecutionPane(LevelPane):
             if values:
                 action = add_action(self.session, tactic, from_idea=idea, **values)
                 self.redraw_idea(idea)
-                self.changed(action.id)
+                self.changed(self.named("action_added", text=action.text), action.id)
 
         heading = self.tr("action.new", text=glimpse(tactic.text))
         self.app.push_screen(ActionForm(heading, self.session, text=text), done)
@@ -53,7 +53,7 @@ class ExecutionPane(LevelPane):
             if values:
                 for name, value in values.items():
                     setattr(action, name, value)
-                self.changed()
+                self.changed(self.named("action_edited", text=action.text))
 
         self.app.push_screen(ActionForm(self.tr("action.edit"), self.session, action), done)
 

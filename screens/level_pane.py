@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
+from okrtui.document import Name
 from okrtui.facilitation import (
     author_from_prefix,
     log_decision,
@@ -88,14 +89,18 @@ class LevelPane(TeamView, Horizontal):
     def counts_text(self) -> str:
         return ""
 
-    def changed(self, item_id: str | None = None) -> None:
-        """The session changed through this pane: redraw it, put the cursor on the item added
-        (item_id) or on the one it was on, and mark the session unsaved."""
+    def changed(self, name: Name, item_id: str | None = None) -> None:
+        """The session changed through this pane (name: what was done): redraw it, put the
+        cursor on the item added (item_id) or on the one it was on, and record the edit."""
         self.okr_tree.reload()
         if item_id is not None:
             self.okr_tree.select_item(item_id)
         self.update_counts()
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(name, [item_id] if item_id else [])
+
+    def named(self, key: str, **values: str) -> Name:
+        """The name of an edit ("step.kr_added"…), its texts cut to a glimpse."""
+        return Name.of(f"step.{key}", **{k: glimpse(v, 40) for k, v in values.items()})
 
     def redraw_idea(self, idea: Idea | None) -> None:
         """Show on its row what changed in one idea. None: the idea committed was typed, not
@@ -120,7 +125,7 @@ class LevelPane(TeamView, Horizontal):
         idea = add_idea(self.session, self.team, self.level, text, author)
         idea.hidden = self.ideas.silent
         self.ideas.show_new(idea)
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(self.named("idea_added", text=idea.text), [idea.id])
 
     # Facilitation: silent writing, groups, parking lot, votes, decisions ------------------
 
@@ -135,7 +140,7 @@ class LevelPane(TeamView, Horizontal):
         self.ideas.reload()
         self.tell("silent.revealed", count=count)
         if count:
-            self.okr_app.mark_changed()
+            self.okr_app.mark_changed(self.named("revealed"))
 
     def action_mark(self) -> None:
         if not self.ideas.list_has_focus:
@@ -157,7 +162,7 @@ class LevelPane(TeamView, Horizontal):
                     return
                 self.ideas.marked.clear()
                 self.ideas.reload()
-                self.okr_app.mark_changed()
+                self.okr_app.mark_changed(self.named("merged", count=str(len(marked))))
                 self.tell("group.merged", count=len(marked))
 
         self.app.push_screen(
@@ -170,7 +175,7 @@ class LevelPane(TeamView, Horizontal):
             return
         ideas = split(self.session, self.team, idea)
         self.ideas.reload()
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(self.named("split", text=idea.text))
         self.tell("group.split", count=len(ideas))
 
     def action_park(self) -> None:
@@ -180,7 +185,7 @@ class LevelPane(TeamView, Horizontal):
             return
         (unpark if idea.parked else park)(idea)
         self.ideas.reload()
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(self.named("parked", text=idea.text), [idea.id])
         self.tell("parking.unparked" if not idea.parked else "parking.parked")
 
     def action_vote(self) -> None:
@@ -195,7 +200,7 @@ class LevelPane(TeamView, Horizontal):
         def done(values: dict | None) -> None:
             if values:
                 log_decision(self.session, values["text"], values["rationale"], self.level)
-                self.okr_app.mark_changed()
+                self.okr_app.mark_changed(self.named("decision_logged", text=values["text"]))
                 self.tell("decision_log.logged")
 
         self.app.push_screen(DecisionForm(self.tr("decision_log.heading")), done)
@@ -206,7 +211,7 @@ class LevelPane(TeamView, Horizontal):
                 add_participant(self.session, name)
                 for panel in self.screen.query(IdeasPanel):
                     panel.refresh_authors()
-                self.okr_app.mark_changed()
+                self.okr_app.mark_changed(self.named("participant_added", name=name))
                 self.tell("participants.added", name=name)
 
         self.app.push_screen(TextForm(self.tr("participants.heading"),
@@ -231,7 +236,7 @@ class LevelPane(TeamView, Horizontal):
         """Text that could not be committed stays, as an idea of this level."""
         add_idea(self.session, self.team, self.level, text, None)
         self.ideas.reload()
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(self.named("kept_as_idea", text=text))
         self.tell("swap.kept_as_idea", "warning")
 
     # Choosing where a new item goes ---------------------------------------------
@@ -308,7 +313,7 @@ class LevelPane(TeamView, Horizontal):
             if text:
                 idea.text = text
                 self.redraw_idea(idea)
-                self.okr_app.mark_changed()
+                self.okr_app.mark_changed(self.named("idea_edited", text=text), [idea.id])
 
         self.app.push_screen(TextForm(self.tr("ideas.edit"), self.tr("ideas.text"), idea.text),
                              done)
@@ -339,7 +344,7 @@ class LevelPane(TeamView, Horizontal):
         def answer(yes: bool | None) -> None:
             if yes:
                 remove()
-                self.changed()
+                self.changed(self.named("removed", text=text))
 
         question = self.tr("remove.question", text=glimpse(" ".join(text.split())))
         self.app.push_screen(ConfirmScreen(question, self.tr("remove.yes")), answer)

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from okrtui.document import Name
 from okrtui.findings import UNSILENCEABLE, Finding, session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
@@ -166,4 +167,4 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
 
     def _changed(self) -> None:
         self.reload()
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(Name.of("step.review"))

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from okrtui.document import Change, Name
 from okrtui.facilitation import (
     add_time,
     level_state,
@@ -25,7 +26,7 @@ from screens.ambition import AmbitionPane
 from screens.execution import ExecutionPane
 from screens.forms import PickScreen, SettingsForm, TextForm
 from screens.level_pane import LevelPane
-from screens.localized import literal, localize_bindings
+from screens.localized import glimpse, literal, localize_bindings
 from screens.presenter import PresenterScreen
 from screens.review import ReviewPane
 from screens.tactic import TacticPane
@@ -187,7 +188,7 @@ class SessionScreen(TeamView, Screen[None]):
                 self.session.dots_per_person = values.pop("dots")
                 self.session.timebox = Timebox(**values)
                 self._refresh_time()
-                self.okr_app.mark_changed()
+                self.okr_app.mark_changed(Name.of("step.settings"))
 
         self.app.push_screen(SettingsForm(self.tr("settings.heading"), self.session), done)
 
@@ -209,7 +210,7 @@ class SessionScreen(TeamView, Screen[None]):
         def added(name: str | None) -> None:
             if name:
                 team = add_team(self.session, name)
-                self.okr_app.mark_changed()
+                self.okr_app.mark_changed(Name.of("step.team_added", name=glimpse(name, 40)))
                 self.show_team(team.id)
 
         self.app.push_screen(PickScreen(tr("team.heading"), choices, tr("team.note")), picked)
@@ -229,19 +230,23 @@ class SessionScreen(TeamView, Screen[None]):
     # Undo and redo -------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._history_step(self.okr_app.history.undo, "workshop.undone", "workshop.nothing_to_undo")
+        self._history_step(self.okr_app.document_now.undo(), "undone")
 
     def action_redo(self) -> None:
-        self._history_step(self.okr_app.history.redo, "workshop.redone", "workshop.nothing_to_redo")
+        self._history_step(self.okr_app.document_now.redo(), "redone")
 
-    def _history_step(self, step: Callable[[Session], bool], done: str, nothing: str) -> None:
-        if not step(self.session):
-            self.okr_app.notify(literal(self.tr(nothing)), severity="warning")
+    def _history_step(self, change: Change | None, done: str) -> None:
+        """Say what the undo (or redo) took back: « Défait : résultat clé KR2 sur O1 »."""
+        if change is None:
+            nothing = "nothing_to_undo" if done == "undone" else "nothing_to_redo"
+            self.okr_app.notify(literal(self.tr(f"workshop.{nothing}")), severity="warning")
             return
         self.reload_panes()
         self.bar.show(self.level)
-        self.okr_app.notify(literal(self.tr(done)))
-        self.okr_app.mark_unsaved()  # the step kept the phases as they are: journal them anew
+        name = change.name
+        said = (self.tr(f"workshop.{done}_what", what=self.tr(name.key, **dict(name.values)))
+                if name is not None else self.tr(f"workshop.{done}"))
+        self.okr_app.notify(literal(said))
 
     def reload_panes(self) -> None:
         """Bring every level built so far up to date with the session."""

@@ -33,7 +33,7 @@ class TacticPane(LevelPane):
             if values:
                 tactic = add_tactic(self.session, objective, values["text"], values["moves"], idea)
                 self.redraw_idea(idea)
-                self.changed(tactic.id)
+                self.changed(self.named("tactic_added", text=tactic.text), tactic.id)
 
         heading = self.tr("tactic.new", text=glimpse(objective.text))
         self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)
@@ -59,7 +59,7 @@ class TacticPane(LevelPane):
                 tactic.text = values["text"]
                 kept = [kr_id for kr_id in tactic.moves if kr_id not in offered]  # set aside
                 tactic.moves = values["moves"] + kept
-                self.changed()
+                self.changed(self.named("tactic_edited", text=tactic.text))
 
         form = TacticForm(self.tr("tactic.edit"), tactic.text, numbered_key_results(objective),
                           tactic.moves)

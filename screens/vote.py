@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 
+from okrtui.document import Name
 from okrtui.facilitation import (
     VoteRefused,
     add_dot,
@@ -157,7 +158,7 @@ class VoteScreen(TeamView, Screen[None]):
             self.okr_app.notify(literal(self.tr("vote.no_dots_left", count=refused.budget)),
                                 severity="warning")
             return
-        self.okr_app.mark_changed()
+        self.okr_app.mark_changed(Name.of("step.dot"), [idea.id])
         self.refresh_view()
 
     def action_paper_total(self) -> None:
@@ -177,7 +178,7 @@ class VoteScreen(TeamView, Screen[None]):
             except ValueError:
                 self.okr_app.notify(literal(self.tr("vote.bad_total")), severity="warning")
                 return
-            self.okr_app.mark_changed()
+            self.okr_app.mark_changed(Name.of("step.paper_total"), [idea.id])
             self.refresh_view()
 
         self.app.push_screen(TextForm(self.tr("vote.total_heading", idea=glimpse(idea.text)),

@@ -15,7 +15,7 @@ def workshop_with_ideas() -> Session:
     team = session.teams[0]
     for text in ("Let sellers publish alone", "Grow referrals", "Halve support tickets"):
         add_idea(session, team, "ambition", text, "p1")
-    set_paper_total(team, team.ideas[1], 4)
+    set_paper_total(team, team.ideas[0], 4)  # the first: ranked by dots, the order stays
     return session
 
 
@@ -34,15 +34,15 @@ async def test_a_committed_reworded_or_removed_idea_shows_on_its_row_and_undo_re
         ideas.focus()
         await pilot.pause()
         before = rows(app)
-        assert before == ["• Let sellers publish alone — Ana",
-                          "• Grow referrals  ●●●● 4 — Ana",
+        assert before == ["• Let sellers publish alone  ●●●● 4 — Ana",
+                          "• Grow referrals — Ana",
                           "• Halve support tickets — Ana"]
         assert heading(app) == "Ideas (3)"
 
         ideas.highlighted = 1
         await pilot.press("p")
-        committed = ["• Let sellers publish alone — Ana",
-                     "✓ Grow referrals  ●●●● 4 — Ana",
+        committed = ["• Let sellers publish alone  ●●●● 4 — Ana",
+                     "✓ Grow referrals — Ana",
                      "• Halve support tickets — Ana"]
         assert rows(app) == committed
         assert ideas.highlighted == 1
@@ -77,8 +77,8 @@ async def test_marking_an_idea_keeps_its_dots_on_its_row() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         ideas = app.screen.query_one("#ambition-ideas", OptionList)
         ideas.focus()
-        ideas.highlighted = 1
+        ideas.highlighted = 0
         await pilot.pause()
         await pilot.press("space")
         await pilot.pause()
-        assert rows(app)[1] == "☑ • Grow referrals  ●●●● 4 — Ana"
+        assert rows(app)[0] == "☑ • Let sellers publish alone  ●●●● 4 — Ana"
