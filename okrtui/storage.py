@@ -283,6 +283,11 @@ def writable_target(path: Path | str) -> Path:
     at all (mode 0444), which is refused as an editor refuses it, even to root."""
     path = Path(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    folder = target.parent if str(target.parent) else Path(".")
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        # the new file is written beside it, then renamed over it: the folder must take it
+        raise SaveError(path, "save.cannot_write", folder=folder,
+                        reason=os.strerror(errno.EACCES))
     try:
         status = os.stat(target)
     except FileNotFoundError:

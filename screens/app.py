@@ -473,7 +473,7 @@ class OkrApp(App[int]):
                 return
             path = absolute(path)
             if path.exists() and path.resolve() != (self.path or Path()).resolve():
-                question = self.tr("save.overwrite", path=path)
+                question = self.tr("save.overwrite", path=visible_controls(str(path)))
                 self.push_screen(
                     ConfirmScreen(question, self.tr("save.overwrite_yes")),
                     lambda yes: self._write(path, then) if yes else None,
@@ -562,7 +562,7 @@ class OkrApp(App[int]):
         self._journal_now()  # keeps typed drafts and later changes, or removes the file
         remember(path)
         self.update_title()
-        self.notify(literal(self.tr("save.saved", path=path)))
+        self.notify(literal(self.tr("save.saved", path=visible_controls(str(path)))))
         if job.then is not None:
             job.then()
 

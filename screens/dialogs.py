@@ -193,7 +193,7 @@ class ConflictScreen(ChoiceScreen):
 
     def __init__(self, path: Path) -> None:
         tr = self.okr_app.tr
-        super().__init__(tr("conflict.question", path=path), [
+        super().__init__(tr("conflict.question", path=visible_controls(str(path))), [
             ("save_as", tr("conflict.save_as"), "primary"),
             ("reload", tr("conflict.reload"), "warning"),
             ("overwrite", tr("conflict.overwrite"), "error"),
@@ -206,7 +206,8 @@ class LockScreen(ChoiceScreen):
     def __init__(self, path: Path, holder: Holder) -> None:
         tr = self.okr_app.tr
         since = holder.since.strftime("%Y-%m-%d %H:%M")
-        question = tr("lock.question", path=path, host=holder.host, pid=holder.pid,
+        question = tr("lock.question", path=visible_controls(str(path)),
+                      host=visible_controls(holder.host), pid=holder.pid,
                       since=since)
         super().__init__(question, [("read_only", tr("lock.read_only_button"), "primary"),
                                     ("take_over", tr("lock.take_over"), "warning")])
@@ -226,7 +227,8 @@ class RecoveryScreen(ChoiceScreen):
 def recovery_question(tr: Catalog, found: Recovery, saved: Session | None) -> str:
     when = found.holder.since.astimezone().strftime("%Y-%m-%d %H:%M")
     if found.session_path is not None:
-        heading = tr("recovery.heading_file", when=when, path=found.session_path)
+        heading = tr("recovery.heading_file", when=when,
+                     path=visible_controls(str(found.session_path)))
     else:
         heading = tr("recovery.heading_unsaved", when=when, title=found.session.title)
     lines = [heading, tr("recovery.restores")]
@@ -246,17 +248,20 @@ def recovery_question(tr: Catalog, found: Recovery, saved: Session | None) -> st
 
 
 class PathScreen(Dialog[Path | None]):
-    """Ask for a file path (to open or to save to); enter accepts."""
+    """Ask for a file path (to open or to save to); enter accepts. The default is shown with
+    its control characters written out (\\x1b…, never sent to the terminal) and, left as it
+    is, stands for the real path."""
 
     def __init__(self, heading: str, default: str = "") -> None:
         super().__init__()
         self.heading = heading
         self.default = default
+        self.shown_default = visible_controls(default)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(literal(self.heading), classes="heading")
-            yield field(self.default, placeholder=self.tr("path.placeholder"), id="path")
+            yield field(self.shown_default, placeholder=self.tr("path.placeholder"), id="path")
             yield Static("", id="path-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
@@ -274,8 +279,10 @@ class PathScreen(Dialog[Path | None]):
         if not text:
             self.show_error(self.tr("path.empty"))
             return
+        if self.default and text == self.shown_default.strip():
+            text = self.default.strip()
         path = Path(text).expanduser()
         if path.is_dir():
-            self.show_error(self.tr("path.is_folder", path=path))
+            self.show_error(self.tr("path.is_folder", path=visible_controls(str(path))))
             return
         self.dismiss(path)

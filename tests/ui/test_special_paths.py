@@ -49,14 +49,8 @@ READABLE = {"link_to_file", "unreadable", "read_only_file", "read_only_folder",
             "non_utf8_name", "escape_name", "c1_name"}
 ENTRIES = ("open from home", "ctrl+s", "f2", "save-as field")
 
-# Bugs the sweep found in files another change was editing at the time (left for it to fix).
-FIELD_RAW = ("the save-as field (PathScreen in screens/dialogs.py, filled by action_save_as in "
-             "screens/app.py, both busy) shows the session's path raw: its ESC / C1 reach the "
-             "terminal (issue 14 item 13), and a name that is not UTF-8 puts a lone surrogate "
-             "there, which a UTF-8 terminal cannot be sent; it should show it through "
-             "visible_controls/show_path and keep the real path to save to")
-XFAIL = {f"save-as field | {kind}": FIELD_RAW
-         for kind in ("escape_name", "c1_name", "non_utf8_name")}
+# Cases that fail for a known reason (none now): case id → reason, run as strict xfail.
+XFAIL: dict[str, str] = {}
 
 
 def cases() -> Iterator[object]:

@@ -293,14 +293,8 @@ def _cases() -> Iterator[Case]:
 
 CASES = list(_cases())
 
-# Bugs the sweep found in files another change was editing at the time (left for it to fix).
-XFAIL = {
-    "compare --save | read_only_folder": (
-        "compare --save checks each file (storage.writable_target) but not that its folder "
-        "can be written: with b.toml first and ro/s.toml in a read-only folder, b.toml is "
-        "written, then ro/s.toml fails (exit 2, half-updated: issue 14 item 7). Fix in "
-        "okrtui/storage.py writable_target or okrtui/cli.py _prepare_common, both busy"),
-}
+# Cases that fail for a known reason (none now): case id → reason, run as strict xfail.
+XFAIL: dict[str, str] = {}
 
 
 def _params() -> list[object]:
