@@ -33,8 +33,8 @@ def row(name: str, value: float, floor: float, target: float | None, unit: str =
 
 async def list_cursor(path: Path, moves: int) -> float:
     """Median seconds per cursor move down the ambition ideas list (Pilot)."""
+    from okrtui.screens.app import OkrApp
     from okrtui.storage import load_session
-    from screens.app import OkrApp
 
     app = OkrApp(session=load_session(path), path=path)
     times = []

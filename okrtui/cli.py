@@ -454,7 +454,7 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _run_app(lang: str | None, **options: object) -> int:
-    from screens.app import OkrApp
+    from okrtui.screens.app import OkrApp
 
     app = OkrApp(lang=lang, **options)  # type: ignore[arg-type]
     try:

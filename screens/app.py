@@ -23,9 +23,7 @@ from okrtui.models import Session
 from okrtui.paths import absolute
 from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import load_recent, remember
-from okrtui.storage import file_stamp, load_session, save_table, session_table
-from okrtui.text import slugify
-from screens.dialogs import (
+from okrtui.screens.dialogs import (
     ConfirmScreen,
     ConflictScreen,
     LockScreen,
@@ -34,11 +32,13 @@ from screens.dialogs import (
     QuitScreen,
     RecoveryScreen,
 )
-from screens.home import HomeScreen
-from screens.localized import literal, localize_bindings, visible_controls
-from screens.new_session import NewSessionScreen
-from screens.session import SessionScreen
-from screens.widgets.ideas import IdeaField
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.localized import literal, localize_bindings, visible_controls
+from okrtui.screens.new_session import NewSessionScreen
+from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.ideas import IdeaField
+from okrtui.storage import file_stamp, load_session, save_table, session_table
+from okrtui.text import slugify
 
 READ_IN_BACKGROUND = 256 * 1024
 """Bytes of a session file (~2,000 ideas, ~0.1 s to read) above which it is read in a thread."""
@@ -671,7 +671,7 @@ class OkrApp(App[int]):
         self._stop_journal(remove=self._clean_exit)
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from okrtui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

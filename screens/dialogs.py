@@ -16,9 +16,9 @@ from okrtui.i18n import Catalog
 from okrtui.lock import Holder
 from okrtui.models import Session
 from okrtui.recovery import Recovery, changes
-from screens.app_access import UsesOkrApp
-from screens.localized import literal, localize_bindings, visible_controls
-from screens.widgets.key_bar import KeyBar
+from okrtui.screens.app_access import UsesOkrApp
+from okrtui.screens.localized import literal, localize_bindings, visible_controls
+from okrtui.screens.widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
 

@@ -3,11 +3,11 @@
 from textual.binding import Binding
 
 from okrtui.models import Action, Idea, Objective, Tactic
+from okrtui.screens.forms import ActionForm
+from okrtui.screens.level_pane import LevelPane
+from okrtui.screens.localized import glimpse
+from okrtui.screens.widgets.okr_tree import Ref
 from okrtui.workshop import add_action, find_objective, remove_action
-from screens.forms import ActionForm
-from screens.level_pane import LevelPane
-from screens.localized import glimpse
-from screens.widgets.okr_tree import Ref
 
 
 class ExecutionPane(LevelPane):

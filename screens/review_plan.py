@@ -31,11 +31,11 @@ from okrtui.roadmap import (
     unmapped,
     unserved_objectives,
 )
+from okrtui.screens.app_access import UsesOkrApp
+from okrtui.screens.dialogs import PathScreen
+from okrtui.screens.forms import ActionForm, PickScreen, ServesForm
+from okrtui.screens.localized import literal
 from okrtui.workshop import find_item
-from screens.app_access import UsesOkrApp
-from screens.dialogs import PathScreen
-from screens.forms import ActionForm, PickScreen, ServesForm
-from screens.localized import literal
 
 WARN = "bold yellow"
 

@@ -21,21 +21,21 @@ from okrtui.facilitation import (
     tick,
 )
 from okrtui.models import LEVELS, Level, Session, Timebox
+from okrtui.screens.ambition import AmbitionPane
+from okrtui.screens.execution import ExecutionPane
+from okrtui.screens.forms import PickScreen, SettingsForm, TextForm
+from okrtui.screens.level_pane import LevelPane
+from okrtui.screens.localized import glimpse, literal, localize_bindings
+from okrtui.screens.presenter import PresenterScreen
+from okrtui.screens.review import ReviewPane
+from okrtui.screens.tactic import TacticPane
+from okrtui.screens.widgets.ideas import IdeaField
+from okrtui.screens.widgets.key_bar import KeyBar
+from okrtui.screens.widgets.level_tabs import LevelTabs
+from okrtui.screens.widgets.team_view import TeamView
+from okrtui.screens.widgets.title_bar import TitleBar
+from okrtui.screens.widgets.workshop_bar import WorkshopBar
 from okrtui.workshop import add_team, find_item
-from screens.ambition import AmbitionPane
-from screens.execution import ExecutionPane
-from screens.forms import PickScreen, SettingsForm, TextForm
-from screens.level_pane import LevelPane
-from screens.localized import glimpse, literal, localize_bindings
-from screens.presenter import PresenterScreen
-from screens.review import ReviewPane
-from screens.tactic import TacticPane
-from screens.widgets.ideas import IdeaField
-from screens.widgets.key_bar import KeyBar
-from screens.widgets.level_tabs import LevelTabs
-from screens.widgets.team_view import TeamView
-from screens.widgets.title_bar import TitleBar
-from screens.widgets.workshop_bar import WorkshopBar
 
 PANES: dict[str, type[LevelPane | ReviewPane]] = {
     "ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,

@@ -3,11 +3,11 @@
 from textual.binding import Binding
 
 from okrtui.models import Idea, KeyResult, Objective, Tactic
+from okrtui.screens.forms import TacticForm
+from okrtui.screens.level_pane import LevelPane
+from okrtui.screens.localized import glimpse
+from okrtui.screens.widgets.okr_tree import Ref
 from okrtui.workshop import add_tactic, find_objective, remove_tactic
-from screens.forms import TacticForm
-from screens.level_pane import LevelPane
-from screens.localized import glimpse
-from screens.widgets.okr_tree import Ref
 
 
 def numbered_key_results(objective: Objective) -> list[tuple[str, KeyResult]]:

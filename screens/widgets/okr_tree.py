@@ -14,8 +14,8 @@ from okrtui.export import kr_measure
 from okrtui.findings import item_findings, worst
 from okrtui.i18n import Catalog
 from okrtui.models import Action, KeyResult, Objective, Session, Tactic, Team
-from screens.localized import glimpse
-from screens.widgets.team_view import TeamView
+from okrtui.screens.localized import glimpse
+from okrtui.screens.widgets.team_view import TeamView
 
 View = Literal["ambition", "tactic", "execution", "review"]
 Ref = tuple[str, ...]

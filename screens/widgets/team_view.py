@@ -1,7 +1,7 @@
 """What every part of the session screen shares: the team it shows, looked up each time."""
 
 from okrtui.models import Session, Team
-from screens.app_access import UsesOkrApp
+from okrtui.screens.app_access import UsesOkrApp
 
 
 class TeamView(UsesOkrApp):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from okrtui.screens.app import OkrApp
 from okrtui.storage import load_session
-from screens.app import OkrApp
 
 from .conftest import settle
 

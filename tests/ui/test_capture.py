@@ -4,8 +4,8 @@ from pathlib import Path
 
 from textual import events
 
-from screens.app import OkrApp
-from screens.widgets.ideas import IdeaField
+from okrtui.screens.app import OkrApp
+from okrtui.screens.widgets.ideas import IdeaField
 
 from .support import session_with_three_objectives
 

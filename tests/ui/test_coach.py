@@ -5,10 +5,10 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import TextForm
+from okrtui.screens.widgets.coach_panel import CoachPanel
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.forms import TextForm
-from screens.widgets.coach_panel import CoachPanel
 
 from .conftest import EXAMPLES, type_in
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from screens.app import OkrApp
-from screens.dialogs import ConfirmScreen
-from screens.widgets.key_bar import KeyBar
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import ConfirmScreen
+from okrtui.screens.widgets.key_bar import KeyBar
 
 from .support import session_with_three_objectives
 from .test_limits import ambition_tree, put_cursor_on

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import ConflictScreen
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.dialogs import ConflictScreen
 
 from .conftest import EXAMPLES, fill, wait_for_save
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from screens.app import OkrApp
-from screens.forms import KeyResultForm
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import KeyResultForm
 
 from .conftest import fill
 from .support import session_with_three_objectives

@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
+from okrtui.screens.home import HomeScreen, example_files
+from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.title_bar import TitleBar
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import new_session
-from screens.app import OkrApp
-from screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
-from screens.home import HomeScreen, example_files
-from screens.session import SessionScreen
-from screens.widgets.title_bar import TitleBar
 
 from .conftest import fill, wait_for_save
 from .support import (

@@ -5,9 +5,9 @@ from pathlib import Path
 from textual.widgets import Static
 
 from okrtui.i18n import catalog
+from okrtui.screens.app import OkrApp
+from okrtui.screens.help import SECTIONS, HelpScreen
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.help import SECTIONS, HelpScreen
 
 from .conftest import EXAMPLES
 

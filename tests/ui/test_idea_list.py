@@ -4,7 +4,7 @@ row, the highlighted row in full, and row text built only when shown."""
 from textual.app import App, ComposeResult
 from textual.content import Content
 
-from screens.widgets.idea_list import FOLD_ABOVE, IdeaList, LazyOption
+from okrtui.screens.widgets.idea_list import FOLD_ABOVE, IdeaList, LazyOption
 
 LONG = "A very long idea about onboarding accountants " * 4 + "[b]not bold[/b] [@click=app.quit]"
 

@@ -5,8 +5,8 @@ from textual.widgets import Input, Label, OptionList
 
 from okrtui.facilitation import set_paper_total
 from okrtui.models import Session
+from okrtui.screens.app import OkrApp
 from okrtui.workshop import add_idea, new_session
-from screens.app import OkrApp
 from tests.ui.support import option_texts
 
 

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.help import HelpScreen
+from okrtui.screens.widgets.key_bar import KeyBar
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.help import HelpScreen
-from screens.widgets.key_bar import KeyBar
 
 from .conftest import EXAMPLES
 

@@ -8,15 +8,15 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Label, OptionList, Static
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import PathScreen
+from okrtui.screens.help import HelpScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.new_session import NewSessionScreen
+from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.key_bar import KeyBar
+from okrtui.screens.widgets.level_tabs import LevelTabs
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.dialogs import PathScreen
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.new_session import NewSessionScreen
-from screens.session import SessionScreen
-from screens.widgets.key_bar import KeyBar
-from screens.widgets.level_tabs import LevelTabs
 
 from .conftest import EXAMPLES, fill
 from .support import errors, last_title, notifications, option_texts

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.level_tabs import LevelTabs
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.session import SessionScreen
-from screens.widgets.level_tabs import LevelTabs
 
 EXAMPLE = Path(__file__).parents[2] / "sessions" / "onboarding-self-serve.toml"
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static, Tree
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import KeyResultForm, PickScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import set_aside
-from screens.app import OkrApp
-from screens.forms import KeyResultForm, PickScreen
-from screens.home import HomeScreen
-from screens.session import SessionScreen
 
 from .conftest import fill, wait_for_save
 from .support import (

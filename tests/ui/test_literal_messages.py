@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import PathScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.new_session import NewSessionScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.workshop import new_session
-from screens.app import OkrApp
-from screens.dialogs import PathScreen
-from screens.home import HomeScreen
-from screens.new_session import NewSessionScreen
-from screens.session import SessionScreen
 
 from .conftest import fill, wait_for_save
 from .rendered import drawn_toasts, squeezed, toast_texts

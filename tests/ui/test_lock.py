@@ -11,11 +11,11 @@ import pytest
 import tomli_w
 
 from okrtui import lock
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import LockScreen, PathScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.dialogs import LockScreen, PathScreen
-from screens.home import HomeScreen
-from screens.session import SessionScreen
 
 from .conftest import EXAMPLES
 

@@ -5,9 +5,9 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from okrtui.models import Session
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import KeyResultForm
 from okrtui.workshop import add_key_result, commit_objective, new_session
-from screens.app import OkrApp
-from screens.forms import KeyResultForm
 
 from .conftest import fill
 from .test_limits import ambition_tree, put_cursor_on

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-import screens.app
+import okrtui.screens.app
 from bench.generate import large_session
+from okrtui.screens.app import READ_IN_BACKGROUND, OkrApp
+from okrtui.screens.dialogs import OpeningScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import save_session
-from screens.app import READ_IN_BACKGROUND, OkrApp
-from screens.dialogs import OpeningScreen
-from screens.home import HomeScreen
-from screens.session import SessionScreen
 
 from .support import errors
 
@@ -24,13 +24,13 @@ from .support import errors
 def held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Reading a file waits until the test sets the event."""
     release = threading.Event()
-    read = screens.app.read_session
+    read = okrtui.screens.app.read_session
 
     def slow_read(path: Path):  # noqa: ANN202
         release.wait(10)
         return read(path)
 
-    monkeypatch.setattr(screens.app, "read_session", slow_read)
+    monkeypatch.setattr(okrtui.screens.app, "read_session", slow_read)
     return release
 
 

@@ -14,11 +14,11 @@ from textual.widgets import Input, OptionList, Static, Tree
 
 from bench.generate import large_session
 from okrtui.models import Session
+from okrtui.screens.app import OkrApp
+from okrtui.screens.localized import SHOWN_CHARACTERS
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import MAX_FILE_BYTES, load_session, save_session
 from okrtui.workshop import add_idea, new_session
-from screens.app import OkrApp
-from screens.localized import SHOWN_CHARACTERS
-from screens.session import SessionScreen
 
 from .conftest import fill, wait_for_save
 from .rendered import screen_text, toast_texts

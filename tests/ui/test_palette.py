@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import PickScreen, TextForm
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.forms import PickScreen, TextForm
 
 from .conftest import EXAMPLES, type_in
 

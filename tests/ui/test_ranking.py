@@ -7,8 +7,8 @@ from textual.widgets import OptionList
 
 from okrtui.facilitation import add_dot, current_phase
 from okrtui.models import Session
+from okrtui.screens.app import OkrApp
 from okrtui.workshop import add_idea, new_session
-from screens.app import OkrApp
 
 from .support import option_texts
 

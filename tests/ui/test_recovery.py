@@ -11,11 +11,11 @@ from textual.widgets import Input, Static
 
 from okrtui import recovery
 from okrtui.history import snapshot
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import RecoveryScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import load_session, save_session
-from screens.app import OkrApp
-from screens.dialogs import RecoveryScreen
-from screens.home import HomeScreen
-from screens.session import SessionScreen
 
 from .conftest import fill, type_in, wait_for_save
 from .support import option_texts, session_with_three_objectives

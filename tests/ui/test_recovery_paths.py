@@ -13,12 +13,12 @@ from textual.widgets import Input
 from okrtui import recovery
 from okrtui.history import snapshot
 from okrtui.problems import SaveError
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import ConflictScreen, LockScreen, PathScreen, RecoveryScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import file_stamp, load_session, save_session
 from okrtui.workshop import add_idea
-from screens.app import OkrApp
-from screens.dialogs import ConflictScreen, LockScreen, PathScreen, RecoveryScreen
-from screens.home import HomeScreen
-from screens.session import SessionScreen
 
 from .conftest import REPO, fill, wait_for_save
 from .support import errors, session_with_three_objectives
@@ -230,12 +230,12 @@ async def test_opening_a_fifo_from_home_says_so_and_never_freezes(isolated: Path
 
 async def test_a_fifo_among_the_examples_never_freezes_the_home_screen(
         isolated: Path, monkeypatch) -> None:
-    import screens.home
+    import okrtui.screens.home
 
     examples = isolated / "examples"
     examples.mkdir()
     os.mkfifo(examples / "pipe.toml")
-    monkeypatch.setattr(screens.home, "EXAMPLES", examples)
+    monkeypatch.setattr(okrtui.screens.home, "EXAMPLES", examples)
     app = OkrApp(lang="en")
     try:
         async with app.run_test(size=(120, 40)) as pilot:

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from textual.widgets import OptionList, SelectionList
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import PathScreen
+from okrtui.screens.forms import ActionForm, PickScreen, ServesForm
 from okrtui.storage import load_session, save_session
-from screens.app import OkrApp
-from screens.dialogs import PathScreen
-from screens.forms import ActionForm, PickScreen, ServesForm
 
 from .conftest import fill
 from .support import session_with_three_objectives

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-import screens.app as app_module
+import okrtui.screens.app as app_module
 from okrtui import recovery, storage
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import QuitScreen
+from okrtui.screens.help import HelpScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import dumps_session, load_session, save_session
-from screens.app import OkrApp
-from screens.dialogs import QuitScreen
-from screens.help import HelpScreen
-from screens.session import SessionScreen
 
 from .conftest import fill, wait_for_save
 from .support import errors, notifications, session_with_three_objectives

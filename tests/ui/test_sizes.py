@@ -7,14 +7,14 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Tree
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
+from okrtui.screens.help import HelpScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.new_session import NewSessionScreen
+from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.level_tabs import LevelTabs
 from okrtui.storage import load_session
-from screens.app import OkrApp
-from screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.new_session import NewSessionScreen
-from screens.session import SessionScreen
-from screens.widgets.level_tabs import LevelTabs
 
 from .conftest import EXAMPLES
 from .support import fully_visible, line_with, node_for, tree_lines

@@ -29,11 +29,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import ChoiceScreen, ConfirmScreen, PathScreen
+from okrtui.screens.home import HomeScreen
 from okrtui.storage import dumps_session, load_session
 from okrtui.text import show_path
-from screens.app import OkrApp
-from screens.dialogs import ChoiceScreen, ConfirmScreen, PathScreen
-from screens.home import HomeScreen
 from tests.unit.test_special_paths import CAN_MKNOD, DEVICE_KINDS, KINDS, snapshot
 
 from .conftest import fill, wait_for_save

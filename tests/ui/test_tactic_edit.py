@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from okrtui import workshop
-from screens.app import OkrApp
-from screens.forms import TacticForm
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import TacticForm
 
 
 async def test_editing_a_tactic_keeps_its_set_aside_key_results(isolated: Path) -> None:

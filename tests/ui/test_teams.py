@@ -5,12 +5,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.compare import CompareScreen
+from okrtui.screens.dialogs import PathScreen
+from okrtui.screens.forms import PickScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import load_session, save_session
-from screens.app import OkrApp
-from screens.compare import CompareScreen
-from screens.dialogs import PathScreen
-from screens.forms import PickScreen
-from screens.session import SessionScreen
 
 from .conftest import EXAMPLES, fill
 from .support import session_with_three_objectives, tree_lines

@@ -22,17 +22,17 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Tree
 
 from okrtui.models import Session
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import KeyResultForm, PickScreen, TextForm
+from okrtui.screens.help import HelpScreen
+from okrtui.screens.home import HomeScreen
+from okrtui.screens.localized import literal
+from okrtui.screens.new_session import NewSessionScreen
+from okrtui.screens.presenter import PresenterScreen
+from okrtui.screens.session import SessionScreen
+from okrtui.screens.vote import VoteScreen
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import add_action, add_idea, add_tactic
-from screens.app import OkrApp
-from screens.forms import KeyResultForm, PickScreen, TextForm
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.localized import literal
-from screens.new_session import NewSessionScreen
-from screens.presenter import PresenterScreen
-from screens.session import SessionScreen
-from screens.vote import VoteScreen
 
 from .conftest import fill, type_in
 from .rendered import screen_text

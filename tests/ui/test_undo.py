@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from screens.app import OkrApp
+from okrtui.screens.app import OkrApp
 
 from .conftest import fill
 from .support import notifications, session_with_three_objectives

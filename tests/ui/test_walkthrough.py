@@ -5,11 +5,11 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
+from okrtui.screens.new_session import NewSessionScreen
+from okrtui.screens.session import SessionScreen
 from okrtui.storage import dumps_session, load_session
-from screens.app import OkrApp
-from screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
-from screens.new_session import NewSessionScreen
-from screens.session import SessionScreen
 
 from .conftest import fill, wait_for_save
 

@@ -9,12 +9,12 @@ from textual.widgets import OptionList
 from okrtui.export import to_markdown
 from okrtui.facilitation import tally
 from okrtui.i18n import catalog
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import DecisionForm, TextForm
+from okrtui.screens.presenter import PresenterScreen
+from okrtui.screens.vote import VoteScreen
 from okrtui.storage import load_session
 from okrtui.workshop import new_session
-from screens.app import OkrApp
-from screens.forms import DecisionForm, TextForm
-from screens.presenter import PresenterScreen
-from screens.vote import VoteScreen
 
 from .conftest import fill, wait_for_save
 

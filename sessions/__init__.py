@@ -1,0 +1,1 @@
+"""The example sessions (folder sessions/ of the repository), read with importlib.resources."""
