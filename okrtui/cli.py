@@ -456,7 +456,7 @@ def _open(args: argparse.Namespace) -> int:
 def _run_app(lang: str | None, **options: object) -> int:
     from okrtui.screens.app import OkrApp
 
-    app = OkrApp(lang=lang, **options)  # type: ignore[arg-type]
+    app = OkrApp(lang=lang, **options)  # type: ignore[arg-type, unused-ignore]
     try:
         app.run()
     finally:

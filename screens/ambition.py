@@ -6,10 +6,6 @@ from okrtui.baselines import update_key_result
 from okrtui.document import item_tag
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
 from okrtui.models import Idea, KeyResult, Objective
-from okrtui.screens.forms import KeyResultForm, PickScreen, TextForm
-from okrtui.screens.level_pane import LevelPane
-from okrtui.screens.localized import glimpse, literal
-from okrtui.screens.widgets.okr_tree import Ref
 from okrtui.workshop import (
     add_decision,
     add_key_result,
@@ -23,6 +19,11 @@ from okrtui.workshop import (
     return_objective_to_ideas,
     set_aside,
 )
+
+from .forms import KeyResultForm, PickScreen, TextForm
+from .level_pane import LevelPane
+from .localized import glimpse, literal
+from .widgets.okr_tree import Ref
 
 
 class AmbitionPane(LevelPane):

@@ -23,7 +23,10 @@ from okrtui.models import Session
 from okrtui.paths import absolute
 from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import load_recent, remember
-from okrtui.screens.dialogs import (
+from okrtui.storage import file_stamp, load_session, save_table, session_table
+from okrtui.text import slugify
+
+from .dialogs import (
     ConfirmScreen,
     ConflictScreen,
     LockScreen,
@@ -32,13 +35,11 @@ from okrtui.screens.dialogs import (
     QuitScreen,
     RecoveryScreen,
 )
-from okrtui.screens.home import HomeScreen
-from okrtui.screens.localized import literal, localize_bindings, visible_controls
-from okrtui.screens.new_session import NewSessionScreen
-from okrtui.screens.session import SessionScreen
-from okrtui.screens.widgets.ideas import IdeaField
-from okrtui.storage import file_stamp, load_session, save_table, session_table
-from okrtui.text import slugify
+from .home import HomeScreen
+from .localized import literal, localize_bindings, visible_controls
+from .new_session import NewSessionScreen
+from .session import SessionScreen
+from .widgets.ideas import IdeaField
 
 READ_IN_BACKGROUND = 256 * 1024
 """Bytes of a session file (~2,000 ideas, ~0.1 s to read) above which it is read in a thread."""
@@ -671,7 +672,7 @@ class OkrApp(App[int]):
         self._stop_journal(remove=self._clean_exit)
 
     def action_help(self) -> None:
-        from okrtui.screens.help import HelpScreen
+        from .help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from textual.app import App
 
-    from okrtui.screens.app import OkrApp
+    from .app import OkrApp
 
 
 class UsesOkrApp:

@@ -14,11 +14,12 @@ from okrtui.document import Name
 from okrtui.i18n import catalog
 from okrtui.models import Session
 from okrtui.problems import FileProblem
-from okrtui.screens.app_access import UsesOkrApp
-from okrtui.screens.dialogs import PathScreen
-from okrtui.screens.localized import literal, localize_bindings
-from okrtui.screens.widgets.key_bar import KeyBar
-from okrtui.screens.widgets.title_bar import TitleBar
+
+from .app_access import UsesOkrApp
+from .dialogs import PathScreen
+from .localized import literal, localize_bindings
+from .widgets.key_bar import KeyBar
+from .widgets.title_bar import TitleBar
 
 
 class CompareScreen(UsesOkrApp, Screen[None]):
@@ -79,7 +80,8 @@ class CompareScreen(UsesOkrApp, Screen[None]):
         if self.comparison is None:
             return
         from okrtui.compare import common_points, save_common
-        from okrtui.screens.session import SessionScreen
+
+        from .session import SessionScreen
 
         points = common_points(self.comparison, catalog(self.session.language))
         save_common(self.session, points)

@@ -16,9 +16,10 @@ from okrtui.i18n import Catalog
 from okrtui.lock import Holder
 from okrtui.models import Session
 from okrtui.recovery import Recovery, changes
-from okrtui.screens.app_access import UsesOkrApp
-from okrtui.screens.localized import literal, localize_bindings, visible_controls
-from okrtui.screens.widgets.key_bar import KeyBar
+
+from .app_access import UsesOkrApp
+from .localized import literal, localize_bindings, visible_controls
+from .widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
 

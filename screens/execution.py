@@ -3,11 +3,12 @@
 from textual.binding import Binding
 
 from okrtui.models import Action, Idea, Objective, Tactic
-from okrtui.screens.forms import ActionForm
-from okrtui.screens.level_pane import LevelPane
-from okrtui.screens.localized import glimpse
-from okrtui.screens.widgets.okr_tree import Ref
 from okrtui.workshop import add_action, find_objective, remove_action
+
+from .forms import ActionForm
+from .level_pane import LevelPane
+from .localized import glimpse
+from .widgets.okr_tree import Ref
 
 
 class ExecutionPane(LevelPane):

@@ -24,11 +24,12 @@ from textual.widgets.selection_list import Selection
 from okrtui.coach import Kind
 from okrtui.models import Action, KeyResult, Session
 from okrtui.numbers import format_number, read_number
-from okrtui.screens.dialogs import Dialog, button, field
-from okrtui.screens.localized import glimpse, literal
-from okrtui.screens.widgets.coach_panel import CoachPanel
-from okrtui.screens.widgets.key_bar import KeyBar
 from okrtui.text import clean_line
+
+from .dialogs import Dialog, button, field
+from .localized import glimpse, literal
+from .widgets.coach_panel import CoachPanel
+from .widgets.key_bar import KeyBar
 
 
 class FormScreen(Dialog[Any]):

@@ -5,9 +5,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from okrtui.screens.dialogs import Dialog
-from okrtui.screens.localized import literal
-from okrtui.screens.widgets.key_bar import KeyBar
+from .dialogs import Dialog
+from .localized import literal
+from .widgets.key_bar import KeyBar
 
 SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ("help.everywhere", [("ctrl+p", "help.palette"), ("f1", "palette.app.help"),

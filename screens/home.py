@@ -13,12 +13,13 @@ from textual.widgets.option_list import Option
 
 from okrtui.paths import read_regular
 from okrtui.recent import load_recent
-from okrtui.screens.app_access import UsesOkrApp
-from okrtui.screens.dialogs import PathScreen
-from okrtui.screens.localized import literal, localize_bindings
-from okrtui.screens.widgets.key_bar import KeyBar
-from okrtui.screens.widgets.title_bar import TitleBar
 from okrtui.storage import MAX_FILE_BYTES
+
+from .app_access import UsesOkrApp
+from .dialogs import PathScreen
+from .localized import literal, localize_bindings
+from .widgets.key_bar import KeyBar
+from .widgets.title_bar import TitleBar
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
 

@@ -22,13 +22,14 @@ from okrtui.facilitation import (
 )
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
-from okrtui.screens.dialogs import ConfirmScreen
-from okrtui.screens.forms import DecisionForm, PickScreen, TextForm
-from okrtui.screens.localized import glimpse, literal, localize_bindings
-from okrtui.screens.widgets.ideas import IdeasPanel
-from okrtui.screens.widgets.okr_tree import OkrTree, Ref, show_details
-from okrtui.screens.widgets.team_view import TeamView
 from okrtui.workshop import add_idea, add_participant, find_objective, remove_idea
+
+from .dialogs import ConfirmScreen
+from .forms import DecisionForm, PickScreen, TextForm
+from .localized import glimpse, literal, localize_bindings
+from .widgets.ideas import IdeasPanel
+from .widgets.okr_tree import OkrTree, Ref, show_details
+from .widgets.team_view import TeamView
 
 
 class LevelPane(TeamView, Horizontal):
@@ -189,7 +190,7 @@ class LevelPane(TeamView, Horizontal):
         self.tell("parking.unparked" if not idea.parked else "parking.parked")
 
     def action_vote(self) -> None:
-        from okrtui.screens.vote import VoteScreen
+        from .vote import VoteScreen
 
         def closed(_: object) -> None:
             self.ideas.reload()

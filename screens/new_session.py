@@ -14,11 +14,12 @@ from textual.widgets import (
 )
 
 from okrtui.models import Language, Session
-from okrtui.screens.dialogs import Dialog, button, field
-from okrtui.screens.localized import literal
-from okrtui.screens.widgets.key_bar import KeyBar
 from okrtui.text import clean_line
 from okrtui.workshop import new_session
+
+from .dialogs import Dialog, button, field
+from .localized import literal
+from .widgets.key_bar import KeyBar
 
 
 class NewSessionScreen(Dialog[Session | None]):

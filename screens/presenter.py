@@ -12,12 +12,13 @@ from textual.widgets import Digits, Static
 
 from okrtui.facilitation import hidden_summary, peek_state, remaining_seconds, tally
 from okrtui.models import Level
-from okrtui.screens.localized import glimpse, hidden_ideas, literal, localize_bindings
-from okrtui.screens.widgets.team_view import TeamView
-from okrtui.screens.widgets.workshop_bar import clock, stepper
+
+from .localized import glimpse, hidden_ideas, literal, localize_bindings
+from .widgets.team_view import TeamView
+from .widgets.workshop_bar import clock, stepper
 
 if TYPE_CHECKING:
-    from okrtui.screens.session import SessionScreen
+    from .session import SessionScreen
 
 MAX_LINES = 12
 

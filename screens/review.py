@@ -17,12 +17,13 @@ from okrtui.document import Name
 from okrtui.findings import UNSILENCEABLE, Finding, session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
-from okrtui.screens.forms import TextForm
-from okrtui.screens.localized import literal, localize_bindings
-from okrtui.screens.review_plan import PlanActions, highlighted_id, plan_options
-from okrtui.screens.widgets.okr_tree import OkrTree, show_details
-from okrtui.screens.widgets.team_view import TeamView
 from okrtui.workshop import find_item, silence, unsilence
+
+from .forms import TextForm
+from .localized import literal, localize_bindings
+from .review_plan import PlanActions, highlighted_id, plan_options
+from .widgets.okr_tree import OkrTree, show_details
+from .widgets.team_view import TeamView
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -137,7 +138,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
             self.query_one(OkrTree).focus()
 
     def action_compare(self) -> None:
-        from okrtui.screens.compare import CompareScreen
+        from .compare import CompareScreen
 
         path = self.okr_app.path
         self.app.push_screen(CompareScreen(self.session, path.name if path else ""))

@@ -31,11 +31,12 @@ from okrtui.roadmap import (
     unmapped,
     unserved_objectives,
 )
-from okrtui.screens.app_access import UsesOkrApp
-from okrtui.screens.dialogs import PathScreen
-from okrtui.screens.forms import ActionForm, PickScreen, ServesForm
-from okrtui.screens.localized import literal
 from okrtui.workshop import find_item
+
+from .app_access import UsesOkrApp
+from .dialogs import PathScreen
+from .forms import ActionForm, PickScreen, ServesForm
+from .localized import literal
 
 WARN = "bold yellow"
 

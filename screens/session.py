@@ -21,21 +21,22 @@ from okrtui.facilitation import (
     tick,
 )
 from okrtui.models import LEVELS, Level, Session, Timebox
-from okrtui.screens.ambition import AmbitionPane
-from okrtui.screens.execution import ExecutionPane
-from okrtui.screens.forms import PickScreen, SettingsForm, TextForm
-from okrtui.screens.level_pane import LevelPane
-from okrtui.screens.localized import glimpse, literal, localize_bindings
-from okrtui.screens.presenter import PresenterScreen
-from okrtui.screens.review import ReviewPane
-from okrtui.screens.tactic import TacticPane
-from okrtui.screens.widgets.ideas import IdeaField
-from okrtui.screens.widgets.key_bar import KeyBar
-from okrtui.screens.widgets.level_tabs import LevelTabs
-from okrtui.screens.widgets.team_view import TeamView
-from okrtui.screens.widgets.title_bar import TitleBar
-from okrtui.screens.widgets.workshop_bar import WorkshopBar
 from okrtui.workshop import add_team, find_item
+
+from .ambition import AmbitionPane
+from .execution import ExecutionPane
+from .forms import PickScreen, SettingsForm, TextForm
+from .level_pane import LevelPane
+from .localized import glimpse, literal, localize_bindings
+from .presenter import PresenterScreen
+from .review import ReviewPane
+from .tactic import TacticPane
+from .widgets.ideas import IdeaField
+from .widgets.key_bar import KeyBar
+from .widgets.level_tabs import LevelTabs
+from .widgets.team_view import TeamView
+from .widgets.title_bar import TitleBar
+from .widgets.workshop_bar import WorkshopBar
 
 PANES: dict[str, type[LevelPane | ReviewPane]] = {
     "ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,

@@ -3,11 +3,12 @@
 from textual.binding import Binding
 
 from okrtui.models import Idea, KeyResult, Objective, Tactic
-from okrtui.screens.forms import TacticForm
-from okrtui.screens.level_pane import LevelPane
-from okrtui.screens.localized import glimpse
-from okrtui.screens.widgets.okr_tree import Ref
 from okrtui.workshop import add_tactic, find_objective, remove_tactic
+
+from .forms import TacticForm
+from .level_pane import LevelPane
+from .localized import glimpse
+from .widgets.okr_tree import Ref
 
 
 def numbered_key_results(objective: Objective) -> list[tuple[str, KeyResult]]:

@@ -21,11 +21,12 @@ from okrtui.facilitation import (
 )
 from okrtui.models import Idea, Level, Session
 from okrtui.numbers import parse_number
-from okrtui.screens.forms import TextForm
-from okrtui.screens.localized import glimpse, literal, localize_bindings
-from okrtui.screens.widgets.idea_list import IdeaList, LazyOption
-from okrtui.screens.widgets.key_bar import KeyBar
-from okrtui.screens.widgets.team_view import TeamView
+
+from .forms import TextForm
+from .localized import glimpse, literal, localize_bindings
+from .widgets.idea_list import IdeaList, LazyOption
+from .widgets.key_bar import KeyBar
+from .widgets.team_view import TeamView
 
 
 class VoteScreen(TeamView, Screen[None]):

@@ -16,10 +16,11 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from okrtui.facilitation import current_phase, hidden_summary
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
-from okrtui.screens.localized import glimpse, hidden_ideas, literal, localize_bindings
-from okrtui.screens.widgets.idea_list import IdeaList, LazyOption
-from okrtui.screens.widgets.team_view import TeamView
 from okrtui.text import clean_line
+
+from ..localized import glimpse, hidden_ideas, literal, localize_bindings
+from .idea_list import IdeaList, LazyOption
+from .team_view import TeamView
 
 
 class IdeaField(Input):

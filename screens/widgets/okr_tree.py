@@ -14,8 +14,9 @@ from okrtui.export import kr_measure
 from okrtui.findings import item_findings, worst
 from okrtui.i18n import Catalog
 from okrtui.models import Action, KeyResult, Objective, Session, Tactic, Team
-from okrtui.screens.localized import glimpse
-from okrtui.screens.widgets.team_view import TeamView
+
+from ..localized import glimpse
+from .team_view import TeamView
 
 View = Literal["ambition", "tactic", "execution", "review"]
 Ref = tuple[str, ...]

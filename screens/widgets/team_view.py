@@ -1,7 +1,8 @@
 """What every part of the session screen shares: the team it shows, looked up each time."""
 
 from okrtui.models import Session, Team
-from okrtui.screens.app_access import UsesOkrApp
+
+from ..app_access import UsesOkrApp
 
 
 class TeamView(UsesOkrApp):

@@ -6,7 +6,8 @@ from textual.widgets import Static
 from okrtui.facilitation import peek_state, remaining_seconds
 from okrtui.i18n import Catalog
 from okrtui.models import PHASES, Level, Session
-from okrtui.screens.widgets.team_view import TeamView
+
+from .team_view import TeamView
 
 
 def clock(seconds: int) -> str:
