@@ -1,6 +1,7 @@
 """The home screen: start a session, open a recent one, a file, or an example."""
 
 import tomllib
+from importlib import resources
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -21,11 +22,23 @@ from .localized import literal, localize_bindings
 from .widgets.key_bar import KeyBar
 from .widgets.title_bar import TitleBar
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "sessions"
+
+def _examples_folder() -> Path | None:
+    """The folder of the package okrtui.examples (the repository's sessions/, installed with
+    okrtui): a folder on disk, as pip installs packages (None if it is not one, in a zip)."""
+    try:
+        folder = resources.files("okrtui.examples")
+    except ModuleNotFoundError:
+        return None
+    return folder if isinstance(folder, Path) else None
+
+
+EXAMPLES = _examples_folder()
 
 
 def example_files() -> list[Path]:
-    return sorted(EXAMPLES.glob("*.toml")) if EXAMPLES.is_dir() else []
+    """The example sessions the home screen lists, by file name."""
+    return sorted(EXAMPLES.glob("*.toml")) if EXAMPLES is not None and EXAMPLES.is_dir() else []
 
 
 def _title_of(path: Path) -> str:
