@@ -16,11 +16,15 @@ MAX_RECENT_BYTES = 1024 * 1024
 
 
 def data_dir() -> Path:
+    """okrtui's own folder (the recent list): OKRTUI_DATA_DIR, else the platform's user data
+    folder (Linux: $XDG_DATA_HOME/okrtui or ~/.local/share/okrtui; macOS: ~/Library/Application
+    Support/okrtui; Windows: %LOCALAPPDATA%\\okrtui)."""
     override = os.environ.get("OKRTUI_DATA_DIR")
     if override:
         return Path(override)
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "okrtui"
+    import platformdirs  # imported when needed: Textual has, the CLI's check need not
+
+    return platformdirs.user_data_path("okrtui", appauthor=False)
 
 
 def recent_file() -> Path:

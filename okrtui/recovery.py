@@ -57,8 +57,11 @@ def recovery_folder() -> Path:
     """Where recovery files of unsaved sessions (and of unwritable folders) go."""
     if os.environ.get("OKRTUI_DATA_DIR"):
         return data_dir() / "recovery"
-    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
-    return Path(base) / "okrtui" / "recovery"
+    import platformdirs  # imported when needed, as in data_dir
+
+    # Linux: $XDG_STATE_HOME/okrtui or ~/.local/state/okrtui; macOS: ~/Library/Application
+    # Support/okrtui; Windows: %LOCALAPPDATA%\\okrtui.
+    return platformdirs.user_state_path("okrtui", appauthor=False) / "recovery"
 
 
 def beside(path: Path) -> Path:
