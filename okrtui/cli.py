@@ -112,7 +112,7 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     open_.add_argument("file", type=Path, help=tr("cli.help.file"))
     _add_lang(open_, tr)
     check = sub.add_parser("check", help=tr("cli.help.check"), description=tr("cli.help.check"))
-    check.add_argument("file", type=Path, help=tr("cli.help.file"))
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help=tr("cli.help.file"))
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help=tr("cli.help.format"))
     _add_lang(check, tr)
@@ -185,7 +185,7 @@ def _main(argv: Sequence[str] | None) -> int:
     args = _parser(tr, command).parse_args(argv)
     try:
         if command == "check":
-            return _check(args)
+            return _check(args, tr)
         if command == "coach":
             return _coach(args)
         if command == "export":
@@ -210,14 +210,42 @@ def _session_catalog(session: Session, lang: str | None) -> Catalog:
     return catalog(lang or session.language)
 
 
-def _check(args: argparse.Namespace) -> int:
-    from okrtui.findings import session_findings
+def _check(args: argparse.Namespace, tr: Catalog) -> int:
+    """Check each FILE (pre-commit passes many): each report names its file, and the exit
+    code is the worst of them (a file that cannot be read: 2, after the others are checked).
+    With several files, each text line starts with its file, and JSON is one list of the
+    findings of all files, each with its "file"."""
+    from okrtui.findings import has_errors, session_findings
     from okrtui.storage import load_session
 
-    session = load_session(args.file)
-    tr = _session_catalog(session, args.lang)
-    findings = session_findings(session, tr, silenced=True)
-    return _report(findings, tr, args.format, show_path(args.file))
+    paths: list[Path] = args.files
+    if len(paths) == 1:
+        session = load_session(paths[0])
+        session_tr = _session_catalog(session, args.lang)
+        findings = session_findings(session, session_tr, silenced=True)
+        return _report(findings, session_tr, args.format, show_path(paths[0]))
+    worst = EXIT_OK
+    every: list[dict[str, object]] = []
+    for path in paths:
+        try:
+            session = load_session(path)
+        except FileProblem as error:
+            _say(f"okrtui: {error.message(tr)}", error=True)
+            worst = max(worst, EXIT_UNUSABLE)
+            continue
+        session_tr = _session_catalog(session, args.lang)
+        findings = session_findings(session, session_tr, silenced=True)
+        if args.format == "json":
+            every += [{"file": show_path(path), **finding.as_dict()} for finding in findings]
+            active = [f for f in findings if f.silenced_because is None]
+            code = EXIT_PROBLEMS if has_errors(active) else EXIT_OK
+        else:
+            code = _report(findings, session_tr, "text", show_path(path),
+                           prefix=f"{show_path(path)}: ")
+        worst = max(worst, code)
+    if args.format == "json":
+        _emit(_json(every) + "\n", sys.stdout)
+    return worst
 
 
 def _coach(args: argparse.Namespace) -> int:
@@ -233,8 +261,10 @@ def _coach(args: argparse.Namespace) -> int:
     return _report(findings, tr, args.format, text)
 
 
-def _report(findings: list[Finding], tr: Catalog, output: str, subject: str) -> int:
-    """Print findings as text or JSON; the exit code says whether there is an error."""
+def _report(findings: list[Finding], tr: Catalog, output: str, subject: str,
+            prefix: str = "") -> int:
+    """Print findings as text (each finding's line after prefix) or JSON; the exit code says
+    whether there is an error."""
     from okrtui.findings import has_errors
 
     active = [f for f in findings if f.silenced_because is None]
@@ -245,7 +275,7 @@ def _report(findings: list[Finding], tr: Catalog, output: str, subject: str) -> 
             silenced = (f" [{tr('cli.silenced', reason=finding.silenced_because)}]"
                         if finding.silenced_because is not None else "")
             where = f" {finding.item}" if finding.item else ""
-            _say(f"{tr('severity.' + finding.severity)}: {finding.rule}{where}: "
+            _say(f"{prefix}{tr('severity.' + finding.severity)}: {finding.rule}{where}: "
                   f"{finding.message} {finding.suggestion}{silenced}")
         counts = {s: sum(f.severity == s for f in active) for s in ("error", "warning", "info")}
         if active:
