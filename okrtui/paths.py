@@ -18,6 +18,20 @@ def absolute(path: Path | str) -> Path:
         return Path(os.path.abspath(path))
 
 
+def read_at_most(handle: int, count: int) -> bytes:
+    """At most count bytes from an open file (fewer at its end): never more, however long
+    the file is or grows to be."""
+    chunks: list[bytes] = []
+    left = count
+    while left > 0:
+        chunk = os.read(handle, min(left, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def read_regular(path: Path, limit: int, whole: bool = True) -> bytes | None:
     """The bytes of path, or None when it is missing, unreadable, not a regular file, or
     (whole) longer than limit bytes. Not whole: its first limit bytes at most.
@@ -32,19 +46,11 @@ def read_regular(path: Path, limit: int, whole: bool = True) -> bytes | None:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode) or (whole and status.st_size > limit):
             return None
-        chunks: list[bytes] = []
-        left = limit + 1 if whole else limit
-        while left > 0:
-            chunk = os.read(handle, min(left, 1024 * 1024))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        data = read_at_most(handle, limit + 1 if whole else limit)
     except OSError:
         return None
     finally:
         os.close(handle)
-    data = b"".join(chunks)
     if whole and len(data) > limit:  # it grew while being read
         return None
     return data

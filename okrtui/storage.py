@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from okrtui.migrations import migrate
 from okrtui.models import SCHEMA_VERSION, Session
+from okrtui.paths import read_at_most
 from okrtui.problems import SaveError, SessionFileError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -54,15 +55,7 @@ def read_user_file(path: Path, limit: int, problem: type[SessionFileError]) -> b
         _refuse_special(path, status.st_mode, problem)  # replaced between stat and open
         if status.st_size > limit:
             raise _too_big(path, status.st_size, limit, problem)
-        chunks = []
-        left = limit + 1
-        while left > 0:
-            chunk = os.read(handle, min(left, 1024 * 1024))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
+        data = read_at_most(handle, limit + 1)
     except OSError as error:
         raise problem(path, "file.unreadable", reason=error.strerror) from None
     finally:

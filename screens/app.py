@@ -23,7 +23,13 @@ from okrtui.models import Session
 from okrtui.paths import absolute
 from okrtui.problems import FileProblem, SaveError
 from okrtui.recent import load_recent, remember
-from okrtui.storage import file_stamp, load_session, save_table, session_table
+from okrtui.storage import (
+    file_stamp,
+    load_session,
+    remove_stale_temporaries,
+    save_table,
+    session_table,
+)
 from okrtui.text import slugify
 
 from .dialogs import (
@@ -283,6 +289,7 @@ class OkrApp(App[int]):
         localize_bindings(self, self.tr)
         if path is not None:
             remember(path)
+            remove_stale_temporaries(path)  # left by a save that was killed
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         self.push_screen(SessionScreen(session, drafts or {}))

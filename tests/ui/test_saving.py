@@ -3,8 +3,10 @@ a change made meanwhile stays unsaved; saves never overlap; quitting waits for t
 save that fails says why and leaves the session unsaved."""
 
 import errno
+import os
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -228,8 +230,8 @@ async def test_a_save_that_cannot_write_says_why_and_stays_unsaved(
         await wait_for_save(pilot)
 
         [message] = errors(app)
-        assert message == (f"{session_file}: cannot write in {folder} (Permission denied); "
-                           "the session is still open and unsaved.")
+        assert message == (f"{session_file}: cannot write in {folder} (Permission denied): "
+                           "nothing was written.")
         assert list(app._notifications)[-1].title == "Not saved"
         assert app.dirty and app.path == session_file
         assert header_text(app) == "Limits workshop — limits.toml ●"
@@ -241,3 +243,21 @@ async def test_a_save_that_cannot_write_says_why_and_stays_unsaved(
         await wait_for_save(pilot)
         assert not app.dirty
     assert "Not lost" in session_file.read_text(encoding="utf-8")
+
+
+async def test_opening_a_file_removes_what_a_killed_save_left_beside_it(isolated: Path) -> None:
+    """A save killed mid-write leaves `.NAME.PID-xxxxxxxx.tmp`: the next open removes it once
+    it is a minute old and its writer is gone, and leaves any other file alone."""
+    path = isolated / "killed.toml"
+    save_session(session_with_three_objectives(), path)
+    stale = isolated / ".killed.toml.4194303-abcd1234.tmp"
+    fresh = isolated / ".killed.toml.4194302-efgh5678.tmp"
+    other = isolated / ".killed.toml.notes"
+    for leftover in (stale, fresh, other):
+        leftover.write_text("half a session")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not stale.exists()
+        assert fresh.exists() and other.exists()  # a save that may still be writing
