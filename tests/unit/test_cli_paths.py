@@ -314,7 +314,7 @@ def test_check_into_a_closed_pipe_exits_quietly_with_its_own_code(tmp_path: Path
 def test_ctrl_c_during_a_command_exits_130_quietly(tmp_path: Path) -> None:
     path = write(tmp_path / "s.toml", MINIMAL_TOML)
     script = ("import os, signal, sys\nimport okrtui.cli as cli\n"
-              "cli._check = lambda args: os.kill(os.getpid(), signal.SIGINT)\n"
+              "cli._check = lambda *args: os.kill(os.getpid(), signal.SIGINT)\n"
               "sys.exit(cli.main(['check', sys.argv[1]]))")
     result = subprocess.run([sys.executable, "-c", script, str(path)], cwd=tmp_path,
                             env=okrtui_env(tmp_path), capture_output=True, timeout=30)
