@@ -81,12 +81,7 @@ class CompareScreen(UsesOkrApp, Screen[None]):
             return
         from okrtui.compare import common_points, save_common
 
-        from .session import SessionScreen
-
         points = common_points(self.comparison, catalog(self.session.language))
         save_common(self.session, points)
-        self.okr_app.mark_changed(Name.of("step.common"))
-        for screen in self.app.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.reload_panes()
+        self.okr_app.mark_changed(Name.of("step.common"))  # the views follow
         self.okr_app.notify(literal(self.tr("compare_screen.saved", count=len(points))))

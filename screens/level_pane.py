@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
-from okrtui.document import Name
+from okrtui.document import Change, Name
 from okrtui.facilitation import (
     author_from_prefix,
     log_decision,
@@ -26,7 +26,7 @@ from okrtui.workshop import add_idea, add_participant, find_objective, remove_id
 
 from .dialogs import ConfirmScreen
 from .forms import DecisionForm, PickScreen, TextForm
-from .localized import glimpse, literal, localize_bindings
+from .localized import glimpse, literal, localize_bindings, shown
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_tree import OkrTree, Ref, show_details
 from .widgets.team_view import TeamView
@@ -75,6 +75,22 @@ class LevelPane(TeamView, Horizontal):
 
     def on_mount(self) -> None:
         self.update_counts()
+        self.okr_app.document_changed.subscribe(self, self.follow, immediate=True)
+
+    def follow(self, change: Change) -> None:
+        """The document changed, here, in a dialog, in another view or by an undo: show it,
+        the cursor on the item the edit added or changed, else where it was. A level not on
+        screen is brought up to date when it is shown again."""
+        if not shown(self):
+            return
+        if change.kind in ("undo", "redo"):
+            self.reload()
+        elif change.kind == "edit":
+            self.okr_tree.reload()
+            for item_id in change.ids:
+                if self.okr_tree.select_item(item_id) is not None:
+                    break
+            self.update_counts()
 
     def reload(self) -> None:
         self.ideas.reload()
@@ -91,12 +107,8 @@ class LevelPane(TeamView, Horizontal):
         return ""
 
     def changed(self, name: Name, item_id: str | None = None) -> None:
-        """The session changed through this pane (name: what was done): redraw it, put the
-        cursor on the item added (item_id) or on the one it was on, and record the edit."""
-        self.okr_tree.reload()
-        if item_id is not None:
-            self.okr_tree.select_item(item_id)
-        self.update_counts()
+        """Record an edit made through this pane (name: what was done; item_id: the item it
+        added or changed, where the cursor goes): every view follows, this one too."""
         self.okr_app.mark_changed(name, [item_id] if item_id else [])
 
     def named(self, key: str, **values: str) -> Name:

@@ -5,6 +5,7 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.widget import Widget
 
 from okrtui.i18n import Catalog
 from okrtui.text import for_terminal
@@ -61,3 +62,14 @@ def hidden_ideas(tr: Catalog, count: int, people: int) -> str:
     """« 12 idées cachées de 5 personnes », « 1 idée cachée de 1 personne »."""
     return tr("silent.summary", ideas=tr("silent.ideas", count=count),
               people=tr("silent.people", count=people))
+
+
+def shown(widget: Widget) -> bool:
+    """The widget and every container it is in are displayed (a level behind another in
+    the content switcher is not)."""
+    node: DOMNode | None = widget
+    while node is not None and node is not widget.screen:
+        if not node.display:
+            return False
+        node = node.parent
+    return True

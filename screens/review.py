@@ -13,14 +13,14 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from okrtui.document import Name
+from okrtui.document import Change, Name
 from okrtui.findings import UNSILENCEABLE, Finding, session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
 from okrtui.workshop import find_item, silence, unsilence
 
 from .forms import TextForm
-from .localized import literal, localize_bindings
+from .localized import literal, localize_bindings, shown
 from .review_plan import PlanActions, highlighted_id, plan_options
 from .widgets.okr_tree import OkrTree, show_details
 from .widgets.team_view import TeamView
@@ -66,6 +66,13 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
 
     def on_mount(self) -> None:
         self.reload()
+        self.okr_app.document_changed.subscribe(self, self.follow, immediate=True)
+
+    def follow(self, change: Change) -> None:
+        """Any edit, undo or redo changes what the review finds (shown: at once; else when
+        shown again)."""
+        if change.kind != "navigation" and shown(self):
+            self.reload()
 
     def reload(self) -> None:
         tree = self.query_one(OkrTree)
@@ -167,5 +174,4 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         self.app.push_screen(form, done)
 
     def _changed(self) -> None:
-        self.reload()
         self.okr_app.mark_changed(Name.of("step.review"))

@@ -242,8 +242,7 @@ class SessionScreen(TeamView, Screen[None]):
             nothing = "nothing_to_undo" if done == "undone" else "nothing_to_redo"
             self.okr_app.notify(literal(self.tr(f"workshop.{nothing}")), severity="warning")
             return
-        self.reload_panes()
-        self.bar.show(self.level)
+        self.bar.show(self.level)  # the panes follow the document themselves
         name = change.name
         said = (self.tr(f"workshop.{done}_what", what=self.tr(name.key, **dict(name.values)))
                 if name is not None else self.tr(f"workshop.{done}"))
