@@ -69,7 +69,8 @@ async def test_a_large_file_opens_behind_a_dialog_naming_it(
         assert "Opening" in str(app.screen.query_one(".question").content)
         assert "big.toml" in str(app.screen.query_one(".question").content)
         await pilot.pause(1.3)  # the screen still answers while the file is read
-        assert "… 1 s" in str(app.screen.query_one(".question").content)
+        counted = str(app.screen.query_one(".question").content).rsplit("… ", 1)[1]
+        assert counted in ("1 s", "2 s")  # (a busy machine may draw the next second)
         held.set()
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen)
                          and bool(app.screen.query("#ambition-ideas")))
