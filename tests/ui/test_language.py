@@ -56,8 +56,8 @@ async def wait_until(pilot, condition: Callable[[], bool], seconds: float = 3.0)
     assert condition()
 
 
-FRENCH_KEYS = {"i": "Idée", "p": "Retenir", "e": "Modifier", "n": "Objectif", "k": "RC",
-               "ctrl+s": "Enreg.", "ctrl+z": "Annuler",
+FRENCH_KEYS = {"i": "Idée", "p": "Retenir", "e": "Modifier", "n": "Objectif", "k": "KR",
+               "ctrl+s": "Enreg.", "ctrl+z": "Défaire",
                "ctrl+q": "Quitter", "f1": "Aide", "ctrl+p": "Commandes"}
 ENGLISH_KEYS = {"i": "Idea", "p": "Commit", "e": "Edit", "n": "Objective", "k": "KR",
                 "ctrl+s": "Save", "ctrl+z": "Undo",
