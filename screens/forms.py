@@ -65,7 +65,8 @@ class FormScreen(Dialog[Any]):
             yield Label(literal(self.heading), classes="heading")
             yield from self.form_fields()
             yield Static("", classes="error form-error")
-            with Horizontal(classes="buttons"):
+            # docked: the buttons stay in view while the fields above them scroll
+            with Horizontal(classes="buttons form-buttons"):
                 yield button(literal(self.tr("dialog.ok")), variant="primary", id="ok")
                 yield button(literal(self.tr("dialog.cancel")), id="cancel")
         yield KeyBar()
