@@ -48,6 +48,10 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
 
 
 class HelpScreen(Dialog[None]):
+    AUTO_FOCUS = ".help"
+    """The keys list has the focus at once: the arrows, page up/down scroll it (before,
+    nothing had the focus until tab)."""
+
     def compose(self) -> ComposeResult:
         tr = self.tr
         with VerticalScroll(classes="dialog help"):
