@@ -62,6 +62,17 @@ class IdeaField(Input):
                 self.post_message(self.Typed(line))
 
 
+class AuthorSelect(Select[str]):
+    """The author picker: enter or space opens it; the arrows move on to the next or the
+    previous field, as everywhere else in the panel (down opened the list)."""
+
+    BINDINGS = [
+        Binding("enter,space", "show_overlay", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+
 class IdeasPanel(TeamView, Vertical):
     """Enter in the field adds an idea; the list keeps them all, ✓ marks those committed."""
 
@@ -96,7 +107,7 @@ class IdeasPanel(TeamView, Vertical):
         with Horizontal(classes="capture") as capture:
             capture.display = not self.session.anonymous
             yield Label(literal(self.tr("ideas.author")), classes="capture-label")
-            yield Select(self._author_options(), prompt=self.tr("ideas.no_author"),
+            yield AuthorSelect(self._author_options(), prompt=self.tr("ideas.no_author"),
                          id=f"{self.level}-author", classes="author", compact=True)
         yield IdeaField(placeholder=self.tr("ideas.placeholder"),
                         id=f"{self.level}-idea-input", classes="idea-input", compact=True)

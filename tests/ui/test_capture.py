@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from textual import events
+from textual.widgets import Select
 
 from okrtui.screens.app import OkrApp
 from okrtui.screens.widgets.ideas import IdeaField
@@ -30,3 +31,21 @@ async def test_each_pasted_line_becomes_an_idea_and_a_tab_is_a_space(isolated: P
         field.post_message(events.Paste("one\ttwo"))  # one line: stays in the field
         await pilot.pause()
         assert field.value == "one two"
+
+
+async def test_the_arrows_on_the_author_picker_move_on_instead_of_opening_it(
+    isolated: Path,
+) -> None:
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "author.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        picker = app.screen.query_one("#ambition-author", Select)
+        picker.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert not picker.expanded
+        assert app.focused is app.screen.query_one("#ambition-idea-input", IdeaField)
+        picker.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert picker.expanded  # enter still opens it
