@@ -278,6 +278,21 @@ def author_from_prefix(session: Session, text: str) -> tuple[str | None, str]:
     return matches[0].id, rest.strip()
 
 
+def unknown_author(session: Session, text: str) -> tuple[str, str] | None:
+    """"@zoe Idea text" where no participant's name starts with "zoe": the name as a person
+    would write it ("Zoe") and the text without the prefix; None when the text names no one
+    after @, names a participant, or the session is anonymous."""
+    if session.anonymous or not text.startswith("@") or " " not in text:
+        return None
+    prefix, rest = text[1:].split(" ", 1)
+    wanted = fold(prefix)
+    if not prefix.isalpha() or not rest.strip():
+        return None
+    if any(fold(p.name).startswith(wanted) for p in session.participants):
+        return None
+    return prefix[:1].upper() + prefix[1:], rest.strip()
+
+
 def log_decision(session: Session, text: str, rationale: str = "",
                  level: Level | None = None) -> LoggedDecision:
     decision = LoggedDecision(id=next_id(session, "d"), text=clean_line(text),

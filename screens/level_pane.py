@@ -18,6 +18,7 @@ from okrtui.facilitation import (
     park,
     reveal,
     split,
+    unknown_author,
     unpark,
 )
 from okrtui.i18n import Catalog
@@ -130,9 +131,30 @@ class LevelPane(TeamView, Horizontal):
     # Ideas ------------------------------------------------------------------
 
     def on_ideas_panel_captured(self, event: IdeasPanel.Captured) -> None:
-        """A typed idea; "@ana …" names its author by the first letters of a name."""
-        author, text = author_from_prefix(self.session, event.text)
-        author = author or event.author
+        """A typed idea; "@ana …" names its author by the first letters of a name, and
+        "@zoe …" with no Zoe among the participants offers to add her."""
+        unknown = unknown_author(self.session, event.text)
+        if unknown is None:
+            author, text = author_from_prefix(self.session, event.text)
+            self.capture(text, author or event.author)
+            return
+        name, text = unknown
+
+        def answer(add: bool | None) -> None:
+            if add:
+                person = add_participant(self.session, name)
+                for panel in self.screen.query(IdeasPanel):
+                    panel.refresh_authors()
+                self.capture(text, person.id)
+            else:
+                self.capture(event.text, event.author)  # kept as typed: nothing is lost
+
+        self.app.push_screen(ConfirmScreen(self.tr("participants.unknown", name=name),
+                                           self.tr("participants.add_named", name=name)),
+                             answer)
+
+    def capture(self, text: str, author: str | None) -> None:
+        """Add a typed idea (hidden while writing is silent) and show it."""
         if self.session.participant_name(author) is None:
             author = None
         idea = add_idea(self.session, self.team, self.level, text, author)

@@ -6,6 +6,7 @@ from textual import events
 from textual.widgets import Select
 
 from okrtui.screens.app import OkrApp
+from okrtui.screens.dialogs import ConfirmScreen
 from okrtui.screens.widgets.ideas import IdeaField
 
 from .support import session_with_three_objectives
@@ -49,3 +50,31 @@ async def test_the_arrows_on_the_author_picker_move_on_instead_of_opening_it(
         await pilot.press("enter")
         await pilot.pause()
         assert picker.expanded  # enter still opens it
+
+
+async def test_an_unknown_at_name_offers_to_add_the_participant(isolated: Path) -> None:
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "zoe.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        session, team = app.session, app.session.teams[0]
+        await pilot.press("i")
+        app.screen.query_one("#ambition-idea-input", IdeaField).value = "@zoe Pair new sellers"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Zoe is not a participant yet" in str(app.screen.query_one(".question").content)
+        await pilot.press("enter")  # Add Zoe
+        await pilot.pause()
+        idea = team.ideas_at("ambition")[-1]
+        assert idea.text == "Pair new sellers"
+        assert session.participant_name(idea.author) == "Zoe"
+
+        await pilot.press("i")
+        app.screen.query_one("#ambition-idea-input", IdeaField).value = "@yann Mentor them"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # not added: the idea stays as typed
+        await pilot.pause()
+        idea = team.ideas_at("ambition")[-1]
+        assert idea.text == "@yann Mentor them" and idea.author is None
+        assert [p.name for p in session.participants] == ["Ana", "Bruno", "Zoe"]

@@ -790,3 +790,16 @@ def test_merging_ideas_one_person_voted_for_twice_gives_one_row() -> None:
     assert rows == [("", 4), ("p1", 2)]
     assert facilitation.tally(team, "ambition")[0].dots == 6
     assert facilitation.tally(team, "ambition")[0].idea is group
+
+
+def test_an_at_name_no_participant_has_is_an_unknown_author() -> None:
+    from okrtui.facilitation import unknown_author
+
+    session = workshop.new_session("Zoe", "en", participants=["Ana", "Bruno"])
+    assert unknown_author(session, "@zoe Pair new sellers") == ("Zoe", "Pair new sellers")
+    assert unknown_author(session, "@an Pair new sellers") is None  # Ana
+    assert unknown_author(session, "@zoe") is None  # no idea after the name
+    assert unknown_author(session, "@2027 targets") is None  # not a name
+    assert unknown_author(session, "no prefix") is None
+    session.anonymous = True
+    assert unknown_author(session, "@zoe Pair new sellers") is None
