@@ -1,6 +1,7 @@
 """Modal forms for what is committed: a wording, a key result, a tactic, an action; and a
 picker used to choose an objective, a tactic, or what to set aside when a limit bites."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -117,6 +118,45 @@ class TextForm(FormScreen):
         text = self.required_text("text")
         if text is not None:
             self.dismiss(text)
+
+
+@dataclass(frozen=True)
+class IdeaDraft:
+    """What the idea form gives back: the wording, and who wrote it (None: no one)."""
+
+    text: str
+    author: str | None
+
+
+class IdeaForm(FormScreen):
+    """An idea's wording and its author (there is no author in an anonymous session)."""
+
+    def __init__(self, heading: str, session: Session, text: str, author: str | None) -> None:
+        super().__init__()
+        self.heading = heading
+        self.session = session
+        self.text = text
+        self.author = author
+
+    def form_fields(self) -> ComposeResult:
+        tr = self.tr
+        if not self.session.anonymous:
+            yield Label(literal(tr("ideas.author")))
+            yield Select([(literal(p.name), p.id) for p in self.session.participants],
+                         prompt=tr("ideas.no_author"),
+                         value=self.author if self.author else Select.NULL, id="author")
+        yield Label(literal(tr("ideas.text")))
+        yield field(self.text, id="text")
+
+    def submit(self) -> None:
+        text = self.required_text("text")
+        if text is None:
+            return
+        author = None
+        if not self.session.anonymous:
+            chosen = self.query_one("#author", Select).value
+            author = chosen if isinstance(chosen, str) else None
+        self.dismiss(IdeaDraft(text, author))
 
 
 class KeyResultForm(FormScreen):

@@ -26,7 +26,7 @@ from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
 from okrtui.workshop import add_idea, add_participant, find_objective, remove_idea
 
 from .dialogs import ConfirmScreen
-from .forms import DecisionForm, PickScreen, TextForm
+from .forms import DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
 from .localized import glimpse, literal, localize_bindings, shown
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_tree import OkrTree, Ref, show_details
@@ -344,14 +344,16 @@ class LevelPane(TeamView, Horizontal):
         self.edit_ref(ref)
 
     def edit_idea(self, idea: Idea) -> None:
-        def done(text: str | None) -> None:
-            if text:
-                idea.text = text
+        """Reword an idea, or credit it to someone else."""
+        def done(draft: IdeaDraft | None) -> None:
+            if draft is not None:
+                idea.text = draft.text
+                idea.author = draft.author
                 self.redraw_idea(idea)
-                self.okr_app.mark_changed(self.named("idea_edited", text=text), [idea.id])
+                self.okr_app.mark_changed(self.named("idea_edited", text=draft.text), [idea.id])
 
-        self.app.push_screen(TextForm(self.tr("ideas.edit"), self.tr("ideas.text"), idea.text),
-                             done)
+        self.app.push_screen(IdeaForm(self.tr("ideas.edit"), self.session, idea.text,
+                                      idea.author), done)
 
     def edit_ref(self, ref: Ref) -> None:
         raise NotImplementedError

@@ -3,10 +3,11 @@
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Select
+from textual.widgets import OptionList, Select
 
 from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import ConfirmScreen
+from okrtui.screens.forms import IdeaForm
 from okrtui.screens.widgets.ideas import IdeaField
 
 from .support import session_with_three_objectives
@@ -78,3 +79,25 @@ async def test_an_unknown_at_name_offers_to_add_the_participant(isolated: Path) 
         idea = team.ideas_at("ambition")[-1]
         assert idea.text == "@yann Mentor them" and idea.author is None
         assert [p.name for p in session.participants] == ["Ana", "Bruno", "Zoe"]
+
+
+async def test_an_ideas_author_can_be_changed_and_undone(isolated: Path) -> None:
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "author.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas.focus()
+        ideas.highlighted = 0
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, IdeaForm)
+        bruno = app.session.participants[1]
+        app.screen.query_one("#author", Select).value = bruno.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        idea = app.session.teams[0].ideas_at("ambition")[0]
+        assert idea.author == bruno.id
+        assert "— Bruno" in str(ideas.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.teams[0].ideas_at("ambition")[0].author is None
