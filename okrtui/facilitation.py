@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from okrtui.coach.lexicon import fold
 from okrtui.models import (
+    LEVELS,
     PHASES,
     GroupMember,
     Idea,
@@ -72,6 +73,22 @@ def step_phase(team: Team, level: Level, step: int) -> LevelState:
     state = level_state(team, level)
     index = max(0, min(len(PHASES) - 1, PHASES.index(state.phase) + step))
     return set_phase(team, level, PHASES[index])
+
+
+def workshop_minutes(phases: tuple[int, int, int]) -> int:
+    """How long a workshop of the three levels lasts with these phase lengths (minutes)."""
+    return len(LEVELS) * sum(phases)
+
+
+def phases_for(phases: tuple[int, int, int], workshop: int) -> tuple[int, int, int]:
+    """Phase lengths in the same proportions as phases, for a workshop of about `workshop`
+    minutes over the three levels (each phase one minute at least; the rounding left goes
+    to the longest phase)."""
+    per_level = max(len(phases), round(workshop / len(LEVELS)))
+    scaled = [max(1, round(minutes * per_level / sum(phases))) for minutes in phases]
+    longest = scaled.index(max(scaled))
+    scaled[longest] = max(1, scaled[longest] + per_level - sum(scaled))
+    return scaled[0], scaled[1], scaled[2]
 
 
 def phase_seconds(session: Session, phase: Phase) -> int:

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from okrtui.coach import Kind
+from okrtui.facilitation import phases_for, workshop_minutes
 from okrtui.models import Action, KeyResult, Session
 from okrtui.numbers import format_number, read_number
 from okrtui.text import clean_line
@@ -411,13 +412,62 @@ class SettingsForm(FormScreen):
         self.heading = heading
         self.session = session
 
+    PHASE_FIELDS = ("diverge", "converge", "formalize")
+
     def form_fields(self) -> ComposeResult:
         tr = self.tr
+        timebox = self.session.timebox
         yield Label(literal(tr("settings.dots")))
         yield field(str(self.session.dots_per_person), id="dots")
-        for phase in ("diverge", "converge", "formalize"):
+        yield Label(literal(tr("settings.workshop")))
+        yield field(str(workshop_minutes((timebox.diverge, timebox.converge,
+                                          timebox.formalize))), id="workshop")
+        for phase in self.PHASE_FIELDS:
             yield Label(literal(tr("settings.minutes", phase=tr(f"phase.{phase}"))))
-            yield field(str(getattr(self.session.timebox, phase)), id=phase)
+            yield field(str(getattr(timebox, phase)), id=phase)
+        yield Static("", id="workshop-total", classes="note")
+
+    def on_mount(self) -> None:
+        timebox = self.session.timebox
+        self._proportions = (timebox.diverge, timebox.converge, timebox.formalize)
+        """The phases a typed length is spread in: as saved, or as the user typed them."""
+        self._show_total()
+
+    def _whole(self, field_id: str) -> int | None:
+        try:
+            reading = read_number(self.value(field_id), self.session_language)
+        except ValueError:
+            return None
+        value = None if reading is None else reading.value
+        return value if isinstance(value, int) and value > 0 else None
+
+    def _phases(self) -> tuple[int, int, int] | None:
+        diverge, converge, formalize = (self._whole(f) for f in self.PHASE_FIELDS)
+        if diverge is None or converge is None or formalize is None:
+            return None
+        return diverge, converge, formalize
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A workshop length typed spreads over the phases, in their proportions; the
+        phases' total shows as they change."""
+        if event.input.id == "workshop" and event.input.has_focus:
+            length = self._whole("workshop")
+            if length is not None:
+                spread = phases_for(self._proportions, length)
+                for phase, minutes in zip(self.PHASE_FIELDS, spread, strict=True):
+                    self.query_one(f"#{phase}", Input).value = str(minutes)
+        elif event.input.id in self.PHASE_FIELDS:
+            phases = self._phases()
+            if event.input.has_focus and phases is not None:
+                self._proportions = phases
+            self._show_total()
+        super().on_input_changed(event)
+
+    def _show_total(self) -> None:
+        phases = self._phases()
+        total = self.query_one("#workshop-total", Static)
+        total.update(literal(self.tr("settings.total", level=sum(phases),
+                                     total=workshop_minutes(phases)) if phases else ""))
 
     def submit(self) -> None:
         values = {}

@@ -803,3 +803,17 @@ def test_an_at_name_no_participant_has_is_an_unknown_author() -> None:
     assert unknown_author(session, "no prefix") is None
     session.anonymous = True
     assert unknown_author(session, "@zoe Pair new sellers") is None
+
+
+@pytest.mark.parametrize(("phases", "workshop", "spread"), [
+    ((10, 10, 15), 105, (10, 10, 15)),
+    ((10, 10, 15), 90, (9, 9, 12)),
+    ((10, 10, 15), 60, (6, 6, 8)),
+    ((10, 10, 15), 1, (1, 1, 1)),
+    ((5, 5, 5), 100, (11, 11, 11)),
+])
+def test_a_workshop_length_spreads_over_the_phases_in_their_proportions(
+    phases: tuple[int, int, int], workshop: int, spread: tuple[int, int, int]
+) -> None:
+    assert facilitation.phases_for(phases, workshop) == spread
+    assert facilitation.workshop_minutes(spread) == 3 * sum(spread)
