@@ -138,6 +138,11 @@ class IdeasPanel(TeamView, Vertical):
                 parts.append((f" ({self.tr('ideas.tied')})", "$accent"))
         if author:
             parts.append((f" — {author}", "dim italic"))
+        for member in idea.members:  # a group shows what it holds, and who proposed it
+            parts += [("\n    ↳ ", "dim"), (glimpse(" ".join(member.text.split())), "dim")]
+            member_author = self.session.participant_name(member.author)
+            if member_author:
+                parts.append((f" — {member_author}", "dim italic"))
         return Content.assemble(*parts)
 
     def _ordered(self) -> tuple[list[Idea], dict[str, int], int]:
