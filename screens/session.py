@@ -57,6 +57,7 @@ class SessionScreen(TeamView, Screen[None]):
         Binding("ctrl+z", "undo", "key.undo"),
         Binding("ctrl+y", "redo", "key.redo", show=False),
         Binding("f5", "presenter", "key.presenter", show=False),
+        Binding("j", "log", "key.log", show=False),
         Binding("f3", "settings", "key.settings", show=False),
         Binding("ctrl+t", "team", "key.team", show=False),
         Binding("left_square_bracket", "phase(-1)", "key.phase_back", show=False),
@@ -227,6 +228,12 @@ class SessionScreen(TeamView, Screen[None]):
 
     def action_presenter(self) -> None:
         self.app.push_screen(PresenterScreen(self))
+
+    def action_log(self) -> None:
+        """The decisions logged and the team's KPIs, which had no view but the file."""
+        from .log import LogScreen
+
+        self.app.push_screen(LogScreen(self.session, self.team))
 
     # Undo and redo -------------------------------------------------------------------------
 
