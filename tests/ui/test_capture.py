@@ -10,7 +10,7 @@ from okrtui.screens.dialogs import ConfirmScreen
 from okrtui.screens.forms import IdeaForm
 from okrtui.screens.widgets.ideas import IdeaField
 
-from .support import session_with_three_objectives
+from .support import notifications, session_with_three_objectives
 
 
 async def test_each_pasted_line_becomes_an_idea_and_a_tab_is_a_space(isolated: Path) -> None:
@@ -53,32 +53,28 @@ async def test_the_arrows_on_the_author_picker_move_on_instead_of_opening_it(
         assert picker.expanded  # enter still opens it
 
 
-async def test_an_unknown_at_name_offers_to_add_the_participant(isolated: Path) -> None:
+async def test_an_unknown_at_name_adds_the_participant_in_one_undo_step(isolated: Path) -> None:
     app = OkrApp(session=session_with_three_objectives(), path=isolated / "zoe.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         session, team = app.session, app.session.teams[0]
+        before = len(team.ideas)
         await pilot.press("i")
-        app.screen.query_one("#ambition-idea-input", IdeaField).value = "@zoe Pair new sellers"
+        field = app.screen.query_one("#ambition-idea-input", IdeaField)
+        field.value = "@zoe Pair new sellers"
+        await pilot.press("enter")
+        field.value = "Typed right after"  # no question comes to take the next idea
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "Zoe is not a participant yet" in str(app.screen.query_one(".question").content)
-        await pilot.press("enter")  # Add Zoe
+        assert not isinstance(app.screen, ConfirmScreen)
+        first, second = team.ideas_at("ambition")[-2:]
+        assert (first.text, session.participant_name(first.author)) == ("Pair new sellers", "Zoe")
+        assert second.text == "Typed right after"
+        assert notifications(app)[-1][1].startswith("Zoe joins the participants")
+        await pilot.press("escape", "ctrl+z", "ctrl+z")
         await pilot.pause()
-        idea = team.ideas_at("ambition")[-1]
-        assert idea.text == "Pair new sellers"
-        assert session.participant_name(idea.author) == "Zoe"
-
-        await pilot.press("i")
-        app.screen.query_one("#ambition-idea-input", IdeaField).value = "@yann Mentor them"
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("escape")  # not added: the idea stays as typed
-        await pilot.pause()
-        idea = team.ideas_at("ambition")[-1]
-        assert idea.text == "@yann Mentor them" and idea.author is None
-        assert [p.name for p in session.participants] == ["Ana", "Bruno", "Zoe"]
+        assert len(app.session.teams[0].ideas) == before
+        assert [p.name for p in app.session.participants] == ["Ana", "Bruno"]
 
 
 async def test_an_ideas_author_can_be_changed_and_undone(isolated: Path) -> None:
