@@ -17,7 +17,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
     ("help.session", [("1 2 3 4", "help.levels"), ("ctrl+s", "palette.app.save"),
                       ("f2", "palette.app.save_as"), ("ctrl+o", "palette.app.close"),
                       ("ctrl+t", "help.team"),
-                      ("tab / shift+tab", "help.move_focus")]),
+                      ("tab / shift+tab", "help.move_focus"), ("← →", "help.panes")]),
     ("help.levels_section", [("i", "palette.action.capture"), ("enter", "help.add_idea"),
                              ("escape", "key.leave_field"), ("p", "palette.action.commit_idea"),
                              ("e", "palette.action.edit"), ("delete", "palette.action.remove")]),

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from okrtui.document import Change, Name
 from okrtui.facilitation import (
@@ -49,6 +49,8 @@ class LevelPane(TeamView, Horizontal):
         Binding("r", "reveal", "key.reveal", show=False),
         Binding("L", "log_decision", "key.log_decision", show=False),
         Binding("a", "add_participant", "key.add_participant", show=False),
+        Binding("right", "focus_tree", "key.focus_tree", show=False),
+        Binding("left", "focus_ideas", "key.focus_ideas", show=False),
     ]
 
     def __init__(self, session: Session, team: Team, tr: Catalog) -> None:
@@ -244,6 +246,14 @@ class LevelPane(TeamView, Horizontal):
 
         self.app.push_screen(TextForm(self.tr("participants.heading"),
                                       self.tr("participants.name")), done)
+
+    def action_focus_tree(self) -> None:
+        """→ from the ideas list: the tree (a field keeps its arrows for its text)."""
+        self.okr_tree.focus()
+
+    def action_focus_ideas(self) -> None:
+        """← from the tree: the ideas list."""
+        self.ideas.query_one(OptionList).focus()
 
     def action_capture(self) -> None:
         self.ideas.focus_field()

@@ -38,7 +38,15 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         Binding("T", "roadmap_tactic", "key.roadmap_tactic", show=False),
         Binding("A", "roadmap_action", "key.roadmap_action", show=False),
         Binding("c", "compare", "key.compare"),
+        Binding("right", "focus_findings", "key.focus_findings", show=False),
+        Binding("left", "focus_tree", "key.focus_tree", show=False),
     ]
+
+    def action_focus_findings(self) -> None:
+        self.query_one("#findings", OptionList).focus()
+
+    def action_focus_tree(self) -> None:
+        self.query_one(OkrTree).focus()
 
     class OpenItem(Message):
         """Open this item at its level, to fix it."""

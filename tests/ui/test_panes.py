@@ -1,0 +1,33 @@
+"""← and → move between the ideas list and the tree (and the review's findings)."""
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from okrtui.screens.app import OkrApp
+from okrtui.screens.widgets.okr_tree import OkrTree
+
+from .support import session_with_three_objectives
+
+
+async def test_the_arrows_move_between_the_ideas_and_the_tree(isolated: Path) -> None:
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "panes.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas.focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert isinstance(app.focused, OkrTree)
+        await pilot.press("left")
+        await pilot.pause()
+        assert app.focused is ideas
+        await pilot.press("4")
+        await pilot.pause()
+        app.screen.query_one("#review-pane").query_one(OkrTree).focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#findings", OptionList)
+        await pilot.press("left")
+        await pilot.pause()
+        assert isinstance(app.focused, OkrTree)
