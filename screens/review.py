@@ -130,12 +130,37 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         )
 
     def highlighted_key(self) -> str:
-        """What the highlighted entry is about: "finding:3" becomes the id of its item."""
+        """What the highlighted entry is about, in the pane that has the focus: the tree's
+        item, or the findings list's entry ("finding:3" becomes the id of its item)."""
+        tree_item = self._tree_item()
+        if tree_item is not None:
+            return f"item:{tree_item}"
         key = highlighted_id(self.query_one("#findings", OptionList))
         found = self.findings.get(key)
         return f"item:{found.item_id}" if found is not None else key
 
+    def _tree_item(self) -> str | None:
+        """The id of the item under the tree's cursor, when the tree has the focus."""
+        tree = self.query_one(OkrTree)
+        ref = tree.selected_ref
+        if not tree.has_focus or not ref or ref[0] in ("hint", "decision"):
+            return None
+        return ref[-1]
+
     def _highlighted(self) -> tuple[str, Finding | None]:
+        """The finding to act on: the one highlighted in the list or, from the tree, the
+        item's only active finding (several: the list goes to the first, to choose)."""
+        tree_item = self._tree_item()
+        if tree_item is not None:
+            keys = [key for key, found in self.findings.items()
+                    if found.item_id == tree_item and found.silenced_because is None]
+            if len(keys) == 1:
+                return keys[0], self.findings[keys[0]]
+            if keys:
+                findings = self.query_one("#findings", OptionList)
+                findings.highlighted = findings.get_option_index(keys[0])
+                findings.focus()
+            return "", None
         key = highlighted_id(self.query_one("#findings", OptionList))
         return key, self.findings.get(key)
 

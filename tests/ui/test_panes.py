@@ -31,3 +31,22 @@ async def test_the_arrows_move_between_the_ideas_and_the_tree(isolated: Path) ->
         await pilot.press("left")
         await pilot.pause()
         assert isinstance(app.focused, OkrTree)
+
+
+async def test_review_keys_act_on_the_item_highlighted_in_the_tree(isolated: Path) -> None:
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "review.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        first = app.session.teams[0].objectives[0]
+        kr = first.key_results[2]
+        tree = app.screen.query_one("#review-pane").query_one(OkrTree)
+        tree.focus()
+        tree.select_item(kr.id)
+        await pilot.pause()
+        await pilot.press("l")  # to the KPIs: the tree's key result, not a finding's
+        await pilot.pause()
+        team = app.session.teams[0]
+        assert [kpi.text for kpi in team.kpis] == [kr.text]
+        assert kr.id not in [k.id for k in team.objectives[0].key_results]
