@@ -23,7 +23,7 @@ from okrtui.facilitation import (
 )
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
-from okrtui.workshop import add_idea, add_participant, find_objective, remove_idea
+from okrtui.workshop import add_idea, add_participant, find_item, find_objective, remove_idea
 
 from .dialogs import ConfirmScreen
 from .forms import DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
@@ -89,6 +89,8 @@ class LevelPane(TeamView, Horizontal):
         if change.kind in ("undo", "redo"):
             self.reload()
         elif change.kind == "edit":
+            if change.ids and not any(find_item(self.team, i) for i in change.ids):
+                return  # ideas only (added, reworded, dotted): the ideas list shows them
             self.okr_tree.reload()
             for item_id in change.ids:
                 if self.okr_tree.select_item(item_id) is not None:

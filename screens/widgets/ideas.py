@@ -153,7 +153,7 @@ class IdeasPanel(TeamView, Vertical):
         dots: dict[str, int] = {}
         for vote in self.team.votes:
             dots[vote.idea] = dots.get(vote.idea, 0) + vote.dots
-        counts = [dots[idea.id] for idea in visible if dots.get(idea.id)]
+        counts = [dots[idea.id] for idea in visible if dots.get(idea.id)] if dots else []
         if counts or current_phase(self.team, self.level) == "converge":
             visible.sort(key=lambda idea: -dots.get(idea.id, 0))
         self._tied = {count for count, ideas_with in Counter(counts).items() if ideas_with > 1}
