@@ -119,14 +119,16 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         tr = self.tr
         if found.silenced_because is not None:
             return Content.assemble(
-                ("  🔇 ", "dim"), (f"{found.rule}  ", "dim"),
+                ("  🔇 ", "dim"), (f"{found.message}  ", "dim"),
                 (tr("review.silenced", reason=found.silenced_because), "dim italic"),
+                (f"  {found.rule}", "dim"),
             )
-        return Content.assemble(
-            (f"  {tr('severity.' + found.severity)} ", SEVERITY_STYLE[found.severity]),
-            (f"{found.rule}\n", "dim"),
-            f"  {found.message}\n",
+        return Content.assemble(  # the finding's words first; its id, dimmed, for the docs
+            (f"  {tr('severity.' + found.severity)}{tr('export.colon')} ",
+             SEVERITY_STYLE[found.severity]),
+            f"{found.message}\n",
             (f"  → {found.suggestion}", "italic"),
+            (f"\n  {found.rule}", "dim"),
         )
 
     def highlighted_key(self) -> str:
@@ -203,7 +205,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
                 silence(item, found.rule, reason)
                 self._changed()
 
-        form = TextForm(self.tr("silence.heading", rule=found.rule), self.tr("silence.reason"))
+        form = TextForm(self.tr("silence.heading", finding=found.message), self.tr("silence.reason"))
         self.app.push_screen(form, done)
 
     def _changed(self) -> None:
