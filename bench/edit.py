@@ -62,7 +62,8 @@ def _session_with_room(ideas: int, folder: Path) -> tuple[object, Path]:
 async def _measure_size(ideas: int, runs: int, folder: Path) -> list[Row]:
     from textual.widgets import Input
 
-    from okrtui.screens.app import JOURNAL_DELAY, OkrApp
+    from okrtui.screens.app import OkrApp
+    from okrtui.screens.journalling import JOURNAL_DELAY
 
     session, path = _session_with_room(ideas, folder)
     app = OkrApp(session=session, path=path)  # type: ignore[arg-type]

@@ -2,16 +2,12 @@
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.content import Content
 from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
@@ -21,57 +17,28 @@ from okrtui.document import Change, Document, Name
 from okrtui.i18n import Catalog, catalog, guess_language
 from okrtui.models import Session
 from okrtui.paths import absolute
-from okrtui.problems import FileProblem, SaveError
+from okrtui.problems import FileProblem
 from okrtui.recent import load_recent, remember
 from okrtui.storage import (
     file_stamp,
     load_session,
     remove_stale_temporaries,
-    save_table,
-    session_table,
 )
-from okrtui.text import slugify
 
 from .dialogs import (
-    ConfirmScreen,
-    ConflictScreen,
     LockScreen,
     OpeningScreen,
-    PathScreen,
     QuitScreen,
     RecoveryScreen,
 )
 from .home import HomeScreen
-from .localized import literal, localize_bindings, visible_controls
+from .localized import literal, localize_bindings
 from .new_session import NewSessionScreen
+from .saving import SaveJob, Saving
 from .session import SessionScreen
-from .widgets.ideas import IdeaField
 
 READ_IN_BACKGROUND = 256 * 1024
 """Bytes of a session file (~2,000 ideas, ~0.1 s to read) above which it is read in a thread."""
-
-JOURNAL_DELAY = 0.5
-"""Seconds from a change to its recovery snapshot (the promise is at most 2 s of loss)."""
-
-
-@dataclass
-class SaveJob:
-    """A save being written in a thread: the file it writes, and the app when it began."""
-
-    session: Session
-    path: Path
-    then: Callable[[], None] | None
-    change: int
-    """The app's change count when the content was taken (a later edit stays unsaved)."""
-    thread: threading.Thread | None = None
-
-
-class SaveFinished(Message):
-    """From the thread of job: the file is written (its stamp), or error says why not."""
-
-    def __init__(self, job: SaveJob, stamp: str | None, error: Exception | None) -> None:
-        super().__init__()
-        self.job, self.stamp, self.error = job, stamp, error
 
 
 class FileRead(Message):
@@ -83,14 +50,6 @@ class FileRead(Message):
         self.path, self.result, self.waiting = path, result, waiting
 
 
-class JournalFailed(Message):
-    """From the journal's writer thread: a snapshot could not be written anywhere."""
-
-    def __init__(self, journal: recovery.Journal) -> None:
-        super().__init__()
-        self.journal = journal
-
-
 def read_session(path: Path) -> Session | FileProblem:
     """The session in path, or what is wrong with the file."""
     try:
@@ -99,18 +58,7 @@ def read_session(path: Path) -> Session | FileProblem:
         return problem
 
 
-def display_path(path: Path) -> str:
-    """A path as short as it can be said: relative to the working folder, or to home."""
-    resolved = path.resolve()
-    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
-        try:
-            return prefix + str(resolved.relative_to(base))
-        except ValueError:
-            continue
-    return str(resolved)
-
-
-class OkrApp(App[int]):
+class OkrApp(Saving):
     """Opens on the home screen, or straight on a session given on the command line."""
 
     CSS_PATH = "app.tcss"
@@ -150,38 +98,6 @@ class OkrApp(App[int]):
         self._start_new = start_new
         self._new_path = absolute(new_path) if new_path is not None else None
         self._new_title = new_title
-
-    # The open document -------------------------------------------------------
-
-    @property
-    def session(self) -> Session | None:
-        return self.document.session if self.document is not None else None
-
-    @property
-    def path(self) -> Path | None:
-        """Where ctrl+s saves: always absolute and resolved (the working folder may change,
-        and a path kept relative would then name another file)."""
-        return self.document.path if self.document is not None else self._path
-
-    @property
-    def dirty(self) -> bool:
-        return self.document is not None and self.document.dirty
-
-    @property
-    def team_id(self) -> str | None:
-        return self.document.team_id if self.document is not None else None
-
-    @team_id.setter
-    def team_id(self, team_id: str | None) -> None:
-        if self.document is not None:
-            self.document.team_id = team_id
-            self.update_title()
-
-    @property
-    def document_now(self) -> Document:
-        """The open document, where only a session screen can be (it always has one)."""
-        assert self.document is not None, "no session is open"
-        return self.document
 
     def _document_changed(self, change: Change) -> None:
         self.update_title()
@@ -336,14 +252,6 @@ class OkrApp(App[int]):
 
         self.when_saved_or_discarded(lambda: self.push_screen(NewSessionScreen(title), start))
 
-    def notify(self, message: str | Content, *, title: str = "",
-               severity: SeverityLevel = "information", timeout: float | None = None,
-               markup: bool = True) -> None:
-        """Textual's notify, typed for what it takes: markup, or Content (user text) as is."""
-        # Textual types message as str, but its Toast shows a Content as it is.
-        super().notify(message, title=title, severity=severity,  # type: ignore[arg-type]
-                       timeout=timeout, markup=markup)
-
     def mark_changed(self, name: Name | None = None, ids: Iterable[str] = ()) -> None:
         """After every edit: one more step to undo (named for what it did), unsaved,
         journalled soon, and announced to the views (ids: the items it added or changed)."""
@@ -354,233 +262,6 @@ class OkrApp(App[int]):
         """After a change that is saved but not undone (a phase, the timer, a restore)."""
         if self.document is not None:
             self.document.navigated()
-
-    # Autosave ---------------------------------------------------------------
-
-    def _new_journal(self, path: Path | None) -> recovery.Journal:
-        journal: recovery.Journal
-
-        def failed(_error: SaveError) -> None:  # in the writer thread: tell the UI thread
-            try:
-                self.post_message(JournalFailed(journal))
-            except RuntimeError:
-                pass  # the app is gone
-
-        journal = recovery.Journal(path, on_failure=failed)
-        return journal
-
-    def on_journal_failed(self, message: JournalFailed) -> None:
-        if message.journal is self.journal:
-            self._warn_if_journal_failed()
-
-    def _warn_if_journal_failed(self) -> None:
-        """Say once that autosave cannot write (the writer keeps trying at every change)."""
-        journal = self.journal
-        if journal is None or journal.error is None or journal.warned:
-            return
-        journal.warned = True
-        self.notify(literal(self.tr("recovery.journal_failed",
-                                    reason=journal.error.message(self.tr))),
-                    severity="warning", timeout=10)
-
-    def journal_soon(self) -> None:
-        if self._journal_timer is None:
-            self._journal_timer = self.set_timer(JOURNAL_DELAY, self._journal_now)
-
-    def on_input_changed(self, event: IdeaField.Changed) -> None:
-        """Text typed in a capture field is journalled too, before it is added."""
-        if isinstance(event.input, IdeaField) and event.input.id:
-            level = event.input.id.removesuffix("-idea-input")
-            drafts = {**self._last_drafts, level: event.value}
-            self._last_drafts = {key: text for key, text in drafts.items() if text.strip()}
-            self.journal_soon()
-
-    def _journal_now(self, stopping: bool = False) -> None:
-        """Hand the session as it is now to the journal's thread (which writes it).
-        stopping: the app is going away without a clean exit; never remove anything."""
-        if self._journal_timer is not None:
-            self._journal_timer.stop()
-            self._journal_timer = None
-        document = self.document
-        if document is None or self.journal is None:
-            return
-        drafts = self._drafts()
-        if not document.dirty and not drafts:
-            if not stopping:
-                self.journal.discard()
-            return
-        # (a change that is no step, such as the timer's time: only what changed is serialized)
-        history = document.history
-        content = (history.current if document.history_is_current
-                   else history.snapshot(document.session))
-        self.journal.record(recovery.Snapshot(
-            content, None if self.read_only else self.path,
-            self.disk_stamp, drafts))
-        self._warn_if_journal_failed()
-
-    def _drafts(self) -> dict[str, str]:
-        """The text typed and not yet added; the last known when the screens are gone
-        (Textual removes them before the app unmounts)."""
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                self._last_drafts = screen.drafts()
-                break
-        return self._last_drafts
-
-    def _stop_journal(self, remove: bool) -> None:
-        if self._journal_timer is not None:
-            self._journal_timer.stop()
-            self._journal_timer = None
-        if self.journal is not None:
-            self.journal.close(remove=remove)
-            self.journal = None
-
-    def update_title(self) -> None:
-        if self.session is None:
-            self.title, self.sub_title = "okrtui", ""
-            return
-        self.title = self.session.title or "okrtui"
-        if len(self.session.teams) > 1:
-            team = self.document_now.team
-            self.title += f" — {team.name or team.id}"
-        place = (visible_controls(display_path(self.path)) if self.path
-                 else self.tr("session.unsaved_file"))
-        if self.read_only:
-            place += f" ({self.tr('lock.read_only')})"
-        if self.dirty:
-            place += " ●"
-        if self.saving:
-            place += f" {self.tr('save.saving')}"
-        self.sub_title = place
-
-    # Saving -----------------------------------------------------------------
-
-    @property
-    def saving(self) -> bool:
-        """A save is being written (in a thread)."""
-        return self._save is not None
-
-    def action_save(self, then: Callable[[], None] | None = None) -> None:
-        if self.session is None:
-            return
-        if self.saving:  # after it: the file to save to may be another by then (save as)
-            self._after_save.append(lambda: self.action_save(then))
-            return
-        if self.path is None or self.read_only:
-            self.action_save_as(then)
-            return
-        self._write(self.path, then)
-
-    def action_save_as(self, then: Callable[[], None] | None = None) -> None:
-        if self.session is None:
-            return
-        default = self.path or Path.cwd() / f"{slugify(self.session.title)}.toml"
-
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            path = absolute(path)
-            if path.exists() and path.resolve() != (self.path or Path()).resolve():
-                question = self.tr("save.overwrite", path=visible_controls(str(path)))
-                self.push_screen(
-                    ConfirmScreen(question, self.tr("save.overwrite_yes")),
-                    lambda yes: self._write(path, then) if yes else None,
-                )
-            else:
-                self._write(path, then)
-
-        self.push_screen(PathScreen(self.tr("save.heading"), str(default)), chosen)
-
-    def _write(self, path: Path, then: Callable[[], None] | None, checked: bool = False) -> None:
-        """Save to path; if the file changed on disk since it was opened or saved (another
-        editor, a git pull), ask first: reload it, overwrite it, or save elsewhere.
-        The file is written in a thread, from a snapshot taken now; _saved or _not_saved
-        finish on the UI thread. One save at a time: a second waits for the first."""
-        assert self.session is not None
-        if self.saving:
-            self._after_save.append(lambda: self._write(path, then, checked))
-            return
-        # (no stamp: there was no file; one there now is a conflict too)
-        if not checked and path == self.path:
-            if file_stamp(path) != self.disk_stamp:
-                self.push_screen(ConflictScreen(path), lambda choice: self._resolve(
-                    choice, path, then))
-                return
-        # The session as written, copied now (7 ms for 5,000 ideas); the thread makes the
-        # TOML. (Not the history's compressed JSON: validating it back into a Session holds
-        # the GIL, and so the UI, 0.4 s at 50,000 ideas.)
-        job = SaveJob(self.session, path, then, self.document_now.changes)
-        job.thread = threading.Thread(target=self._write_in_thread,
-                                      args=(job, session_table(self.session)),
-                                      name="okrtui-save")
-        self._save = job
-        job.thread.start()
-        self.update_title()
-
-    def _write_in_thread(self, job: SaveJob, table: dict[str, Any]) -> None:
-        """In the save thread: write table, then tell the UI thread (a message: never
-        waiting for it, as call_from_thread would, since on_unmount waits for this thread)."""
-        stamp: str | None = None
-        error: Exception | None = None
-        try:
-            stamp = save_table(table, job.path)
-        except Exception as problem:  # a SaveError, or a bug the UI thread raises again
-            error = problem
-        try:
-            self.post_message(SaveFinished(job, stamp, error))
-        except RuntimeError:
-            pass  # the app is gone: nobody is left to tell
-
-    def on_save_finished(self, message: SaveFinished) -> None:
-        if message.job is not self._save:
-            return
-        self._save = None
-        if message.error is None:
-            self._saved(message.job, message.stamp)
-        elif isinstance(message.error, SaveError):
-            self._not_saved(message.error)
-        else:
-            raise message.error  # a bug: fail as loudly as a save on the UI thread did
-        waiting, self._after_save = self._after_save, []
-        for proceed in waiting:
-            proceed()
-
-    def _not_saved(self, error: SaveError) -> None:
-        self.update_title()
-        self.notify(literal(error.message(self.tr)), title=self.tr("save.failed_title"),
-                    severity="error", timeout=10)
-
-    def _saved(self, job: SaveJob, stamp: str | None) -> None:
-        """The file is written: it is now where this session is saved, and the session is
-        saved unless it changed while the file was being written."""
-        path = job.path
-        if job.session is not self.session:
-            return  # (not reachable: a session is replaced only once saves are done)
-        if path != self.path or self.read_only:
-            if self.path is not None and not self.read_only:
-                lock.release(self.path)
-            lock.acquire(path)
-        moved = path != self.path or self.read_only
-        self.document_now.saved(path, job.change)
-        self.read_only = False
-        self.disk_stamp = stamp
-        if moved:
-            self._stop_journal(remove=True)
-            self.journal = self._new_journal(path)
-        self._journal_now()  # keeps typed drafts and later changes, or removes the file
-        remember(path)
-        self.update_title()
-        self.notify(literal(self.tr("save.saved", path=visible_controls(str(path)))))
-        if job.then is not None:
-            job.then()
-
-    def _resolve(self, choice: str | None, path: Path, then: Callable[[], None] | None) -> None:
-        if choice == "overwrite":
-            self._write(path, then, checked=True)
-        elif choice == "save_as":
-            self.action_save_as(then)
-        elif choice == "reload":
-            self.open_path(path)
 
     def open_path(self, path: Path) -> None:
         """Open a session file, telling what is wrong with it instead of opening. A file over

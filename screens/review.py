@@ -205,7 +205,8 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
                 silence(item, found.rule, reason)
                 self._changed()
 
-        form = TextForm(self.tr("silence.heading", finding=found.message), self.tr("silence.reason"))
+        form = TextForm(self.tr("silence.heading", finding=found.message),
+                        self.tr("silence.reason"))
         self.app.push_screen(form, done)
 
     def _changed(self) -> None:

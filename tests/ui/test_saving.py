@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import okrtui.screens.app as app_module
+import okrtui.screens.saving as saving_module
 from okrtui import recovery, storage
 from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import QuitScreen
@@ -35,8 +35,8 @@ class HeldWriter:
         self.at_once = 0
         self.most_at_once = 0
         self._lock = threading.Lock()
-        self._write = app_module.save_table
-        monkeypatch.setattr(app_module, "save_table", self)
+        self._write = saving_module.save_table
+        monkeypatch.setattr(saving_module, "save_table", self)
 
     def __call__(self, table: dict, path: Path) -> str:
         with self._lock:
