@@ -52,33 +52,57 @@ class KeyBar(Widget, can_focus=False):
             palette = (binding, enabled)
         return keys, palette
 
-    def _label(self, binding: Binding, enabled: bool) -> Content:
-        label = Content.assemble((self.app.get_key_display(binding), KEY_STYLE),
-                                 (f" {binding.description}", DESCRIPTION_STYLE))
+    def _label(self, binding: Binding, enabled: bool, short: bool = False) -> Content:
+        """The key and what it does; short: the key alone (for the app's own keys, quit,
+        help and the palette, known everywhere, when the screen's keys need the room)."""
+        parts = [(self.app.get_key_display(binding), KEY_STYLE)]
+        if not short:
+            parts.append((f" {binding.description}", DESCRIPTION_STYLE))
+        label = Content.assemble(*parts)
         return label if enabled else label.stylize("dim")
 
     def render(self) -> Content:
+        """Every key, in the screen's order: when they do not all fit, the app's own keys
+        (quit, help, the palette) lose their words first, then the gaps narrow; a key is
+        left out only when even that does not fit."""
         keys, palette = self.keys()
+        for short_app_keys, gap in ((False, " "), (True, " "), (True, "")):
+            line, spans = self._layout(keys, palette, short_app_keys, gap)
+            if len(spans) == len(keys) + (palette is not None):
+                break
+        self._spans = spans
+        return line
+
+    def _layout(self, keys: list[tuple[Binding, bool]], palette: tuple[Binding, bool] | None,
+                short_app_keys: bool, gap: str) -> tuple[Content, list[tuple[int, int, str, bool]]]:
         width = self.size.width
+        app_actions = {binding.action for binding in self.app.BINDINGS
+                       if isinstance(binding, Binding)}
         end = Content()
         if palette is not None:
-            end = Content.assemble(("▏", "$foreground 20%"), self._label(*palette))
+            end = Content.assemble(("▏", "$foreground 20%"),
+                                   self._label(*palette, short=short_app_keys))
         spans: list[tuple[int, int, str, bool]] = []
         line = Content()
         for binding, enabled in keys:
-            label = self._label(binding, enabled)
+            short = short_app_keys and binding.action in app_actions
+            label = self._label(binding, enabled, short=short)
             start = line.cell_length
             if start + label.cell_length > width - end.cell_length:
                 break
             spans.append((start, start + label.cell_length, binding.key, enabled))
-            line += label + Content(" ")
+            line += label + Content(" " if short else gap)  # "^q f1", never "^qf1"
         if palette is not None:
-            gap = max(0, width - line.cell_length - end.cell_length)
-            start = line.cell_length + gap
+            room = max(0, width - line.cell_length - end.cell_length)
+            start = line.cell_length + room
             spans.append((start + 1, start + end.cell_length, palette[0].key, palette[1]))
-            line += Content(" " * gap) + end
-        self._spans = spans
-        return line
+            line += Content(" " * room) + end
+        return line, spans
+
+    @property
+    def drawn_keys(self) -> list[str]:
+        """The keys the last drawing showed, in order (the palette's last)."""
+        return [key for _start, _end, key, _enabled in self._spans]
 
     def key_at(self, x: int) -> tuple[str, bool] | None:
         """The key drawn at cell x (as last drawn), and whether it works now."""
