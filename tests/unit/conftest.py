@@ -1,6 +1,7 @@
 """Builders shared by the domain tests: sessions made with the workshop helpers or small TOML."""
 
 import os
+import stat
 import subprocess
 import sys
 from datetime import date
@@ -171,3 +172,14 @@ def tactic_named(session: Session, text: str) -> Tactic:
                 if tactic.text == text:
                     return tactic
     raise LookupError(text)
+
+
+def null_device(folder: Path) -> Path:
+    """A character device like /dev/null, made in folder: a test that goes wrong replaces
+    this one, never the system's (run as root, an old bug renamed a file over /dev/null)."""
+    node = folder / "null-device"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return node

@@ -15,7 +15,15 @@ from okrtui.cli import main
 from okrtui.problems import SaveError
 from okrtui.storage import load_session, save_session
 
-from .conftest import MINIMAL_TOML, SESSIONS, okrtui_env, run_okrtui, session_toml, write
+from .conftest import (
+    MINIMAL_TOML,
+    SESSIONS,
+    null_device,
+    okrtui_env,
+    run_okrtui,
+    session_toml,
+    write,
+)
 
 DATA = SESSIONS / "equipe-data.toml"
 PRODUCT = SESSIONS / "equipe-produit.toml"
@@ -80,17 +88,6 @@ def test_export_asks_for_force_to_replace_a_file(tmp_path: Path) -> None:
 
 # These name devices made in tmp_path, or /proc/self/fd: run as root before the fix, the old
 # export renamed a file over what it was given, and replaced the system's /dev/null.
-
-
-def null_device(folder: Path) -> Path:
-    """A character device like /dev/null, made in folder: a test that goes wrong replaces
-    this one, never the system's (run as root, an old bug renamed a file over /dev/null)."""
-    node = folder / "null-device"
-    try:
-        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
-    except PermissionError:
-        pytest.skip("making a device node needs root")
-    return node
 
 
 def test_export_to_dev_null_writes_a_stream_and_keeps_the_device(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from okrtui.storage import (
     save_session,
 )
 
-from .conftest import MINIMAL_TOML, okrtui_env, write
+from .conftest import MINIMAL_TOML, null_device, okrtui_env, write
 
 
 def finishes_within(seconds: float, function: object, *args: object) -> object:
@@ -168,17 +168,6 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
     assert caught.value.key == "save.read_only"
     assert path.read_text(encoding="utf-8") == MINIMAL_TOML
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
-
-
-def null_device(folder: Path) -> Path:
-    """A character device like /dev/null, made in folder: a test that goes wrong replaces
-    this one, never the system's (run as root, an old bug renamed a file over /dev/null)."""
-    node = folder / "null-device"
-    try:
-        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
-    except PermissionError:
-        pytest.skip("making a device node needs root")
-    return node
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device"])
