@@ -4,6 +4,8 @@ import os
 import stat
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -183,3 +185,30 @@ def null_device(folder: Path) -> Path:
     except PermissionError:
         pytest.skip("making a device node needs root")
     return node
+
+
+def finishes(call: Callable[[], object], seconds: float = 5.0) -> object:
+    """call's result, or the exception it raised, failing the test if it has not returned
+    within seconds (opening or reading a named pipe would wait for ever)."""
+    result: list[object] = []
+
+    def run() -> None:
+        try:
+            result.append(call())
+        except BaseException as error:  # noqa: BLE001 - handed to the test
+            result.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s: hung on a special file"
+    return result[0]
+
+
+def unblock(fifo: Path) -> None:
+    """Open the FIFO's other end, so that a thread stuck opening it returns (a test that
+    failed leaves no thread waiting)."""
+    try:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        pass

@@ -7,9 +7,8 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,8 @@ from okrtui.history import snapshot
 from okrtui.recent import load_recent, recent_file, remember
 from okrtui.recovery import Journal, Snapshot
 from okrtui.workshop import add_idea, new_session
+
+from .conftest import finishes, unblock
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,24 +63,6 @@ def recovery_bytes(header: dict, table: object = None) -> bytes:
 def header_of(file: Path) -> dict:
     line = file.read_bytes()[len(recovery.MAGIC):].partition(b"\n")[0]
     return json.loads(line)
-
-
-def finishes(call: Callable[[], object], seconds: float = 5.0) -> object:
-    """call's result, asserting it came within seconds (a read of a pipe would never end)."""
-    result: list[object] = []
-    thread = threading.Thread(target=lambda: result.append(call()), daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "hung on a special file"
-    return result[0]
-
-
-def unblock(fifo: Path) -> None:
-    """Let a reader stuck on fifo go (a test that failed leaves no thread waiting)."""
-    try:
-        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-    except OSError:
-        pass
 
 
 # 2. Paths are stored absolute -----------------------------------------------------------

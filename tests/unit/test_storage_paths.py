@@ -6,7 +6,6 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -25,33 +24,7 @@ from okrtui.storage import (
     save_session,
 )
 
-from .conftest import MINIMAL_TOML, null_device, okrtui_env, write
-
-
-def finishes_within(seconds: float, function: object, *args: object) -> object:
-    """function(*args), failing the test if it has not returned in seconds (a FIFO open)."""
-    result: list[object] = []
-
-    def run() -> None:
-        try:
-            result.append(function(*args))  # type: ignore[operator]
-        except BaseException as error:  # noqa: BLE001 - handed to the test
-            result.append(error)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"{function} still running after {seconds} s"
-    return result[0]
-
-
-def unblock(fifo: Path) -> None:
-    """Open the FIFO's other end, so that a thread stuck opening it returns."""
-    try:
-        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-    except OSError:
-        pass
-
+from .conftest import MINIMAL_TOML, finishes, null_device, okrtui_env, unblock, write
 
 # --- reading: regular files only, with a bound ------------------------------------------
 
@@ -60,7 +33,7 @@ def test_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "s.toml"
     os.mkfifo(fifo)
     try:
-        outcome = finishes_within(5, read_user_file, fifo, 1000, SessionFileError)
+        outcome = finishes(lambda: read_user_file(fifo, 1000, SessionFileError))
     finally:
         unblock(fifo)
     assert isinstance(outcome, SessionFileError)
@@ -95,7 +68,7 @@ def test_a_roadmap_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
     fifo = tmp_path / "roadmap.md"
     os.mkfifo(fifo)
     try:
-        outcome = finishes_within(5, read_roadmap, fifo)
+        outcome = finishes(lambda: read_roadmap(fifo))
     finally:
         unblock(fifo)
     assert isinstance(outcome, RoadmapFileError)
@@ -106,7 +79,7 @@ def test_the_stamp_of_a_fifo_is_none_without_waiting(tmp_path: Path) -> None:
     fifo = tmp_path / "s.toml"
     os.mkfifo(fifo)
     try:
-        assert finishes_within(5, file_stamp, fifo) is None
+        assert finishes(lambda: file_stamp(fifo)) is None
     finally:
         unblock(fifo)
 
