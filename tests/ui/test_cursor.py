@@ -7,7 +7,7 @@ from okrtui.screens.forms import KeyResultForm
 
 from .conftest import fill
 from .support import session_with_three_objectives
-from .test_limits import ambition_tree, put_cursor_on
+from .test_limits import add_key_result, ambition_tree, put_cursor_on
 
 
 async def test_a_key_result_added_on_o2_keeps_the_cursor_on_o2(isolated: Path) -> None:
@@ -17,9 +17,7 @@ async def test_a_key_result_added_on_o2_keeps_the_cursor_on_o2(isolated: Path) -
         tree = ambition_tree(app)
         second = app.session.teams[0].objectives[1]
         await put_cursor_on(pilot, tree, ("objective", second.id))
-        await pilot.press("k")
-        for value in ("Reach 500 referred sellers", "120", "500", "sellers"):
-            await fill(pilot, value)
+        await add_key_result(pilot, "Reach 500 referred sellers", "120", "500", "sellers")
         added = second.key_results[-1]
         assert tree.selected_ref == ("kr", second.id, added.id)
 

@@ -10,6 +10,7 @@ from okrtui.screens.forms import KeyResultForm
 from okrtui.workshop import add_key_result, commit_objective, new_session
 
 from .conftest import fill
+from .test_limits import add_key_result as type_key_result
 from .test_limits import ambition_tree, put_cursor_on
 
 
@@ -25,10 +26,8 @@ async def test_a_french_decimal_comma_is_read_as_a_decimal(isolated: Path) -> No
         await pilot.pause()
         objective = app.session.teams[0].objectives[0]
         await put_cursor_on(pilot, ambition_tree(app), ("objective", objective.id))
-        await pilot.press("k")
-        assert isinstance(app.screen, KeyResultForm)
-        for value in ("Réduire le taux d'échec de 0,125 à 0,05", "0,125", "2 000,5", "%"):
-            await fill(pilot, value)
+        await type_key_result(pilot, "Réduire le taux d'échec de 0,125 à 0,05", "0,125",
+                              "2 000,5", "%")
         kr = objective.key_results[-1]
         assert (kr.baseline, kr.target) == (0.125, 2000.5)
 

@@ -4,9 +4,8 @@ from pathlib import Path
 
 from okrtui.screens.app import OkrApp
 
-from .conftest import fill
 from .support import notifications, session_with_three_objectives
-from .test_limits import ambition_tree, put_cursor_on
+from .test_limits import add_key_result, ambition_tree, put_cursor_on
 
 
 async def test_undo_and_redo_name_the_key_result_they_take_back(isolated: Path) -> None:
@@ -15,9 +14,7 @@ async def test_undo_and_redo_name_the_key_result_they_take_back(isolated: Path) 
         await pilot.pause()
         second = app.session.teams[0].objectives[1]
         await put_cursor_on(pilot, ambition_tree(app), ("objective", second.id))
-        await pilot.press("k")
-        for value in ("Reach 500 referred sellers", "120", "500", "sellers"):
-            await fill(pilot, value)
+        await add_key_result(pilot, "Reach 500 referred sellers", "120", "500", "sellers")
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.session.teams[0].objectives[1].key_results == []
