@@ -17,7 +17,7 @@ from okrtui.problems import FileProblem
 
 from .app_access import UsesOkrApp
 from .dialogs import PathScreen
-from .localized import literal, localize_bindings
+from .localized import literal, localize_bindings, prose
 from .widgets.key_bar import KeyBar
 from .widgets.title_bar import TitleBar
 
@@ -48,7 +48,7 @@ class CompareScreen(UsesOkrApp, Screen[None]):
             self.show()
         else:
             text = self.query_one("#compare-text", Static)
-            text.update(literal(self.tr("compare_screen.one_team")))
+            text.update(prose(self.tr("compare_screen.one_team")))
             self.action_other_file()
 
     def show(self) -> None:

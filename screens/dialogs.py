@@ -18,7 +18,7 @@ from okrtui.models import Session
 from okrtui.recovery import Recovery, changes
 
 from .app_access import UsesOkrApp
-from .localized import literal, localize_bindings, visible_controls
+from .localized import literal, localize_bindings, prose, visible_controls
 from .widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
@@ -56,7 +56,7 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
     def show_error(self, message: str) -> None:
         """Say what is wrong in the dialog's error line (hidden while there is nothing)."""
         error = self.query_one(".error", Static)
-        error.update(literal(message))
+        error.update(prose(message))
         error.display = True
 
     def action_next_field(self) -> None:
@@ -92,7 +92,7 @@ class ConfirmScreen(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(literal(self.question), classes="question")
+            yield Static(prose(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 yield button(literal(self.yes_label), variant="warning", id="yes")
                 yield button(literal(self.tr("dialog.cancel")), id="no")
@@ -142,7 +142,7 @@ class OpeningScreen(Dialog[None]):
         self.set_interval(0.25, self._show)
 
     def _show(self) -> None:
-        self.query_one(".question", Static).update(literal(self.tr(
+        self.query_one(".question", Static).update(prose(self.tr(
             "open.opening", path=visible_controls(str(self.path)),
             size=f"{self.file_size / 1024 / 1024:.1f}", seconds=int(monotonic() - self._began))))
 
@@ -166,7 +166,7 @@ class ChoiceScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(literal(self.question), classes="question")
+            yield Static(prose(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 for answer_id, label, variant in self.answers:
                     yield button(literal(label), variant=variant, id=answer_id)

@@ -18,7 +18,7 @@ from okrtui.storage import MAX_FILE_BYTES
 
 from .app_access import UsesOkrApp
 from .dialogs import PathScreen
-from .localized import literal, localize_bindings
+from .localized import literal, localize_bindings, prose
 from .widgets.key_bar import KeyBar
 from .widgets.title_bar import TitleBar
 
@@ -69,7 +69,7 @@ class HomeScreen(UsesOkrApp, Screen[None]):
         yield TitleBar()
         with Vertical(id="home"):
             yield Static(Content.styled("okrtui", "bold"), id="home-title")
-            yield Static(literal(self.tr("home.tagline")), id="home-tagline")
+            yield Static(prose(self.tr("home.tagline")), id="home-tagline")
             yield OptionList(id="home-entries")
         yield KeyBar()
 

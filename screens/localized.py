@@ -10,6 +10,8 @@ from textual.widget import Widget
 from okrtui.i18n import Catalog
 from okrtui.text import for_terminal
 
+from .prose import Prose
+
 
 def localize_bindings(node: DOMNode, tr: Catalog) -> None:
     """Replace each binding's description (a catalog key, or one of Textual's own words
@@ -45,6 +47,12 @@ def literal(text: str) -> Content:
     """User text (or text built from it) as content that is never parsed as markup, its
     control characters shown, not sent (visible_controls)."""
     return Content(visible_controls(text))
+
+
+def prose(text: str) -> Prose:
+    """A sentence for a Static or a Label: literal, and wrapped without breaking the
+    non-breaking spaces of French typography."""
+    return Prose(literal(text))
 
 
 SHOWN_CHARACTERS = 500

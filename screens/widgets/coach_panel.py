@@ -8,6 +8,8 @@ from okrtui.coach import Kind
 from okrtui.findings import Finding, wording_findings
 from okrtui.i18n import Catalog
 
+from ..prose import Prose
+
 MARKER = {"error": ("✖", "bold $error"), "warning": ("▲", "bold $warning"),
           "info": ("●", "bold $primary")}
 DEBOUNCE_SECONDS = 0.15
@@ -56,4 +58,4 @@ class CoachPanel(Static):
             return
         findings = wording_findings(self.tr, self.kind, text, baseline_known=self.baseline_known,
                                     language=self.language)
-        self.update(render_findings(findings, self.tr))
+        self.update(Prose(render_findings(findings, self.tr)))
