@@ -110,7 +110,8 @@ class IdeasPanel(TeamView, Vertical):
             yield AuthorSelect(self._author_options(), prompt=self.tr("ideas.no_author"),
                          id=f"{self.level}-author", classes="author", compact=True)
         yield IdeaField(placeholder=self.tr("ideas.placeholder"),
-                        id=f"{self.level}-idea-input", classes="idea-input", compact=True)
+                        id=f"{self.level}-idea-input", classes="idea-input", compact=True,
+                        select_on_focus=False)
 
     def on_mount(self) -> None:
         self.reload()

@@ -97,3 +97,17 @@ async def test_an_ideas_author_can_be_changed_and_undone(isolated: Path) -> None
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.session.teams[0].ideas_at("ambition")[0].author is None
+
+
+async def test_a_draft_left_with_escape_is_kept_when_i_comes_back_and_typing_goes_on(
+    isolated: Path,
+) -> None:
+    """Input selects its whole text on focus, so the next key replaced a half-typed idea."""
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "draft.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i", *"Half an", "escape")
+        field = app.screen.query_one("#ambition-idea-input", IdeaField)
+        assert not field.has_focus
+        await pilot.press("i", *" idea")
+        assert field.value == "Half an idea"
