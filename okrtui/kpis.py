@@ -11,10 +11,9 @@ def move_to_kpis(team: Team, key_result_id: str) -> Kpi | None:
     """The key result leaves its objective (and the tactics aimed at it) for the KPI list.
     Returns the KPI, or None when the team has no such key result."""
     located = find_item(team, key_result_id)
-    if located is None or located[0] != "kr":
+    if located is None or not isinstance(kr := located[1], KeyResult):
         return None
-    _, objective, kr = located
-    assert isinstance(kr, KeyResult)
+    objective = located[0]
     kpi = Kpi(id=kr.id, text=kr.text, baseline=kr.baseline, target=kr.target, unit=kr.unit,
               baseline_unknown=kr.baseline_unknown, from_objective=objective.id,
               silenced=kr.silenced)

@@ -9,7 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from okrtui.models import Action, Objective, RoadmapItem, Session, Tactic, Team
+from okrtui.models import Action, KeyResult, Objective, RoadmapItem, Session, Tactic, Team
 from okrtui.problems import SessionFileError
 from okrtui.storage import decode_utf8, read_user_file
 from okrtui.text import clean_line
@@ -98,7 +98,7 @@ def set_serves(team: Team, item: RoadmapItem, item_ids: list[str]) -> None:
     """Map item to these objectives or key results of the team (in this order)."""
     for item_id in item_ids:
         located = find_item(team, item_id)
-        if located is None or located[0] not in ("objective", "kr"):
+        if located is None or not isinstance(located[1], Objective | KeyResult):
             raise ValueError(f"{item_id!r} is not an objective or key result of the team")
     item.serves = list(dict.fromkeys(item_ids))
 

@@ -409,20 +409,21 @@ def _unlink_ideas(team: Team, removed: set[str]) -> None:
 Item = Objective | KeyResult | Tactic | Action
 
 
-def find_item(team: Team, item_id: str) -> tuple[str, Objective, Item] | None:
-    """The kind ("objective", "kr", "tactic", "action"), objective and item with this id."""
+def find_item(team: Team, item_id: str) -> tuple[Objective, Item] | None:
+    """The objective, key result, tactic or action with this id, and the objective it is
+    under (itself for an objective)."""
     for objective in team.objectives:
         if objective.id == item_id:
-            return "objective", objective, objective
+            return objective, objective
         for kr in objective.key_results:
             if kr.id == item_id:
-                return "kr", objective, kr
+                return objective, kr
         for tactic in objective.tactics:
             if tactic.id == item_id:
-                return "tactic", objective, tactic
+                return objective, tactic
             for action in tactic.actions:
                 if action.id == item_id:
-                    return "action", objective, action
+                    return objective, action
     return None
 
 

@@ -5,7 +5,8 @@ from textual.binding import Binding
 from okrtui.baselines import update_key_result
 from okrtui.document import item_tag
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
-from okrtui.models import Idea, KeyResult, Objective
+from okrtui.models import Idea, Objective
+from okrtui.refs import DecisionRef, ItemRef, KeyResultRef, ObjectiveRef
 from okrtui.workshop import (
     add_decision,
     add_key_result,
@@ -23,7 +24,6 @@ from okrtui.workshop import (
 from .forms import KeyResultForm, PickScreen, TextForm
 from .level_pane import LevelPane
 from .localized import glimpse, literal
-from .widgets.okr_tree import Ref
 
 
 class AmbitionPane(LevelPane):
@@ -138,25 +138,18 @@ class AmbitionPane(LevelPane):
 
     # Set aside, edit, remove ------------------------------------------------------
 
-    def _kr(self, ref: Ref) -> tuple[Objective, KeyResult] | None:
-        objective = find_objective(self.team, ref[1])
-        if objective is None:
-            return None
-        kr = next((kr for kr in objective.key_results if kr.id == ref[2]), None)
-        return (objective, kr) if kr else None
-
     def action_set_aside(self) -> None:
         ref = self.selected_ref()
         try:
-            if ref and ref[0] == "objective":
-                objective = find_objective(self.team, ref[1])
+            if isinstance(ref, ObjectiveRef):
+                objective = ref.find(self.team)
                 if objective is None:
                     return
                 if objective.set_aside:
                     restore_objective(self.team, objective)
                 else:
                     set_aside(objective)
-            elif ref and ref[0] == "kr" and (found := self._kr(ref)):
+            elif isinstance(ref, KeyResultRef) and (found := ref.find(self.team)):
                 objective, kr = found
                 if kr.set_aside:
                     restore_key_result(objective, kr)
@@ -168,13 +161,13 @@ class AmbitionPane(LevelPane):
         except LimitReached as limit:
             self.tell(f"set_aside.{limit.rule}", "error", limit=limit.limit)
             return
-        self.changed(self.named("set_aside", tag=item_tag(self.team, ref[-1]) if ref else ""))
+        self.changed(self.named("set_aside", tag=item_tag(self.team, ref.item_id)))
 
-    def edit_ref(self, ref: Ref) -> None:
-        objective = find_objective(self.team, ref[1])
+    def edit_ref(self, ref: ItemRef) -> None:
+        objective = ref.find_objective(self.team)
         if objective is None:
             return
-        if ref[0] == "objective":
+        if isinstance(ref, ObjectiveRef):
             def done_objective(text: str | None) -> None:
                 if text:
                     objective.text = text
@@ -186,8 +179,8 @@ class AmbitionPane(LevelPane):
                          coach="objective"),
                 done_objective,
             )
-        elif ref[0] == "decision":
-            index = int(ref[2])
+        elif isinstance(ref, DecisionRef):
+            index = ref.index
 
             def done_decision(text: str | None) -> None:
                 if text:
@@ -200,7 +193,7 @@ class AmbitionPane(LevelPane):
                          objective.decisions[index]),
                 done_decision,
             )
-        elif ref[0] == "kr" and (found := self._kr(ref)):
+        elif isinstance(ref, KeyResultRef) and (found := ref.find(self.team)):
             kr = found[1]
 
             def done_kr(values: dict | None) -> None:
@@ -211,19 +204,19 @@ class AmbitionPane(LevelPane):
 
             self.app.push_screen(KeyResultForm(self.tr("kr.edit"), kr), done_kr)
 
-    def remove_ref(self, ref: Ref) -> None:
-        objective = find_objective(self.team, ref[1])
+    def remove_ref(self, ref: ItemRef) -> None:
+        objective = ref.find_objective(self.team)
         if objective is None:
             return
-        if ref[0] == "objective":
+        if isinstance(ref, ObjectiveRef):
             self.confirm_removal(objective.text, lambda: self._remove_objective(objective))
-        elif ref[0] == "decision":
-            index = int(ref[2])
+        elif isinstance(ref, DecisionRef):
+            index = ref.index
             self.confirm_removal(
                 objective.decisions[index],
                 lambda: remove_decision(objective, index),
             )
-        elif ref[0] == "kr" and (found := self._kr(ref)):
+        elif isinstance(ref, KeyResultRef) and (found := ref.find(self.team)):
             kr = found[1]
             self.confirm_removal(kr.text, lambda: remove_key_result(self.team, objective, kr))
 

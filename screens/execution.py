@@ -2,13 +2,13 @@
 
 from textual.binding import Binding
 
-from okrtui.models import Action, Idea, Objective, Tactic
-from okrtui.workshop import add_action, find_objective, remove_action
+from okrtui.models import Action, Idea, Tactic
+from okrtui.refs import ActionRef, ItemRef
+from okrtui.workshop import add_action, remove_action
 
 from .forms import ActionForm
 from .level_pane import LevelPane
 from .localized import glimpse
-from .widgets.okr_tree import Ref
 
 
 class ExecutionPane(LevelPane):
@@ -35,15 +35,11 @@ class ExecutionPane(LevelPane):
         heading = self.tr("action.new", text=glimpse(tactic.text))
         self.app.push_screen(ActionForm(heading, self.session, text=text), done)
 
-    def _action(self, ref: Ref) -> tuple[Tactic, Action] | None:
-        if ref[0] != "action":
-            return None
-        objective: Objective | None = find_objective(self.team, ref[1])
-        tactic = next((t for t in objective.tactics if t.id == ref[2]), None) if objective else None
-        action = next((a for a in tactic.actions if a.id == ref[3]), None) if tactic else None
-        return (tactic, action) if tactic and action else None
+    def _action(self, ref: ItemRef) -> tuple[Tactic, Action] | None:
+        found = ref.find(self.team) if isinstance(ref, ActionRef) else None
+        return (found[1], found[2]) if found is not None else None
 
-    def edit_ref(self, ref: Ref) -> None:
+    def edit_ref(self, ref: ItemRef) -> None:
         found = self._action(ref)
         if found is None:
             self.tell("action.select_one", "warning")
@@ -58,7 +54,7 @@ class ExecutionPane(LevelPane):
 
         self.app.push_screen(ActionForm(self.tr("action.edit"), self.session, action), done)
 
-    def remove_ref(self, ref: Ref) -> None:
+    def remove_ref(self, ref: ItemRef) -> None:
         found = self._action(ref)
         if found is None:
             self.tell("action.select_one", "warning")

@@ -23,13 +23,14 @@ from okrtui.facilitation import (
 )
 from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
+from okrtui.refs import ActionRef, HintRef, ItemRef, NodeRef, TacticRef
 from okrtui.workshop import add_idea, add_participant, find_item, find_objective, remove_idea
 
 from .dialogs import ConfirmScreen
 from .forms import DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
 from .localized import glimpse, literal, localize_bindings, shown
 from .widgets.ideas import IdeasPanel
-from .widgets.okr_tree import OkrTree, Ref, show_details
+from .widgets.okr_tree import OkrTree, show_details
 from .widgets.team_view import TeamView
 
 
@@ -281,14 +282,14 @@ class LevelPane(TeamView, Horizontal):
 
     # Choosing where a new item goes ---------------------------------------------
 
-    def selected_ref(self) -> Ref | None:
+    def selected_ref(self) -> NodeRef | None:
         return self.okr_tree.selected_ref
 
     def with_objective(self, then: Callable[[Objective], None]) -> None:
         """Run then on the objective under the cursor, the only one, or one the user picks."""
         ref = self.selected_ref()
-        if ref and len(ref) > 1 and ref[0] != "hint":
-            objective = find_objective(self.team, ref[1])
+        if ref is not None and not isinstance(ref, HintRef):
+            objective = ref.find_objective(self.team)
             if objective is not None:
                 then(objective)
                 return
@@ -311,13 +312,11 @@ class LevelPane(TeamView, Horizontal):
 
     def with_tactic(self, then: Callable[[Objective, Tactic], None]) -> None:
         ref = self.selected_ref()
-        if ref and ref[0] in ("tactic", "action"):
-            objective = find_objective(self.team, ref[1])
-            tactics = objective.tactics if objective else []
-            tactic = next((t for t in tactics if t.id == ref[2]), None)
-            if objective is not None and tactic is not None:
-                then(objective, tactic)
-                return
+        if isinstance(ref, ActionRef):
+            ref = ref.tactic_ref
+        if isinstance(ref, TacticRef) and (found := ref.find(self.team)) is not None:
+            then(*found)
+            return
         pairs = [(o, t) for o in self.team.committed_objectives for t in o.tactics]
         if not pairs:
             self.tell("tactic.none_yet", "warning")
@@ -343,7 +342,7 @@ class LevelPane(TeamView, Horizontal):
                 self.edit_idea(idea)
             return
         ref = self.selected_ref()
-        if ref is None or ref[0] == "hint":
+        if ref is None or isinstance(ref, HintRef):
             self.tell("tree.nothing_selected", "warning")
             return
         self.edit_ref(ref)
@@ -360,7 +359,7 @@ class LevelPane(TeamView, Horizontal):
         self.app.push_screen(IdeaForm(self.tr("ideas.edit"), self.session, idea.text,
                                       idea.author), done)
 
-    def edit_ref(self, ref: Ref) -> None:
+    def edit_ref(self, ref: ItemRef) -> None:
         raise NotImplementedError
 
     def action_remove(self) -> None:
@@ -370,7 +369,7 @@ class LevelPane(TeamView, Horizontal):
                 self.confirm_removal(idea.text, lambda: self._remove_idea(idea))
             return
         ref = self.selected_ref()
-        if ref is None or ref[0] == "hint":
+        if ref is None or isinstance(ref, HintRef):
             self.tell("tree.nothing_selected", "warning")
             return
         self.remove_ref(ref)
@@ -379,7 +378,7 @@ class LevelPane(TeamView, Horizontal):
         remove_idea(self.team, idea)
         self.forget_idea(idea)
 
-    def remove_ref(self, ref: Ref) -> None:
+    def remove_ref(self, ref: ItemRef) -> None:
         raise NotImplementedError
 
     def confirm_removal(self, text: str, remove: Callable[[], None]) -> None:

@@ -17,11 +17,12 @@ from okrtui.document import Change, Name
 from okrtui.findings import UNSILENCEABLE, Finding, session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import Session, Team
+from okrtui.refs import EntryRef, HintRef
 from okrtui.workshop import find_item, silence, unsilence
 
 from .forms import TextForm
 from .localized import literal, localize_bindings, shown
-from .review_plan import PlanActions, highlighted_id, plan_options
+from .review_plan import PlanActions, entry_at_cursor, plan_options
 from .widgets.okr_tree import OkrTree, show_details
 from .widgets.team_view import TeamView
 
@@ -59,7 +60,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         super().__init__(classes="level", id="review-pane")
         self.session = session
         self.tr = tr
-        self.findings: dict[str, Finding] = {}
+        self.findings: dict[EntryRef, Finding] = {}
         localize_bindings(self, tr)
 
 
@@ -101,10 +102,11 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
                 if options:
                     options.append(None)
                 title = tree.describe_item(found.item_id) or found.item
-                options.append(Option(Content.styled(title, "bold"), id=f"item:{found.item_id}"))
-            key = f"finding:{number}"
+                options.append(Option(Content.styled(title, "bold"),
+                                      id=str(EntryRef("item", found.item_id))))
+            key = EntryRef("finding", str(number))
             self.findings[key] = found
-            options.append(Option(self._prompt(found), id=key))
+            options.append(Option(self._prompt(found), id=str(key)))
         if not options:
             options = [Option(Content.styled(tr("review.nothing_missing"), "green"),
                               disabled=True)]
@@ -131,25 +133,25 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
             (f"\n  {found.rule}", "dim"),
         )
 
-    def highlighted_key(self) -> str:
+    def highlighted_entry(self) -> EntryRef | None:
         """What the highlighted entry is about, in the pane that has the focus: the tree's
-        item, or the findings list's entry ("finding:3" becomes the id of its item)."""
+        item, or the findings list's entry (a finding becomes the item it is about)."""
         tree_item = self._tree_item()
         if tree_item is not None:
-            return f"item:{tree_item}"
-        key = highlighted_id(self.query_one("#findings", OptionList))
-        found = self.findings.get(key)
-        return f"item:{found.item_id}" if found is not None else key
+            return EntryRef("item", tree_item)
+        entry = entry_at_cursor(self.query_one("#findings", OptionList))
+        found = self.findings.get(entry) if entry is not None else None
+        return EntryRef("item", found.item_id) if found is not None else entry
 
     def _tree_item(self) -> str | None:
         """The id of the item under the tree's cursor, when the tree has the focus."""
         tree = self.query_one(OkrTree)
         ref = tree.selected_ref
-        if not tree.has_focus or not ref or ref[0] in ("hint", "decision"):
+        if not tree.has_focus or ref is None or isinstance(ref, HintRef):
             return None
-        return ref[-1]
+        return ref.item_id
 
-    def _highlighted(self) -> tuple[str, Finding | None]:
+    def _highlighted(self) -> Finding | None:
         """The finding to act on: the one highlighted in the list or, from the tree, the
         item's only active finding (several: the list goes to the first, to choose)."""
         tree_item = self._tree_item()
@@ -157,23 +159,25 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
             keys = [key for key, found in self.findings.items()
                     if found.item_id == tree_item and found.silenced_because is None]
             if len(keys) == 1:
-                return keys[0], self.findings[keys[0]]
+                return self.findings[keys[0]]
             if keys:
                 findings = self.query_one("#findings", OptionList)
-                findings.highlighted = findings.get_option_index(keys[0])
+                findings.highlighted = findings.get_option_index(str(keys[0]))
                 findings.focus()
-            return "", None
-        key = highlighted_id(self.query_one("#findings", OptionList))
-        return key, self.findings.get(key)
+            return None
+        entry = entry_at_cursor(self.query_one("#findings", OptionList))
+        return self.findings.get(entry) if entry is not None else None
 
     def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
         details = self.query_one(OkrTree).details(event.node.data)
         show_details(self.query_one(".detail", Static), details)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        key = event.option.id or ""
-        found = self.findings.get(key)
-        item_id = found.item_id if found else key.split(":", 1)[-1]
+        if not event.option.id:
+            return
+        entry = EntryRef.parse(event.option.id)
+        found = self.findings.get(entry)
+        item_id = found.item_id if found else entry.id
         if find_item(self.team, item_id) is not None:
             self.post_message(self.OpenItem(item_id))
         elif self.query_one(OkrTree).select_item(item_id):
@@ -186,7 +190,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         self.app.push_screen(CompareScreen(self.session, path.name if path else ""))
 
     def action_silence(self) -> None:
-        key, found = self._highlighted()
+        found = self._highlighted()
         if found is None:
             self.okr_app.notify(literal(self.tr("silence.pick_finding")), severity="warning")
             return
@@ -194,7 +198,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         if found.rule in UNSILENCEABLE or located is None:
             self.okr_app.notify(literal(self.tr("silence.not_this_one")), severity="warning")
             return
-        item = located[2]
+        item = located[1]
         if found.silenced_because is not None:
             unsilence(item, found.rule)
             self._changed()

@@ -22,6 +22,7 @@ from okrtui.kpis import move_back, move_to_kpis
 from okrtui.limits import LimitReached
 from okrtui.models import KeyResult, Objective, RoadmapItem, Session, Team
 from okrtui.problems import FileProblem
+from okrtui.refs import EntryRef
 from okrtui.roadmap import (
     import_roadmap,
     read_roadmap,
@@ -41,18 +42,19 @@ from .localized import literal
 WARN = "bold yellow"
 
 
-def _heading(text: str, key: str) -> Option:
-    return Option(Content.styled(text, "bold underline"), id=key, disabled=True)
+def _heading(text: str, entry: EntryRef) -> Option:
+    return Option(Content.styled(text, "bold underline"), id=str(entry), disabled=True)
 
 
 def plan_options(session: Session, team: Team, tr: Catalog,
                  describe: Callable[[str], str]) -> list[Option | None]:
-    """The sections after the findings; each entry's id says what it is ("kpi:k4"…)."""
+    """The sections after the findings; each entry's id is an EntryRef ("kpi:k4"…)."""
     options: list[Option | None] = []
 
-    def section(title: str, key: str, entries: list[Option]) -> None:
+    def section(title: str, name: str, entries: list[Option]) -> None:
         if entries:
-            options.extend([None, _heading(f"{title} ({len(entries)})", key), *entries])
+            options.extend([None, _heading(f"{title} ({len(entries)})", EntryRef("heading", name)),
+                            *entries])
 
     waiting = []
     for entry in waiting_for_data(team):
@@ -61,12 +63,12 @@ def plan_options(session: Session, team: Team, tr: Catalog,
         style = "dim" if entry.action else WARN
         waiting.append(Option(Content.assemble(
             f"  {describe(entry.key_result.id) or entry.key_result.text}\n",
-            (f"    {note}", style)), id=f"waiting:{entry.key_result.id}"))
-    section(tr("baseline.waiting"), "heading:waiting", waiting)
+            (f"    {note}", style)), id=str(EntryRef("waiting", entry.key_result.id))))
+    section(tr("baseline.waiting"), "waiting", waiting)
 
     kpis = [Option(Content.assemble(f"  {kpi.text}", (f"  {kr_measure(kpi, tr)}", "dim")),
-                   id=f"kpi:{kpi.id}") for kpi in team.kpis]
-    section(tr("plan.kpis"), "heading:kpis", kpis)
+                   id=str(EntryRef("kpi", kpi.id))) for kpi in team.kpis]
+    section(tr("plan.kpis"), "kpis", kpis)
 
     lonely = set(item.id for item in unmapped(team))
     items = []
@@ -80,22 +82,23 @@ def plan_options(session: Session, team: Team, tr: Catalog,
                                for served in item.serves)
             note, style = f"{tr('export.serves')} {served}", "dim"
         items.append(Option(Content.assemble(f"  {item.text}\n", (f"    {note}", style)),
-                            id=f"roadmap:{item.id}"))
-    section(tr("export.roadmap"), "heading:roadmap", items)
+                            id=str(EntryRef("roadmap", item.id))))
+    section(tr("export.roadmap"), "roadmap", items)
 
     common = []
     for point in session.common:
         mark = "⇄ " if point.kind == "opposed" else ""
         lines = "".join(f"\n    {item}" for item in point.items)
         common.append(Option(Content.assemble(f"  {mark}{point.text}", (lines, "dim")),
-                             id=f"common:{point.id}"))
-    section(tr("export.common"), "heading:common", common)
+                             id=str(EntryRef("common", point.id))))
+    section(tr("export.common"), "common", common)
 
     if team.roadmap:
         unserved = [Option(Content.assemble(f"  {describe(objective.id) or objective.text}",
-                                            ("", WARN)), id=f"unserved:{objective.id}")
+                                            ("", WARN)),
+                               id=str(EntryRef("unserved", objective.id)))
                     for objective in unserved_objectives(team)]
-        section(tr("plan.unserved"), "heading:unserved", unserved)
+        section(tr("plan.unserved"), "unserved", unserved)
     return options
 
 
@@ -107,7 +110,7 @@ class PlanActions(UsesOkrApp):
     team: Team
     tr: Catalog
 
-    def highlighted_key(self) -> str:
+    def highlighted_entry(self) -> EntryRef | None:
         raise NotImplementedError
 
     def _changed(self) -> None:
@@ -117,18 +120,17 @@ class PlanActions(UsesOkrApp):
         self.okr_app.notify(literal(self.tr(key, **params)), severity=severity)
 
     def _highlighted_kr(self) -> tuple[Objective, KeyResult] | None:
-        key = self.highlighted_key()
-        item_id = key.split(":", 1)[1] if ":" in key else ""
-        located = find_item(self.team, item_id)
-        if located is None or located[0] != "kr":
+        entry = self.highlighted_entry()
+        located = find_item(self.team, entry.id) if entry is not None else None
+        if located is None:
             return None
-        objective, kr = located[1], located[2]
-        assert isinstance(kr, KeyResult)
-        return objective, kr
+        objective, item = located
+        return (objective, item) if isinstance(item, KeyResult) else None
 
     def _roadmap_item(self) -> RoadmapItem | None:
-        key = self.highlighted_key()
-        item = next((item for item in self.team.roadmap if f"roadmap:{item.id}" == key), None)
+        entry = self.highlighted_entry()
+        item = next((item for item in self.team.roadmap if entry == EntryRef("roadmap", item.id)),
+                    None)
         if item is None:
             self._tell("plan.pick_roadmap_item", "warning")
         return item
@@ -166,8 +168,8 @@ class PlanActions(UsesOkrApp):
 
     def action_kpi(self) -> None:
         """A key result goes to the KPI list; a KPI comes back as a key result."""
-        key = self.highlighted_key()
-        kpi = next((kpi for kpi in self.team.kpis if f"kpi:{kpi.id}" == key), None)
+        entry = self.highlighted_entry()
+        kpi = next((kpi for kpi in self.team.kpis if entry == EntryRef("kpi", kpi.id)), None)
         if kpi is not None:
             self._kpi_back(kpi.id, kpi.from_objective)
             return
@@ -255,7 +257,7 @@ class PlanActions(UsesOkrApp):
         def make(objective_id: str) -> None:
             located = find_item(self.team, objective_id)
             if located is not None:
-                to_tactic(self.session, located[1], item)
+                to_tactic(self.session, located[0], item)
                 self._changed()
                 self._tell("plan.became_tactic")
 
@@ -283,6 +285,6 @@ class PlanActions(UsesOkrApp):
             PickScreen(self.tr("plan.which_tactic"), choices), picked)
 
 
-def highlighted_id(options: OptionList) -> str:
+def entry_at_cursor(options: OptionList) -> EntryRef | None:
     option = options.highlighted_option
-    return option.id if option is not None and option.id else ""
+    return EntryRef.parse(option.id) if option is not None and option.id else None

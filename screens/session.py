@@ -20,7 +20,7 @@ from okrtui.facilitation import (
     step_phase,
     tick,
 )
-from okrtui.models import LEVELS, Level, Session, Timebox
+from okrtui.models import LEVELS, Action, KeyResult, Level, Objective, Session, Tactic, Timebox
 from okrtui.workshop import add_team, find_item
 
 from .ambition import AmbitionPane
@@ -310,8 +310,14 @@ class SessionScreen(TeamView, Screen[None]):
         located = find_item(self.team, event.item_id)
         if located is None:
             return
-        level = {"objective": "ambition", "kr": "ambition", "tactic": "tactic",
-                 "action": "execution"}[located[0]]
+        level: Level
+        match located[1]:
+            case Objective() | KeyResult():
+                level = "ambition"
+            case Tactic():
+                level = "tactic"
+            case Action():
+                level = "execution"
         self.action_level(level)
         pane = await self.pane(level)
         assert isinstance(pane, LevelPane)

@@ -3,12 +3,12 @@
 from textual.binding import Binding
 
 from okrtui.models import Idea, KeyResult, Objective, Tactic
-from okrtui.workshop import add_tactic, find_objective, remove_tactic
+from okrtui.refs import ItemRef, TacticRef
+from okrtui.workshop import add_tactic, remove_tactic
 
 from .forms import TacticForm
 from .level_pane import LevelPane
 from .localized import glimpse
-from .widgets.okr_tree import Ref
 
 
 def numbered_key_results(objective: Objective) -> list[tuple[str, KeyResult]]:
@@ -39,14 +39,10 @@ class TacticPane(LevelPane):
         heading = self.tr("tactic.new", text=glimpse(objective.text))
         self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)
 
-    def _tactic(self, ref: Ref) -> tuple[Objective, Tactic] | None:
-        objective = find_objective(self.team, ref[1])
-        if objective is None or ref[0] != "tactic":
-            return None
-        tactic = next((t for t in objective.tactics if t.id == ref[2]), None)
-        return (objective, tactic) if tactic else None
+    def _tactic(self, ref: ItemRef) -> tuple[Objective, Tactic] | None:
+        return ref.find(self.team) if isinstance(ref, TacticRef) else None
 
-    def edit_ref(self, ref: Ref) -> None:
+    def edit_ref(self, ref: ItemRef) -> None:
         found = self._tactic(ref)
         if found is None:
             self.tell("tactic.select_one", "warning")
@@ -66,7 +62,7 @@ class TacticPane(LevelPane):
                           tactic.moves)
         self.app.push_screen(form, done)
 
-    def remove_ref(self, ref: Ref) -> None:
+    def remove_ref(self, ref: ItemRef) -> None:
         found = self._tactic(ref)
         if found is None:
             self.tell("tactic.select_one", "warning")

@@ -14,14 +14,21 @@ from okrtui.export import kr_measure
 from okrtui.findings import item_findings, worst
 from okrtui.i18n import Catalog
 from okrtui.models import Action, KeyResult, Objective, Session, Tactic, Team
+from okrtui.refs import (
+    ActionRef,
+    DecisionRef,
+    HintRef,
+    ItemRef,
+    KeyResultRef,
+    NodeRef,
+    ObjectiveRef,
+    TacticRef,
+)
 
 from ..localized import glimpse
 from .team_view import TeamView
 
 View = Literal["ambition", "tactic", "execution", "review"]
-Ref = tuple[str, ...]
-"""What a node stands for: ("objective", oid), ("decision", oid, index), ("kr", oid, kid),
-("tactic", oid, tid), ("action", oid, tid, aid), or ("hint",) for guidance lines."""
 
 DIM = "dim"
 DETAIL_CHARACTERS = 2000
@@ -41,7 +48,7 @@ def show_details(place: Static, details: str) -> None:
     place.display = bool(details)
 
 
-class OkrTree(TeamView, Tree[Ref]):
+class OkrTree(TeamView, Tree[NodeRef]):
     def __init__(self, session: Session, team: Team, view: View, tr: Catalog,
                  **kwargs: Any) -> None:
         super().__init__("", **kwargs)
@@ -61,7 +68,7 @@ class OkrTree(TeamView, Tree[Ref]):
         self.clear()
         objectives = self.team.objectives
         if not objectives:
-            self.root.add_leaf(_line((self.tr("tree.no_objective"), DIM)), data=("hint",))
+            self.root.add_leaf(_line((self.tr("tree.no_objective"), DIM)), data=HintRef())
         committed = [o for o in objectives if not o.set_aside]
         for number, objective in enumerate(committed, start=1):
             self._add_objective(objective, f"O{number}")
@@ -71,12 +78,12 @@ class OkrTree(TeamView, Tree[Ref]):
         self.root.expand_all()
         self._restore_cursor(previous)
 
-    def _restore_cursor(self, previous: Ref | None) -> None:
+    def _restore_cursor(self, previous: NodeRef | None) -> None:
         node = self._find(lambda ref: ref == previous) if previous else None
         if node is not None:
             self._move_to(node)
 
-    def _move_to(self, node: TreeNode[Ref]) -> None:
+    def _move_to(self, node: TreeNode[NodeRef]) -> None:
         """Put the cursor on node, also right after a rebuild: a node's line is known once
         the tree has laid out its lines (reading last_line does it); before that it is -1,
         and move_cursor put the cursor on the first line (O1) instead."""
@@ -84,7 +91,7 @@ class OkrTree(TeamView, Tree[Ref]):
             return
         self.move_cursor(node)
 
-    def _find(self, wanted: Callable[[Ref], bool]) -> TreeNode[Ref] | None:
+    def _find(self, wanted: Callable[[NodeRef], bool]) -> TreeNode[NodeRef] | None:
         stack = list(self.root.children)
         while stack:
             node = stack.pop(0)
@@ -107,13 +114,13 @@ class OkrTree(TeamView, Tree[Ref]):
                       self._marker(objective, "objective"), (glimpse(objective.text), style))
         if objective.set_aside:
             label.append(f"  ({tr('tree.set_aside')})", DIM)
-        node = self.root.add(label, data=("objective", objective.id))
+        node = self.root.add(label, data=ObjectiveRef(objective.id))
         view = self.view
         if view in ("ambition", "review"):
             prefix = f"◆ {tr('tree.decision')}{tr('export.colon')} "
             for index, decision in enumerate(objective.decisions):
                 node.add_leaf(_line((prefix, "italic"), glimpse(decision)),
-                              data=("decision", objective.id, str(index)))
+                              data=DecisionRef(objective.id, index))
         kr_tags: dict[str, str] = {}
         committed_number = 0
         for kr in objective.key_results:
@@ -132,17 +139,17 @@ class OkrTree(TeamView, Tree[Ref]):
                 label.append(f"  [{measure}]", DIM)
             if kr.set_aside:
                 label.append(f"  ({tr('tree.set_aside')})", DIM)
-            node.add_leaf(label, data=("kr", objective.id, kr.id))
+            node.add_leaf(label, data=KeyResultRef(objective.id, kr.id))
         if view == "ambition":
             if len(objective.committed_key_results) < 2 and not objective.set_aside:
-                node.add_leaf(_line((tr("tree.add_kr_hint"), DIM)), data=("hint",))
+                node.add_leaf(_line((tr("tree.add_kr_hint"), DIM)), data=HintRef())
             return
         for tactic in objective.tactics:
             moves = " ".join(kr_tags[k] for k in tactic.moves if k in kr_tags)
             aims = f" → {moves}" if moves else ""
             label = _line((f"▸ {tr('tree.tactic')}{aims}{tr('export.colon')} ", "bold yellow"),
                           self._marker(tactic, "tactic"), glimpse(tactic.text))
-            tactic_node = node.add(label, data=("tactic", objective.id, tactic.id))
+            tactic_node = node.add(label, data=TacticRef(objective.id, tactic.id))
             if view == "tactic":
                 tactic_node.allow_expand = False
                 continue
@@ -154,38 +161,32 @@ class OkrTree(TeamView, Tree[Ref]):
                 label = _line(("• ", "bold"), self._marker(action, "action"), glimpse(action.text))
                 if detail:
                     label.append(f"  ({detail})", DIM)
-                tactic_node.add_leaf(label, data=("action", objective.id, tactic.id, action.id))
+                tactic_node.add_leaf(label, data=ActionRef(objective.id, tactic.id, action.id))
             if not tactic.actions and view == "execution":
-                tactic_node.add_leaf(_line((tr("tree.add_action_hint"), DIM)), data=("hint",))
+                tactic_node.add_leaf(_line((tr("tree.add_action_hint"), DIM)), data=HintRef())
         if not objective.tactics and view in ("tactic", "execution"):
-            node.add_leaf(_line((tr("tree.add_tactic_hint"), DIM)), data=("hint",))
+            node.add_leaf(_line((tr("tree.add_tactic_hint"), DIM)), data=HintRef())
 
-    def details(self, ref: Ref | None) -> str:
+    def details(self, ref: NodeRef | None) -> str:
         """The whole wording of the item under the cursor (the tree cuts long lines)."""
-        if not ref or ref[0] == "hint":
-            return ""
-        objective = next((o for o in self.team.objectives if o.id == ref[1]), None)
-        if objective is None:
-            return ""
+        team = self.team
+        match ref:
+            case ObjectiveRef() if (objective := ref.find(team)) is not None:
+                return objective.text
+            case DecisionRef() if (decision := ref.find(team)) is not None:
+                return decision[1]
+            case KeyResultRef() if (found_kr := ref.find(team)) is not None:
+                kr = found_kr[1]
+                measure = kr_measure(kr, self.tr)
+                return f"{kr.text}  [{measure}]" if measure else kr.text
+            case TacticRef() if (found_tactic := ref.find(team)) is not None:
+                return found_tactic[1].text
+            case ActionRef() if (found_action := ref.find(team)) is not None:
+                return self._action_details(found_action[2])
+        return ""
+
+    def _action_details(self, action: Action) -> str:
         tr = self.tr
-        if ref[0] == "objective":
-            return objective.text
-        if ref[0] == "decision":
-            return objective.decisions[int(ref[2])]
-        if ref[0] == "kr":
-            kr = next((kr for kr in objective.key_results if kr.id == ref[2]), None)
-            if kr is None:
-                return ""
-            measure = kr_measure(kr, tr)
-            return f"{kr.text}  [{measure}]" if measure else kr.text
-        tactic = next((t for t in objective.tactics if t.id == ref[2]), None)
-        if tactic is None:
-            return ""
-        if ref[0] == "tactic":
-            return tactic.text
-        action = next((a for a in tactic.actions if a.id == ref[3]), None)
-        if action is None:
-            return ""
         parts = [action.text]
         owner = self.session.participant_name(action.owner)
         colon = tr("export.colon")
@@ -198,8 +199,8 @@ class OkrTree(TeamView, Tree[Ref]):
         return " · ".join(parts)
 
     @property
-    def selected_ref(self) -> Ref | None:
-        node: TreeNode[Ref] | None = self.cursor_node
+    def selected_ref(self) -> NodeRef | None:
+        node: TreeNode[NodeRef] | None = self.cursor_node
         return node.data if node is not None else None
 
     def describe_item(self, item_id: str) -> str:
@@ -207,13 +208,13 @@ class OkrTree(TeamView, Tree[Ref]):
         node = self._node_of(item_id)
         return str(node.label) if node is not None else ""
 
-    def _node_of(self, item_id: str) -> TreeNode[Ref] | None:
-        return self._find(lambda ref: ref[0] not in ("decision", "hint") and ref[-1] == item_id)
+    def _node_of(self, item_id: str) -> TreeNode[NodeRef] | None:
+        return self._find(lambda ref: not isinstance(ref, HintRef) and ref.item_id == item_id)
 
-    def select_item(self, item_id: str) -> Ref | None:
+    def select_item(self, item_id: str) -> ItemRef | None:
         """Put the cursor on the objective, KR, tactic or action with this id; its ref."""
         node = self._node_of(item_id)
-        if node is None:
+        if node is None or node.data is None or isinstance(node.data, HintRef):
             return None
         self._move_to(node)
         self.scroll_to_node(node)

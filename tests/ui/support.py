@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Tree
 
 from okrtui.models import Language, Session
+from okrtui.refs import NodeRef
 from okrtui.workshop import add_idea, add_key_result, commit_objective, new_session
 
 
@@ -63,8 +64,8 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def node_for(tree: Tree, data: tuple[str, ...]):
-    """The tree node standing for this item (("objective", "o2"), ("kr", "o1", "k3")…)."""
+def node_for(tree: Tree, data: NodeRef):
+    """The tree node standing for this item (ObjectiveRef("o2"), KeyResultRef("o1", "k3")…)."""
     stack = list(tree.root.children)
     while stack:
         node = stack.pop(0)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import ConfirmScreen
 from okrtui.screens.widgets.key_bar import KeyBar
@@ -23,7 +24,7 @@ async def test_the_delete_confirmation_answers_enter_ctrl_s_and_escape(
         await pilot.pause()
         team = app.session.teams[0]
         third = team.objectives[2]
-        await put_cursor_on(pilot, ambition_tree(app), ("objective", third.id))
+        await put_cursor_on(pilot, ambition_tree(app), ObjectiveRef(third.id))
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -4,6 +4,7 @@ will make it) shows in every view, the cursor on what it added, and no screen is
 from pathlib import Path
 
 from okrtui.document import Name
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.workshop import commit_objective
 
@@ -26,7 +27,7 @@ async def test_an_edit_made_through_the_document_shows_with_the_cursor_on_it(
         await pilot.pause()
         tree = ambition_tree(app)
         assert line_with(tree_lines(tree), "O3", "Win back lapsed sellers")
-        assert tree.selected_ref == ("objective", objective.id)
+        assert tree.selected_ref == ObjectiveRef(objective.id)
         assert app.dirty and "●" in app.sub_title
 
         document.undo()

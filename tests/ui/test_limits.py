@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static, Tree
 
+from okrtui.refs import KeyResultRef, NodeRef, ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import KeyResultForm, PickScreen
 from okrtui.screens.home import HomeScreen
@@ -30,7 +31,7 @@ def ambition_tree(app: OkrApp) -> Tree:
     return app.screen.query_one("#ambition-pane .okr-tree", Tree)
 
 
-async def put_cursor_on(pilot, tree: Tree, data: tuple[str, ...]) -> None:
+async def put_cursor_on(pilot, tree: Tree, data: NodeRef) -> None:
     tree.focus()
     tree.move_cursor(node_for(tree, data))
     await pilot.pause()
@@ -116,7 +117,7 @@ async def test_restoring_an_objective_past_the_limit_is_refused(isolated: Path) 
         tree = ambition_tree(app)
         assert "(set aside)" in line_with(tree_lines(tree), "O–", "An old ambition")
 
-        await put_cursor_on(pilot, tree, ("objective", "o9"))
+        await put_cursor_on(pilot, tree, ObjectiveRef("o9"))
         await pilot.press("x")
         await pilot.pause()
         assert errors(app) == ["3 objectives are already committed: set one aside first."]
@@ -124,11 +125,11 @@ async def test_restoring_an_objective_past_the_limit_is_refused(isolated: Path) 
         assert "(set aside)" in line_with(tree_lines(tree), "O–", "An old ambition")
 
         # Set one aside: now the old ambition can come back.
-        await put_cursor_on(pilot, tree, ("objective", "o2"))
+        await put_cursor_on(pilot, tree, ObjectiveRef("o2"))
         await pilot.press("x")
         await pilot.pause()
         assert "(set aside)" in line_with(tree_lines(tree), "O–", "Grow referrals")
-        await put_cursor_on(pilot, tree, ("objective", "o9"))
+        await put_cursor_on(pilot, tree, ObjectiveRef("o9"))
         await pilot.press("x")
         await pilot.pause()
         assert not fourth.set_aside
@@ -156,7 +157,7 @@ async def test_a_fourth_key_result_offers_a_swap_and_restoring_past_the_limit_is
         await pilot.pause()
         tree = ambition_tree(app)
         objective = app.session.teams[0].objectives[0]
-        await put_cursor_on(pilot, tree, ("objective", objective.id))
+        await put_cursor_on(pilot, tree, ObjectiveRef(objective.id))
         await add_key_result(pilot, "Reach 500 active sellers", "200", "500", "sellers")
 
         assert isinstance(app.screen, PickScreen)
@@ -181,7 +182,7 @@ async def test_a_fourth_key_result_offers_a_swap_and_restoring_past_the_limit_is
         assert "(set aside)" in line_with(lines, "KR–", "Cut time to publish by 20%")
 
         # KR1 cannot come back while three are committed.
-        await put_cursor_on(pilot, tree, ("kr", objective.id, first.id))
+        await put_cursor_on(pilot, tree, KeyResultRef(objective.id, first.id))
         await pilot.press("x")
         await pilot.pause()
         assert errors(app) == ["This objective already has 3 key results: set one aside first."]
@@ -189,10 +190,10 @@ async def test_a_fourth_key_result_offers_a_swap_and_restoring_past_the_limit_is
 
         # Set aside KR3 (halve tickets), then KR1 comes back.
         third = objective.key_results[2]
-        await put_cursor_on(pilot, tree, ("kr", objective.id, third.id))
+        await put_cursor_on(pilot, tree, KeyResultRef(objective.id, third.id))
         await pilot.press("x")
         await pilot.pause()
-        await put_cursor_on(pilot, tree, ("kr", objective.id, first.id))
+        await put_cursor_on(pilot, tree, KeyResultRef(objective.id, first.id))
         await pilot.press("x")
         await pilot.pause()
         assert not first.set_aside and third.set_aside
@@ -218,7 +219,7 @@ async def test_cancelling_the_key_result_swap_keeps_the_text_as_an_idea(isolated
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         objective = app.session.teams[0].objectives[0]
-        await put_cursor_on(pilot, ambition_tree(app), ("objective", objective.id))
+        await put_cursor_on(pilot, ambition_tree(app), ObjectiveRef(objective.id))
         await add_key_result(pilot, "A fourth measure")
         assert isinstance(app.screen, PickScreen)
         await pilot.press("escape")

@@ -5,6 +5,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from okrtui.models import Session
+from okrtui.refs import KeyResultRef, ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import KeyResultForm
 from okrtui.workshop import add_key_result, commit_objective, new_session
@@ -25,7 +26,7 @@ async def test_a_french_decimal_comma_is_read_as_a_decimal(isolated: Path) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         objective = app.session.teams[0].objectives[0]
-        await put_cursor_on(pilot, ambition_tree(app), ("objective", objective.id))
+        await put_cursor_on(pilot, ambition_tree(app), ObjectiveRef(objective.id))
         await type_key_result(pilot, "Réduire le taux d'échec de 0,125 à 0,05", "0,125",
                               "2 000,5", "%")
         kr = objective.key_results[-1]
@@ -37,7 +38,7 @@ async def test_a_number_read_one_of_two_ways_says_how(isolated: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         objective = app.session.teams[0].objectives[0]
-        await put_cursor_on(pilot, ambition_tree(app), ("objective", objective.id))
+        await put_cursor_on(pilot, ambition_tree(app), ObjectiveRef(objective.id))
         await pilot.press("k")
         await fill(pilot, "Passer à 1.200 vendeurs actifs")
         await fill(pilot, "1.200", then="tab")
@@ -57,7 +58,7 @@ async def test_an_edited_key_result_shows_its_numbers_the_french_way(isolated: P
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await put_cursor_on(pilot, ambition_tree(app),
-                            ("kr", objective.id, objective.key_results[0].id))
+                            KeyResultRef(objective.id, objective.key_results[0].id))
         await pilot.press("e")
         assert isinstance(app.screen, KeyResultForm)
         assert app.screen.value("baseline") == "0,125"

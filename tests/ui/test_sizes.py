@@ -7,6 +7,7 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Tree
 
+from okrtui.refs import ObjectiveRef, TacticRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
 from okrtui.screens.help import HelpScreen
@@ -139,7 +140,7 @@ async def test_at_80x24_every_form_shows_all_its_fields_and_buttons(isolated: Pa
 
         tree = app.screen.query_one("#ambition-pane .okr-tree")
         tree.focus()
-        tree.move_cursor(node_for(tree, ("objective", objective.id)))
+        tree.move_cursor(node_for(tree, ObjectiveRef(objective.id)))
         await pilot.press("k")
         assert isinstance(app.screen, KeyResultForm)
         assert len(controls()) == 6 and not off_screen(app, controls())
@@ -148,7 +149,7 @@ async def test_at_80x24_every_form_shows_all_its_fields_and_buttons(isolated: Pa
         await pilot.press("2")
         tree = app.screen.query_one("#tactic-pane .okr-tree")
         tree.focus()
-        tree.move_cursor(node_for(tree, ("objective", objective.id)))
+        tree.move_cursor(node_for(tree, ObjectiveRef(objective.id)))
         await pilot.press("n")
         assert isinstance(app.screen, TacticForm)
         assert len(controls()) == 4 and not off_screen(app, controls())
@@ -157,7 +158,7 @@ async def test_at_80x24_every_form_shows_all_its_fields_and_buttons(isolated: Pa
         await pilot.press("3")
         tree = app.screen.query_one("#execution-pane .okr-tree")
         tree.focus()
-        tree.move_cursor(node_for(tree, ("tactic", objective.id, tactic.id)))
+        tree.move_cursor(node_for(tree, TacticRef(objective.id, tactic.id)))
         await pilot.press("n")
         assert isinstance(app.screen, ActionForm)
         assert len(controls()) == 6 and not off_screen(app, controls())

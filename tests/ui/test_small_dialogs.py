@@ -4,6 +4,7 @@ from pathlib import Path
 
 from textual.widgets import Button, Input
 
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import KeyResultForm
 
@@ -16,7 +17,7 @@ async def test_the_key_result_form_keeps_its_buttons_in_view_at_80_by_24(isolate
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         second = app.session.teams[0].objectives[1]
-        await put_cursor_on(pilot, ambition_tree(app), ("objective", second.id))
+        await put_cursor_on(pilot, ambition_tree(app), ObjectiveRef(second.id))
         await pilot.press("k")
         assert isinstance(app.screen, KeyResultForm)
         # A wording the coach has much to say about: a task, no number, too long.

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Tree
 
 from okrtui.models import Session
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import KeyResultForm, PickScreen, TextForm
 from okrtui.screens.help import HelpScreen
@@ -154,7 +155,7 @@ async def edit_first_objective(pilot: Pilot) -> None:
     tree = pilot.app.screen.query_one("#ambition-pane .okr-tree", Tree)
     objective = pilot.app.session.teams[0].objectives[0]
     tree.focus()
-    tree.move_cursor(node_for(tree, ("objective", objective.id)))
+    tree.move_cursor(node_for(tree, ObjectiveRef(objective.id)))
     await pilot.pause()
     await pilot.press("e")
     await pilot.pause()

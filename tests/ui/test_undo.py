@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 
 from .support import notifications, session_with_three_objectives
@@ -13,7 +14,7 @@ async def test_undo_and_redo_name_the_key_result_they_take_back(isolated: Path) 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         second = app.session.teams[0].objectives[1]
-        await put_cursor_on(pilot, ambition_tree(app), ("objective", second.id))
+        await put_cursor_on(pilot, ambition_tree(app), ObjectiveRef(second.id))
         await add_key_result(pilot, "Reach 500 referred sellers", "120", "500", "sellers")
         await pilot.press("ctrl+z")
         await pilot.pause()
