@@ -1,6 +1,5 @@
 """Level 1, ambition: ideas become objectives, with their decisions and key results."""
 
-from textual.binding import Binding
 
 from okrtui.baselines import update_key_result
 from okrtui.document import item_tag
@@ -21,6 +20,7 @@ from okrtui.workshop import (
     set_aside,
 )
 
+from .commands import bindings_for
 from .forms import KeyResultForm, PickScreen, TextForm
 from .level_pane import LevelPane
 from .localized import glimpse, literal
@@ -28,12 +28,7 @@ from .localized import glimpse, literal
 
 class AmbitionPane(LevelPane):
     level = "ambition"
-    BINDINGS = [
-        Binding("n", "new_objective", "key.new_objective"),
-        Binding("k", "new_key_result", "key.new_key_result"),
-        Binding("d", "new_decision", "key.new_decision", show=False),
-        Binding("x", "set_aside", "key.set_aside", show=False),
-    ]
+    BINDINGS = bindings_for("ambition")
 
     def counts_text(self) -> str:
         return self.tr("ambition.counts", count=len(self.team.committed_objectives),

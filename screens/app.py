@@ -5,12 +5,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import SystemCommand
-from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.timer import Timer
+from textual.widget import Widget
 
 from okrtui import lock, recovery
 from okrtui.document import Change, Document, Name
@@ -25,6 +25,7 @@ from okrtui.storage import (
     remove_stale_temporaries,
 )
 
+from .commands import bindings_for, palette_entries
 from .dialogs import (
     LockScreen,
     OpeningScreen,
@@ -32,7 +33,7 @@ from .dialogs import (
     RecoveryScreen,
 )
 from .home import HomeScreen
-from .localized import literal, localize_bindings
+from .localized import literal
 from .new_session import NewSessionScreen
 from .saving import SaveJob, Saving
 from .session import SessionScreen
@@ -63,10 +64,7 @@ class OkrApp(Saving):
 
     CSS_PATH = "app.tcss"
     TITLE = "okrtui"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "key.quit", priority=True),
-        Binding("f1", "help", "key.help"),
-    ]
+    BINDINGS = bindings_for("app")
 
     def __init__(
         self,
@@ -80,7 +78,6 @@ class OkrApp(Saving):
         self.lang_override = lang
         self.tr: Catalog = catalog(lang or (session.language if session else guess_language()))
         super().__init__()
-        localize_bindings(self, self.tr)
         self.document: Document | None = None
         """The open session (None: the home screen): every edit goes through it."""
         self._given = session
@@ -202,7 +199,6 @@ class OkrApp(Saving):
         self._last_drafts = {}
         self.disk_stamp = file_stamp(path) if path is not None else None
         self.tr = catalog(self.lang_override or session.language)
-        localize_bindings(self, self.tr)
         if path is not None:
             remember(path)
             remove_stale_temporaries(path)  # left by a save that was killed
@@ -373,17 +369,11 @@ class OkrApp(Saving):
             self.push_screen(CommandPalette(placeholder=self.tr("palette.placeholder")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        tr = self.tr
-
-        def command(name: str, key: str, callback: Callable[[], object]) -> SystemCommand:
-            return SystemCommand(tr(f"palette.app.{name}"), tr("palette.key", key=key), callback)
-
+        """The commands of the screen (in a session, of the level on screen too), then the
+        app's: those the table of commands puts in the palette."""
+        nodes: list[Widget] = [screen]
         if isinstance(screen, SessionScreen):
-            for title, help_text, callback in screen.palette_commands():
-                yield SystemCommand(title, help_text, callback)
-            yield command("save", "ctrl+s", self.action_save)
-            yield command("save_as", "f2", self.action_save_as)
-            yield command("close", "ctrl+o", self.action_close_session)
-        yield command("new_session", "n", self.action_new_session)
-        yield command("help", "f1", self.action_help)
-        yield command("quit", "ctrl+q", self.action_quit)
+            nodes.append(screen.active_pane)
+        for node in nodes:
+            yield from palette_entries(node, self.tr)
+        yield from palette_entries(self, self.tr)

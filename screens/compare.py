@@ -4,7 +4,6 @@ of this session, or this session against another team's file. Reached from the r
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -16,18 +15,15 @@ from okrtui.models import Session
 from okrtui.problems import FileProblem
 
 from .app_access import UsesOkrApp
+from .commands import bindings_for
 from .dialogs import PathScreen
-from .localized import literal, localize_bindings, prose
+from .localized import literal, prose
 from .widgets.key_bar import KeyBar
 from .widgets.title_bar import TitleBar
 
 
 class CompareScreen(UsesOkrApp, Screen[None]):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "key.compare_close"),
-        Binding("o", "other_file", "key.compare_file"),
-        Binding("s", "save_common", "key.compare_save"),
-    ]
+    BINDINGS = bindings_for("compare")
 
     def __init__(self, session: Session, source: str) -> None:
         super().__init__()
@@ -35,7 +31,6 @@ class CompareScreen(UsesOkrApp, Screen[None]):
         self.tr = self.okr_app.tr
         self.sources: list[tuple[str, Session]] = [(source, session)]
         self.comparison: Comparison | None = None
-        localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

@@ -6,7 +6,6 @@ from typing import Any, TypeVar
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -18,7 +17,8 @@ from okrtui.models import Session
 from okrtui.recovery import Recovery, changes
 
 from .app_access import UsesOkrApp
-from .localized import literal, localize_bindings, prose, visible_controls
+from .commands import bindings_for
+from .localized import literal, prose, visible_controls
 from .widgets.key_bar import KeyBar
 
 ResultType = TypeVar("ResultType")
@@ -37,10 +37,7 @@ def field(value: str = "", **options: Any) -> Input:
 class Dialog(UsesOkrApp, ModalScreen[ResultType]):
     """A modal whose bindings are described in the app's language; escape cancels."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "key.cancel"),
-        Binding("enter", "next_field", "key.next_field", show=False, priority=True),
-    ]
+    BINDINGS = bindings_for("dialog")
     AUTO_FOCUS = "Input, OptionList, Button"
     FIELDS = "Input, Select, SelectionList, RadioSet"
     """What enter moves through; enter in the last of them submits."""
@@ -48,7 +45,6 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self.tr = self.okr_app.tr
-        localize_bindings(self, self.tr)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -80,10 +76,7 @@ class ConfirmScreen(Dialog[bool]):
     """A yes-or-no question. The button named for the act has the focus, so enter (or
     ctrl+s, wherever the focus is) says yes; escape, or enter on the other button, says no."""
 
-    BINDINGS = [
-        Binding("enter", "press", "key.accept", priority=True),
-        Binding("ctrl+s", "accept", "key.accept", show=False, priority=True),
-    ]
+    BINDINGS = bindings_for("confirm")
 
     def __init__(self, question: str, yes_label: str) -> None:
         super().__init__()

@@ -1,11 +1,11 @@
 """Level 3, execution: concrete actions under each tactic, with owner, due date, first step."""
 
-from textual.binding import Binding
 
 from okrtui.models import Action, Idea, Tactic
 from okrtui.refs import ActionRef, ItemRef
 from okrtui.workshop import add_action, remove_action
 
+from .commands import bindings_for
 from .forms import ActionForm
 from .level_pane import LevelPane
 from .localized import glimpse
@@ -13,7 +13,7 @@ from .localized import glimpse
 
 class ExecutionPane(LevelPane):
     level = "execution"
-    BINDINGS = [Binding("n", "new_action", "key.new_action")]
+    BINDINGS = bindings_for("execution")
 
     def counts_text(self) -> str:
         count = sum(len(t.actions) for o in self.team.committed_objectives for t in o.tactics)

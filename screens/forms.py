@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
@@ -28,6 +27,7 @@ from okrtui.models import Action, KeyResult, Session
 from okrtui.numbers import format_number, read_number
 from okrtui.text import clean_line
 
+from .commands import bindings_for
 from .dialogs import Dialog, button, field
 from .localized import glimpse, literal
 from .widgets.coach_panel import CoachPanel
@@ -37,7 +37,7 @@ from .widgets.key_bar import KeyBar
 class FormScreen(Dialog[Any]):
     """Enter in a field moves on; enter in the last field, ctrl+s, or OK submits."""
 
-    BINDINGS = [Binding("ctrl+s", "submit", "key.accept", priority=True)]
+    BINDINGS = bindings_for("form")
 
     heading: str
     coach_kind: Kind | None = None

@@ -5,7 +5,6 @@ from importlib import resources
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -17,8 +16,9 @@ from okrtui.recent import load_recent
 from okrtui.storage import MAX_FILE_BYTES
 
 from .app_access import UsesOkrApp
+from .commands import bindings_for
 from .dialogs import PathScreen
-from .localized import literal, localize_bindings, prose
+from .localized import literal, prose
 from .widgets.key_bar import KeyBar
 from .widgets.title_bar import TitleBar
 
@@ -55,15 +55,11 @@ def _title_of(path: Path) -> str:
 
 
 class HomeScreen(UsesOkrApp, Screen[None]):
-    BINDINGS = [
-        Binding("n", "app.new_session", "key.new_session"),
-        Binding("o", "open_file", "key.open_file"),
-    ]
+    BINDINGS = bindings_for("home")
 
     def __init__(self) -> None:
         super().__init__()
         self.tr = self.okr_app.tr
-        localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

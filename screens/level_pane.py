@@ -5,7 +5,6 @@ from collections.abc import Callable
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.widgets import OptionList, Static
@@ -26,9 +25,10 @@ from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
 from okrtui.refs import ActionRef, HintRef, ItemRef, NodeRef, TacticRef
 from okrtui.workshop import add_idea, add_participant, find_item, find_objective, remove_idea
 
+from .commands import bindings_for
 from .dialogs import ConfirmScreen
 from .forms import DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
-from .localized import glimpse, literal, localize_bindings, shown
+from .localized import glimpse, literal, shown
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_tree import OkrTree, show_details
 from .widgets.team_view import TeamView
@@ -36,29 +36,12 @@ from .widgets.team_view import TeamView
 
 class LevelPane(TeamView, Horizontal):
     level: Level
-    BINDINGS = [
-        Binding("i", "capture", "key.capture"),
-        Binding("p", "commit_idea", "key.commit"),
-        Binding("e", "edit", "key.edit"),
-        Binding("delete", "remove", "key.remove", show=False),
-        Binding("v", "vote", "key.vote", show=False),
-        Binding("space", "mark", "key.mark", show=False),
-        Binding("m", "merge", "key.merge", show=False),
-        Binding("u", "split", "key.split", show=False),
-        Binding("l", "park", "key.park", show=False),
-        Binding("h", "silent", "key.silent", show=False),
-        Binding("r", "reveal", "key.reveal", show=False),
-        Binding("L", "log_decision", "key.log_decision", show=False),
-        Binding("a", "add_participant", "key.add_participant", show=False),
-        Binding("right", "focus_tree", "key.focus_tree", show=False),
-        Binding("left", "focus_ideas", "key.focus_ideas", show=False),
-    ]
+    BINDINGS = bindings_for("level")
 
     def __init__(self, session: Session, team: Team, tr: Catalog) -> None:
         super().__init__(classes="level", id=f"{self.level}-pane")
         self.session = session
         self.tr = tr
-        localize_bindings(self, tr)
 
 
     def compose(self) -> ComposeResult:

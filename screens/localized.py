@@ -1,8 +1,5 @@
-"""Catalog strings in the UI: bindings in the session language, user text kept literal."""
+"""Catalog strings in the UI: user text kept literal, never markup."""
 
-from dataclasses import replace
-
-from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.widget import Widget
@@ -11,27 +8,6 @@ from okrtui.i18n import Catalog
 from okrtui.text import for_terminal
 
 from .prose import Prose
-
-
-def localize_bindings(node: DOMNode, tr: Catalog) -> None:
-    """Replace each binding's description (a catalog key, or one of Textual's own words
-    such as "palette" found as key.palette) with its text in tr's language. The keys are
-    remembered, so that a node can be localized again in another language."""
-    keys: dict[tuple[str, str], str] = node.__dict__.setdefault("_description_keys", {})
-    bindings = node._bindings.key_to_bindings
-    for key, key_bindings in bindings.items():
-        localized = []
-        for binding in key_bindings:
-            description = keys.setdefault((key, binding.action), binding.description)
-            localized.append(_localized(binding, description, tr))
-        bindings[key] = localized
-
-
-def _localized(binding: Binding, description: str, tr: Catalog) -> Binding:
-    for key in (description, f"key.{description}"):
-        if key in tr:
-            return replace(binding, description=tr(key), tooltip="")
-    return binding
 
 
 def visible_controls(text: str) -> str:

@@ -1,7 +1,6 @@
 """The decisions logged in the workshop and the team's health metrics (KPIs), to read."""
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
@@ -9,6 +8,7 @@ from textual.widgets import Label, Static
 from okrtui.export import kr_measure
 from okrtui.models import Session, Team
 
+from .commands import bindings_for
 from .dialogs import Dialog
 from .localized import literal
 from .widgets.key_bar import KeyBar
@@ -18,7 +18,7 @@ class LogScreen(Dialog[None]):
     """j: what the session decided, with why, and the team's KPIs (escape or j closes)."""
 
     AUTO_FOCUS = ".log"
-    BINDINGS = [Binding("j", "cancel", "key.log_close")]
+    BINDINGS = bindings_for("log")
 
     def __init__(self, session: Session, team: Team) -> None:
         super().__init__()

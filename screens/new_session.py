@@ -1,7 +1,6 @@
 """The form that starts a session: title, period, team, participants, language."""
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     Button,
@@ -17,13 +16,14 @@ from okrtui.models import Language, Session
 from okrtui.text import clean_line
 from okrtui.workshop import new_session
 
+from .commands import bindings_for
 from .dialogs import Dialog, button, field
 from .localized import literal
 from .widgets.key_bar import KeyBar
 
 
 class NewSessionScreen(Dialog[Session | None]):
-    BINDINGS = [Binding("ctrl+s", "start", "key.start", priority=True)]
+    BINDINGS = bindings_for("new_session")
     FIELDS = "Input"
 
     def __init__(self, title: str = "") -> None:

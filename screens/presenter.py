@@ -4,7 +4,6 @@ worked and the ideas (or, while converging, the ranking), high contrast, for a p
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -13,7 +12,8 @@ from textual.widgets import Digits, Static
 from okrtui.facilitation import hidden_summary, peek_state, remaining_seconds, tally
 from okrtui.models import Level
 
-from .localized import glimpse, hidden_ideas, literal, localize_bindings
+from .commands import bindings_for
+from .localized import glimpse, hidden_ideas, literal
 from .widgets.team_view import TeamView
 from .widgets.workshop_bar import clock, stepper
 
@@ -24,14 +24,13 @@ MAX_LINES = 12
 
 
 class PresenterScreen(TeamView, Screen[None]):
-    BINDINGS = [Binding("f5,escape", "app.pop_screen", "key.presenter_close")]
+    BINDINGS = bindings_for("presenter")
 
     def __init__(self, session_screen: "SessionScreen") -> None:
         super().__init__(classes="presenter")
         self.session_screen = session_screen
         self.session = session_screen.session
         self.tr = self.okr_app.tr
-        localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="presenter"):

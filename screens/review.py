@@ -6,7 +6,6 @@ Enter on a finding opens its item at its level; s silences it on that item, with
 """
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -20,8 +19,9 @@ from okrtui.models import Session, Team
 from okrtui.refs import EntryRef, HintRef
 from okrtui.workshop import find_item, silence, unsilence
 
+from .commands import bindings_for
 from .forms import TextForm
-from .localized import literal, localize_bindings, shown
+from .localized import literal, shown
 from .review_plan import PlanActions, entry_at_cursor, plan_options
 from .widgets.okr_tree import OkrTree, show_details
 from .widgets.team_view import TeamView
@@ -30,18 +30,7 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold b
 
 
 class ReviewPane(PlanActions, TeamView, Horizontal):
-    BINDINGS = [
-        Binding("s", "silence", "key.silence"),
-        Binding("b", "measure_baseline", "key.measure_baseline"),
-        Binding("l", "kpi", "key.kpi"),
-        Binding("I", "import_roadmap", "key.import_roadmap", show=False),
-        Binding("g", "map_roadmap", "key.map_roadmap", show=False),
-        Binding("T", "roadmap_tactic", "key.roadmap_tactic", show=False),
-        Binding("A", "roadmap_action", "key.roadmap_action", show=False),
-        Binding("c", "compare", "key.compare"),
-        Binding("right", "focus_findings", "key.focus_findings", show=False),
-        Binding("left", "focus_tree", "key.focus_tree", show=False),
-    ]
+    BINDINGS = bindings_for("review")
 
     def action_focus_findings(self) -> None:
         self.query_one("#findings", OptionList).focus()
@@ -61,7 +50,6 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         self.session = session
         self.tr = tr
         self.findings: dict[EntryRef, Finding] = {}
-        localize_bindings(self, tr)
 
 
     def compose(self) -> ComposeResult:

@@ -1,14 +1,12 @@
 """The open session: the three levels and the review, one key (or click) apart."""
 
-from collections.abc import Callable
-from functools import partial
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from okrtui.document import Change, Name
@@ -24,10 +22,11 @@ from okrtui.models import LEVELS, Action, KeyResult, Level, Objective, Session, 
 from okrtui.workshop import add_team, find_item
 
 from .ambition import AmbitionPane
+from .commands import bindings_for
 from .execution import ExecutionPane
 from .forms import PickScreen, SettingsForm, TextForm
 from .level_pane import LevelPane
-from .localized import glimpse, literal, localize_bindings
+from .localized import glimpse, literal
 from .presenter import PresenterScreen
 from .review import ReviewPane
 from .tactic import TacticPane
@@ -46,27 +45,7 @@ TABS = ("ambition", "tactic", "execution", "review")
 
 
 class SessionScreen(TeamView, Screen[None]):
-    BINDINGS = [
-        Binding("1", "level('ambition')", "key.level_ambition", show=False),
-        Binding("2", "level('tactic')", "key.level_tactic", show=False),
-        Binding("3", "level('execution')", "key.level_execution", show=False),
-        Binding("4", "level('review')", "key.level_review", show=False),
-        Binding("ctrl+s", "app.save", "key.save", priority=True),
-        Binding("f2", "app.save_as", "key.save_as", show=False),
-        Binding("ctrl+o", "app.close_session", "key.close", show=False),
-        Binding("ctrl+z", "undo", "key.undo"),
-        Binding("ctrl+y", "redo", "key.redo", show=False),
-        Binding("f5", "presenter", "key.presenter", show=False),
-        Binding("j", "log", "key.log", show=False),
-        Binding("f3", "settings", "key.settings", show=False),
-        Binding("ctrl+t", "team", "key.team", show=False),
-        Binding("left_square_bracket", "phase(-1)", "key.phase_back", show=False),
-        Binding("right_square_bracket", "phase(1)", "key.phase_next", show=False),
-        Binding("t", "timer", "key.timer", show=False),
-        Binding("plus", "add_time(60)", "key.add_minute", show=False),
-        Binding("asterisk", "add_time(300)", "key.add_five", show=False),
-        Binding("0", "reset_timer", "key.reset_timer", show=False),
-    ]
+    BINDINGS = bindings_for("session")
 
     def __init__(self, session: Session, drafts: dict[str, str] | None = None) -> None:
         """drafts: text typed in a level's capture field and not yet added (recovered)."""
@@ -75,7 +54,6 @@ class SessionScreen(TeamView, Screen[None]):
         self.tr = self.okr_app.tr
         self._visited: set[str] = {TABS[0]}
         self._drafts = dict(drafts or {})
-        localize_bindings(self, self.tr)
 
     def compose(self) -> ComposeResult:
         """Only the first level is built now; the others when first visited (fast start)."""
@@ -333,20 +311,7 @@ class SessionScreen(TeamView, Screen[None]):
         else:
             self.query_one("#review-pane .okr-tree").focus()
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """The levels, and the actions of the level on screen, for the command palette."""
-        tr = self.tr
-        commands: list[tuple[str, str, Callable[[], object]]] = [
-            (tr(f"level.{name}.name"), tr("palette.go_to", key=number),
-             partial(self.action_level, name))
-            for number, name in enumerate(TABS, start=1)
-        ]
-        pane = self.query_one(f"#{self.active_level}-pane")
-        for key, bindings in pane._bindings.key_to_bindings.items():
-            for binding in bindings:
-                title = tr(f"palette.action.{binding.action}")
-                if title.startswith("palette."):
-                    title = binding.description
-                commands.append((title, tr("palette.key", key=key),
-                                 partial(pane.run_action, binding.action)))
-        return commands
+    @property
+    def active_pane(self) -> Widget:
+        """The pane of the level on screen."""
+        return self.query_one(f"#{self.active_level}-pane")

@@ -1,11 +1,11 @@
 """Level 2, tactic: bets under each objective, each aimed at key results it should move."""
 
-from textual.binding import Binding
 
 from okrtui.models import Idea, KeyResult, Objective, Tactic
 from okrtui.refs import ItemRef, TacticRef
 from okrtui.workshop import add_tactic, remove_tactic
 
+from .commands import bindings_for
 from .forms import TacticForm
 from .level_pane import LevelPane
 from .localized import glimpse
@@ -17,7 +17,7 @@ def numbered_key_results(objective: Objective) -> list[tuple[str, KeyResult]]:
 
 class TacticPane(LevelPane):
     level = "tactic"
-    BINDINGS = [Binding("n", "new_tactic", "key.new_tactic")]
+    BINDINGS = bindings_for("tactic")
 
     def counts_text(self) -> str:
         count = sum(len(o.tactics) for o in self.team.committed_objectives)

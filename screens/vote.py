@@ -3,7 +3,6 @@ take one back (backspace), or type the totals counted on paper (t). The ranking,
 shown, can be hidden until everyone has voted (h)."""
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -22,25 +21,16 @@ from okrtui.facilitation import (
 from okrtui.models import Idea, Level, Session
 from okrtui.numbers import parse_number
 
+from .commands import bindings_for
 from .forms import TextForm
-from .localized import glimpse, literal, localize_bindings
+from .localized import glimpse, literal
 from .widgets.idea_list import IdeaList, LazyOption
 from .widgets.key_bar import KeyBar
 from .widgets.team_view import TeamView
 
 
 class VoteScreen(TeamView, Screen[None]):
-    BINDINGS = [
-        Binding("escape", "close", "key.vote_close"),
-        Binding("space", "dot(1)", "key.vote_dot"),
-        Binding("backspace", "dot(-1)", "key.vote_undot"),
-        Binding("t", "paper_total", "key.vote_total"),
-        Binding("h", "hide", "key.vote_hide"),
-        Binding("right", "next_participant(1)", "key.vote_next", show=False),
-        Binding("left", "next_participant(-1)", "key.vote_next", show=False),
-        *[Binding(str(n), f"participant({n - 1})", "key.vote_pick", show=n == 1)
-          for n in range(1, 10)],
-    ]
+    BINDINGS = bindings_for("vote")
 
     def __init__(self, session: Session, level: Level) -> None:
         super().__init__(classes="vote")
@@ -49,7 +39,6 @@ class VoteScreen(TeamView, Screen[None]):
         self.tr = self.okr_app.tr
         self.current = 0
         self.hide_totals = False
-        localize_bindings(self, self.tr)
 
 
     def compose(self) -> ComposeResult:

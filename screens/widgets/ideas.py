@@ -5,7 +5,6 @@ from collections import Counter
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Size
@@ -18,7 +17,8 @@ from okrtui.i18n import Catalog
 from okrtui.models import Idea, Level, Session, Team
 from okrtui.text import clean_line
 
-from ..localized import glimpse, hidden_ideas, literal, localize_bindings
+from ..commands import bindings_for
+from ..localized import glimpse, hidden_ideas, literal
 from .idea_list import IdeaList, LazyOption
 from .team_view import TeamView
 
@@ -66,20 +66,13 @@ class AuthorSelect(Select[str]):
     """The author picker: enter or space opens it; the arrows move on to the next or the
     previous field, as everywhere else in the panel (down opened the list)."""
 
-    BINDINGS = [
-        Binding("enter,space", "show_overlay", show=False),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
+    BINDINGS = bindings_for("author")
 
 
 class IdeasPanel(TeamView, Vertical):
     """Enter in the field adds an idea; the list keeps them all, ✓ marks those committed."""
 
-    BINDINGS = [
-        Binding("escape", "leave_field", "key.leave_field", show=False),
-        Binding("enter", "add_idea", "key.add_idea", show=False, priority=True),
-    ]
+    BINDINGS = bindings_for("ideas")
 
     class Captured(Message):
         def __init__(self, text: str, author: str | None) -> None:
@@ -98,7 +91,6 @@ class IdeasPanel(TeamView, Vertical):
         self.session = session
         self.level = level
         self.tr = tr
-        localize_bindings(self, tr)
 
 
     def compose(self) -> ComposeResult:

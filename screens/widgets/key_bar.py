@@ -1,6 +1,9 @@
 """The keys of the screen on its last line, as Textual's compact Footer shows them, drawn as one
 line of text (the Footer is a widget per key, rebuilt whenever focus moves: ~65 ms of the first
-frame). A click on a key presses it."""
+frame). Each binding's description is the catalog key of its label (okrtui.commands), drawn
+in the app's language. A click on a key presses it."""
+
+from typing import NamedTuple
 
 from textual.binding import Binding
 from textual.content import Content
@@ -8,11 +11,20 @@ from textual.events import Click
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ..app_access import UsesOkrApp
+
 KEY_STYLE = "bold $footer-key-foreground on $footer-key-background"
 DESCRIPTION_STYLE = "$footer-description-foreground on $footer-description-background"
 
 
-class KeyBar(Widget, can_focus=False):
+class ShownKey(NamedTuple):
+    binding: Binding
+    label: str
+    """What it does, in the app's language."""
+    enabled: bool
+
+
+class KeyBar(UsesOkrApp, Widget, can_focus=False):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
@@ -29,37 +41,39 @@ class KeyBar(Widget, can_focus=False):
         self._spans: list[tuple[int, int, str, bool]] = []
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.screen.bindings_updated_signal.subscribe(self, self._keys_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _keys_changed(self, screen: Screen) -> None:
         if screen is self.screen:
             self.refresh()
 
-    def keys(self) -> tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None]:
+    def keys(self) -> tuple[list[ShownKey], ShownKey | None]:
         """The shown bindings (one per action, in screen order) and the command palette's."""
+        tr = self.okr_app.tr
         active = self.screen.active_bindings
-        keys, actions = [], set()
+        keys: list[ShownKey] = []
+        actions = set()
         for _, binding, enabled, _ in active.values():
             if binding.show and binding.action not in actions:
                 actions.add(binding.action)
-                keys.append((binding, enabled))
+                keys.append(ShownKey(binding, tr(binding.description), enabled))
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _, binding, enabled, _ = active[self.app.COMMAND_PALETTE_BINDING]
-            palette = (binding, enabled)
+            palette = ShownKey(binding, tr(binding.description), enabled)
         return keys, palette
 
-    def _label(self, binding: Binding, enabled: bool, short: bool = False) -> Content:
+    def _label(self, key: ShownKey, short: bool = False) -> Content:
         """The key and what it does; short: the key alone (for the app's own keys, quit,
         help and the palette, known everywhere, when the screen's keys need the room)."""
-        parts = [(self.app.get_key_display(binding), KEY_STYLE)]
+        parts = [(self.app.get_key_display(key.binding), KEY_STYLE)]
         if not short:
-            parts.append((f" {binding.description}", DESCRIPTION_STYLE))
+            parts.append((f" {key.label}", DESCRIPTION_STYLE))
         label = Content.assemble(*parts)
-        return label if enabled else label.stylize("dim")
+        return label if key.enabled else label.stylize("dim")
 
     def render(self) -> Content:
         """Every key, in the screen's order: when they do not all fit, the app's own keys
@@ -73,7 +87,7 @@ class KeyBar(Widget, can_focus=False):
         self._spans = spans
         return line
 
-    def _layout(self, keys: list[tuple[Binding, bool]], palette: tuple[Binding, bool] | None,
+    def _layout(self, keys: list[ShownKey], palette: ShownKey | None,
                 short_app_keys: bool, gap: str) -> tuple[Content, list[tuple[int, int, str, bool]]]:
         width = self.size.width
         app_actions = {binding.action for binding in self.app.BINDINGS
@@ -81,21 +95,22 @@ class KeyBar(Widget, can_focus=False):
         end = Content()
         if palette is not None:
             end = Content.assemble(("▏", "$foreground 20%"),
-                                   self._label(*palette, short=short_app_keys))
+                                   self._label(palette, short=short_app_keys))
         spans: list[tuple[int, int, str, bool]] = []
         line = Content()
-        for binding, enabled in keys:
-            short = short_app_keys and binding.action in app_actions
-            label = self._label(binding, enabled, short=short)
+        for key in keys:
+            short = short_app_keys and key.binding.action in app_actions
+            label = self._label(key, short=short)
             start = line.cell_length
             if start + label.cell_length > width - end.cell_length:
                 break
-            spans.append((start, start + label.cell_length, binding.key, enabled))
+            spans.append((start, start + label.cell_length, key.binding.key, key.enabled))
             line += label + Content(" " if short else gap)  # "^q f1", never "^qf1"
         if palette is not None:
             room = max(0, width - line.cell_length - end.cell_length)
             start = line.cell_length + room
-            spans.append((start + 1, start + end.cell_length, palette[0].key, palette[1]))
+            spans.append((start + 1, start + end.cell_length, palette.binding.key,
+                          palette.enabled))
             line += Content(" " * room) + end
         return line, spans
 

@@ -4,20 +4,11 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from okrtui.i18n import catalog
 from okrtui.screens.app import OkrApp
-from okrtui.screens.help import SECTIONS, HelpScreen
+from okrtui.screens.help import HelpScreen
 from okrtui.storage import load_session
 
 from .conftest import EXAMPLES
-
-
-def test_every_help_line_is_in_both_catalogs() -> None:
-    for language in ("fr", "en"):
-        tr = catalog(language)
-        for title, keys in SECTIONS:
-            assert title in tr
-            assert all(description in tr for _key, description in keys)
 
 
 async def test_f1_shows_the_keys_in_french(isolated: Path) -> None:

@@ -18,9 +18,9 @@ async def test_the_key_bar_shows_the_main_keys_and_a_click_presses_one(isolated:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
         keys, palette = bar.keys()
-        shown = {binding.key: binding.description for binding, _ in keys}
+        shown = {key.binding.key: key.label for key in keys}
         assert shown["i"] == "Idea" and shown["ctrl+s"] == "Save" and "delete" not in shown
-        assert palette is not None and palette[0].key == "ctrl+p"
+        assert palette is not None and palette.binding.key == "ctrl+p"
         line = str(bar.render())
         assert line.startswith("i Idea p Commit") and line.rstrip().endswith("^p Commands")
         x = line.index("f1 Help")

@@ -32,7 +32,7 @@ async def test_no_key_is_dropped_at_80_columns(isolated: Path, language: str) ->
             bar = app.screen.query_one(KeyBar)
             bar.render()
             shown, palette = bar.keys()
-            wanted = [binding.key for binding, _ in shown] + ([palette[0].key] if palette else [])
+            wanted = [key.binding.key for key in shown] + ([palette.binding.key] if palette else [])
             if bar.drawn_keys != wanted:
                 dropped[name] = [key for key in wanted if key not in bar.drawn_keys]
             while len(app.screen_stack) > 2:  # back to the session screen

@@ -39,8 +39,7 @@ def tab_titles(app: OkrApp) -> list[str]:
 
 def footer(app: OkrApp) -> dict[str, str]:
     keys, palette = app.screen.query_one(KeyBar).keys()
-    return {binding.key: binding.description
-            for binding, _ in keys + ([palette] if palette else [])}
+    return {key.binding.key: key.label for key in keys + ([palette] if palette else [])}
 
 
 def ideas_heading(app: OkrApp, level: str = "ambition") -> str:
