@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from okrtui.i18n import Catalog
 from okrtui.lock import Holder
@@ -41,8 +41,8 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
         Binding("escape", "cancel", "key.cancel"),
         Binding("enter", "next_field", "key.next_field", show=False, priority=True),
     ]
-    AUTO_FOCUS = "Input, OptionList, Button"
-    FIELDS = "Input, Select, SelectionList, RadioSet"
+    AUTO_FOCUS = "Input, TextArea, OptionList, Button"
+    FIELDS = "Input, TextArea, Select, SelectionList, RadioSet"
     """What enter moves through; enter in the last of them submits."""
 
     def __init__(self) -> None:
@@ -64,7 +64,7 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
         A binding rather than Input.Submitted, so that keys typed fast land in the field they
         follow; the submit itself waits behind the keys already queued in the field."""
         focused = self.focused
-        if not isinstance(focused, Input):
+        if not isinstance(focused, Input | TextArea):
             raise SkipAction()
         fields = list(self.query(self.FIELDS))
         if focused is fields[-1]:
