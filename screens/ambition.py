@@ -21,7 +21,7 @@ from okrtui.workshop import (
 )
 
 from .commands import bindings_for
-from .forms import KeyResultForm, PickScreen, TextForm
+from .forms import KeyResultDraft, KeyResultForm, PickScreen, TextForm
 from .level_pane import LevelPane
 from .localized import glimpse, literal
 
@@ -81,38 +81,39 @@ class AmbitionPane(LevelPane):
 
     def action_new_key_result(self) -> None:
         def ask(objective: Objective) -> None:
-            def done(values: dict | None) -> None:
-                if values:
-                    self.add_kr(objective, values)
+            def done(draft: KeyResultDraft | None) -> None:
+                if draft is not None:
+                    self.add_kr(objective, draft)
 
             heading = self.tr("kr.new", text=glimpse(objective.text))
             self.app.push_screen(KeyResultForm(heading), done)
 
         self.with_objective(ask)
 
-    def add_kr(self, objective: Objective, values: dict) -> None:
+    def add_kr(self, objective: Objective, draft: KeyResultDraft) -> None:
         try:
-            kr = add_key_result(self.session, objective, **values)
+            kr = add_key_result(self.session, objective, draft.text, baseline=draft.baseline,
+                                target=draft.target, unit=draft.unit,
+                                baseline_unknown=draft.baseline_unknown)
         except LimitReached:
-            self.offer_kr_swap(objective, values)
+            self.offer_kr_swap(objective, draft)
             return
         self.changed(self.named("kr_added", tag=item_tag(self.team, kr.id),
                                 objective=item_tag(self.team, objective.id)), kr.id)
 
-    def offer_kr_swap(self, objective: Objective, values: dict) -> None:
+    def offer_kr_swap(self, objective: Objective, draft: KeyResultDraft) -> None:
         krs = objective.committed_key_results
         choices = [(kr.id, literal(f"KR{n}  {glimpse(kr.text)}")) for n, kr in enumerate(krs, 1)]
 
         def swap(kr_id: str | None) -> None:
             kr = next((kr for kr in krs if kr.id == kr_id), None)
             if kr is None:
-                self.keep_as_idea(values["text"])
+                self.keep_as_idea(draft.text)
                 return
             set_aside(kr)
-            self.add_kr(objective, values)
+            self.add_kr(objective, draft)
 
-        note = self.tr("swap.key_results_note", limit=MAX_KEY_RESULTS,
-                       text=glimpse(values["text"]))
+        note = self.tr("swap.key_results_note", limit=MAX_KEY_RESULTS, text=glimpse(draft.text))
         self.app.push_screen(PickScreen(self.tr("swap.heading"), choices, note), swap)
 
     def action_new_decision(self) -> None:
@@ -191,9 +192,10 @@ class AmbitionPane(LevelPane):
         elif isinstance(ref, KeyResultRef) and (found := ref.find(self.team)):
             kr = found[1]
 
-            def done_kr(values: dict | None) -> None:
-                if values:
-                    update_key_result(kr, **values)
+            def done_kr(draft: KeyResultDraft | None) -> None:
+                if draft is not None:
+                    update_key_result(kr, draft.text, draft.baseline, draft.target, draft.unit,
+                                      draft.baseline_unknown)
                     self.changed(self.named("kr_edited", tag=item_tag(self.team, kr.id),
                                             objective=item_tag(self.team, objective.id)))
 

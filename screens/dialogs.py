@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from okrtui.i18n import Catalog
 from okrtui.lock import Holder
@@ -38,8 +38,8 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
     """A modal whose bindings are described in the app's language; escape cancels."""
 
     BINDINGS = bindings_for("dialog")
-    AUTO_FOCUS = "Input, OptionList, Button"
-    FIELDS = "Input, Select, SelectionList, RadioSet"
+    AUTO_FOCUS = "Input, TextArea, OptionList, Button"
+    FIELDS = "Input, TextArea, Select, SelectionList, RadioSet"
     """What enter moves through; enter in the last of them submits."""
 
     def __init__(self) -> None:
@@ -60,7 +60,7 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
         A binding rather than Input.Submitted, so that keys typed fast land in the field they
         follow; the submit itself waits behind the keys already queued in the field."""
         focused = self.focused
-        if not isinstance(focused, Input):
+        if not isinstance(focused, Input | TextArea):
             raise SkipAction()
         fields = list(self.query(self.FIELDS))
         if focused is fields[-1]:

@@ -6,7 +6,7 @@ from okrtui.refs import ActionRef, ItemRef
 from okrtui.workshop import add_action, remove_action
 
 from .commands import bindings_for
-from .forms import ActionForm
+from .forms import ActionDraft, ActionForm
 from .level_pane import LevelPane
 from .localized import glimpse
 
@@ -26,9 +26,10 @@ class ExecutionPane(LevelPane):
         self.with_tactic(lambda objective, tactic: self.ask_action(tactic, "", None))
 
     def ask_action(self, tactic: Tactic, text: str, idea: Idea | None) -> None:
-        def done(values: dict | None) -> None:
-            if values:
-                action = add_action(self.session, tactic, from_idea=idea, **values)
+        def done(draft: ActionDraft | None) -> None:
+            if draft is not None:
+                action = add_action(self.session, tactic, draft.text, draft.owner, draft.due,
+                                    draft.first_step, from_idea=idea)
                 self.redraw_idea(idea)
                 self.changed(self.named("action_added", text=action.text), action.id)
 
@@ -46,10 +47,10 @@ class ExecutionPane(LevelPane):
             return
         action = found[1]
 
-        def done(values: dict | None) -> None:
-            if values:
-                for name, value in values.items():
-                    setattr(action, name, value)
+        def done(draft: ActionDraft | None) -> None:
+            if draft is not None:
+                action.text, action.owner = draft.text, draft.owner
+                action.due, action.first_step = draft.due, draft.first_step
                 self.changed(self.named("action_edited", text=action.text))
 
         self.app.push_screen(ActionForm(self.tr("action.edit"), self.session, action), done)

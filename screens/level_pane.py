@@ -27,7 +27,7 @@ from okrtui.workshop import add_idea, add_participant, find_item, find_objective
 
 from .commands import bindings_for
 from .dialogs import ConfirmScreen
-from .forms import DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
+from .forms import DecisionDraft, DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
 from .localized import glimpse, literal, shown
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_tree import OkrTree, show_details
@@ -213,10 +213,10 @@ class LevelPane(TeamView, Horizontal):
         self.app.push_screen(VoteScreen(self.session, self.level), closed)
 
     def action_log_decision(self) -> None:
-        def done(values: dict | None) -> None:
-            if values:
-                log_decision(self.session, values["text"], values["rationale"], self.level)
-                self.okr_app.mark_changed(self.named("decision_logged", text=values["text"]))
+        def done(draft: DecisionDraft | None) -> None:
+            if draft is not None:
+                log_decision(self.session, draft.text, draft.rationale, self.level)
+                self.okr_app.mark_changed(self.named("decision_logged", text=draft.text))
                 self.tell("decision_log.logged")
 
         self.app.push_screen(DecisionForm(self.tr("decision_log.heading")), done)

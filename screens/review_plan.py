@@ -36,7 +36,7 @@ from okrtui.workshop import find_item
 
 from .app_access import UsesOkrApp
 from .dialogs import PathScreen
-from .forms import ActionForm, PickScreen, ServesForm
+from .forms import ActionDraft, ActionForm, PickScreen, ServesForm
 from .localized import literal
 
 WARN = "bold yellow"
@@ -149,14 +149,14 @@ class PlanActions(UsesOkrApp):
             return
         session_tr = catalog(self.session.language)
 
-        def done(values: dict | None) -> None:
-            if not values:
+        def done(draft: ActionDraft | None) -> None:
+            if draft is None:
                 return
             set_baseline_unknown(kr, True)
             action = add_measure_action(self.session, objective, kr, session_tr,
-                                        values["owner"], values["due"])
-            action.text = values["text"]
-            action.first_step = values["first_step"]
+                                        draft.owner, draft.due)
+            action.text = draft.text
+            action.first_step = draft.first_step
             self._changed()
             self._tell("plan.measure_added")
 

@@ -18,13 +18,13 @@ from okrtui.facilitation import (
     step_phase,
     tick,
 )
-from okrtui.models import LEVELS, Action, KeyResult, Level, Objective, Session, Tactic, Timebox
+from okrtui.models import LEVELS, Action, KeyResult, Level, Objective, Session, Tactic
 from okrtui.workshop import add_team, find_item
 
 from .ambition import AmbitionPane
 from .commands import bindings_for
 from .execution import ExecutionPane
-from .forms import PickScreen, SettingsForm, TextForm
+from .forms import PickScreen, SettingsDraft, SettingsForm, TextForm
 from .level_pane import LevelPane
 from .localized import glimpse, literal
 from .presenter import PresenterScreen
@@ -163,10 +163,10 @@ class SessionScreen(TeamView, Screen[None]):
                 screen.refresh_view()
 
     def action_settings(self) -> None:
-        def done(values: dict | None) -> None:
-            if values:
-                self.session.dots_per_person = values.pop("dots")
-                self.session.timebox = Timebox(**values)
+        def done(settings: SettingsDraft | None) -> None:
+            if settings is not None:
+                self.session.dots_per_person = settings.dots_per_person
+                self.session.timebox = settings.timebox
                 self._refresh_time()
                 self.okr_app.mark_changed(Name.of("step.settings"))
 

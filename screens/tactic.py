@@ -6,7 +6,7 @@ from okrtui.refs import ItemRef, TacticRef
 from okrtui.workshop import add_tactic, remove_tactic
 
 from .commands import bindings_for
-from .forms import TacticForm
+from .forms import TacticDraft, TacticForm
 from .level_pane import LevelPane
 from .localized import glimpse
 
@@ -30,9 +30,9 @@ class TacticPane(LevelPane):
         self.with_objective(lambda objective: self.ask_tactic(objective, "", None))
 
     def ask_tactic(self, objective: Objective, text: str, idea: Idea | None) -> None:
-        def done(values: dict | None) -> None:
-            if values:
-                tactic = add_tactic(self.session, objective, values["text"], values["moves"], idea)
+        def done(draft: TacticDraft | None) -> None:
+            if draft is not None:
+                tactic = add_tactic(self.session, objective, draft.text, list(draft.moves), idea)
                 self.redraw_idea(idea)
                 self.changed(self.named("tactic_added", text=tactic.text), tactic.id)
 
@@ -51,11 +51,11 @@ class TacticPane(LevelPane):
 
         offered = {kr.id for _, kr in numbered_key_results(objective)}
 
-        def done(values: dict | None) -> None:
-            if values:
-                tactic.text = values["text"]
+        def done(draft: TacticDraft | None) -> None:
+            if draft is not None:
+                tactic.text = draft.text
                 kept = [kr_id for kr_id in tactic.moves if kr_id not in offered]  # set aside
-                tactic.moves = values["moves"] + kept
+                tactic.moves = [*draft.moves, *kept]
                 self.changed(self.named("tactic_edited", text=tactic.text))
 
         form = TacticForm(self.tr("tactic.edit"), tactic.text, numbered_key_results(objective),

@@ -80,6 +80,7 @@ def test_the_wheel_holds_one_top_level_package(wheel: Path) -> None:
     top = {name.split("/")[0] for name in names}
     assert top == {"okrtui", f"okrtui-{__version__}.dist-info"}
     assert "okrtui/screens/app.py" in names and "okrtui/screens/widgets/__init__.py" in names
+    assert "okrtui/screens/forms/__init__.py" in names
     assert "okrtui/screens/app.tcss" in names
     assert {f"okrtui/examples/{name}" for name in EXAMPLES} <= set(names)
     assert any(name.startswith("okrtui/examples/") and name.endswith(".md") for name in names)

@@ -6,7 +6,7 @@ from time import monotonic
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "sessions"
@@ -25,8 +25,11 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 async def type_in(pilot: Pilot, text: str) -> None:
     """Type text into the focused field (as a paste would), then let the app catch up."""
     focused = pilot.app.focused
-    assert isinstance(focused, Input), f"expected a field to have focus, not {focused!r}"
-    focused.insert_text_at_cursor(text)
+    if isinstance(focused, TextArea):
+        focused.insert(text)
+    else:
+        assert isinstance(focused, Input), f"expected a field to have focus, not {focused!r}"
+        focused.insert_text_at_cursor(text)
     await pilot.pause()
 
 

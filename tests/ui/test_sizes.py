@@ -136,7 +136,8 @@ async def test_at_80x24_every_form_shows_all_its_fields_and_buttons(isolated: Pa
         tactic = objective.tactics[0]
 
         def controls() -> list[Widget]:
-            return list(app.screen.query("Input, Select, SelectionList, RadioSet, Button"))
+            return list(app.screen.query(
+                "Input, TextArea, Select, SelectionList, RadioSet, Button"))
 
         tree = app.screen.query_one("#ambition-pane .okr-tree")
         tree.focus()

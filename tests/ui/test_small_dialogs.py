@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from textual.widgets import Button, Input
+from textual.widgets import Button, TextArea
 
 from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
@@ -21,7 +21,7 @@ async def test_the_key_result_form_keeps_its_buttons_in_view_at_80_by_24(isolate
         await pilot.press("k")
         assert isinstance(app.screen, KeyResultForm)
         # A wording the coach has much to say about: a task, no number, too long.
-        app.screen.query_one("#text", Input).value = (
+        app.screen.query_one("#text", TextArea).text = (
             "Be working hard on the new onboarding project and have it done and launched "
             "with all the teams involved and many meetings and documents written by then")
         await pilot.pause(1.0)  # the coach reads as you type, after a short wait
