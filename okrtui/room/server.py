@@ -134,6 +134,11 @@ def _participant(request: web.Request) -> str | None:
     return request.app[ROOM].participant(request.cookies.get(COOKIE))
 
 
+def _see_other(location: str) -> web.Response:
+    """The answer to a form post: go (back) to this page."""
+    return web.Response(status=303, headers={"Location": location})
+
+
 def _html(text: str) -> web.Response:
     return web.Response(text=text, content_type="text/html")
 
@@ -158,7 +163,7 @@ async def _join(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM]
     form = await _form(request)
     participant_id = _participant(request)
-    response = web.HTTPSeeOther(f"/j/{token}")
+    response = _see_other(f"/j/{token}")
     if participant_id is None:
         participant_id = room.join(form.get("name", ""), request.remote or "")
         response.set_cookie(COOKIE, room.keys.sign(participant_id), max_age=COOKIE_SECONDS,
@@ -181,7 +186,7 @@ async def _idea(request: web.Request) -> web.StreamResponse:
     if _wants_json(request):
         message = catalog(room.session.language)("room.sent")
         return web.json_response({"ok": True, "message": message, "text": idea.text})
-    return web.HTTPSeeOther(f"/j/{token}?note=sent")
+    return _see_other(f"/j/{token}?note=sent")
 
 
 async def _dot(request: web.Request) -> web.StreamResponse:
@@ -192,7 +197,7 @@ async def _dot(request: web.Request) -> web.StreamResponse:
     room.dot(participant_id, form.get("idea", ""), -1 if form.get("step") == "-1" else 1)
     if _wants_json(request):
         return web.json_response({"ok": True})
-    return web.HTTPSeeOther(f"/j/{token}")
+    return _see_other(f"/j/{token}")
 
 
 async def _participant_events(request: web.Request) -> web.StreamResponse:
