@@ -83,15 +83,10 @@ def same_origin(request: web.Request) -> bool:
 
 @web.middleware
 async def _refusals(request: web.Request, handler: Handler) -> web.StreamResponse:
-    room = request.app[ROOM]
     try:
-        if request.method == "POST":
-            if not same_origin(request):
-                raise Refused(FORBIDDEN, "room.cross_origin")
-            length = request.content_length
-            if length is not None and length > room.limits.body_bytes:
-                raise Refused(TOO_LARGE, "room.too_large")
-        return await handler(request)
+        if request.method == "POST" and not same_origin(request):
+            raise Refused(FORBIDDEN, "room.cross_origin")
+        return await handler(request)  # request.post() refuses a body over client_max_size
     except web.HTTPRequestEntityTooLarge:
         return _refusal(request, Refused(TOO_LARGE, "room.too_large"))
     except Refused as refused:
