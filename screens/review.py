@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.document import Change, Name
@@ -22,7 +22,7 @@ from okrtui.workshop import find_item, silence, unsilence
 from .forms import TextForm
 from .localized import literal, localize_bindings, shown
 from .review_plan import PlanActions, highlighted_id, plan_options
-from .widgets.okr_tree import OkrTree, show_details
+from .widgets.okr_view import OkrView
 from .widgets.team_view import TeamView
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
@@ -38,6 +38,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         Binding("T", "roadmap_tactic", "key.roadmap_tactic", show=False),
         Binding("A", "roadmap_action", "key.roadmap_action", show=False),
         Binding("c", "compare", "key.compare"),
+        Binding("w", "toggle_wrap", "key.toggle_wrap", show=False),
         Binding("right", "focus_findings", "key.focus_findings", show=False),
         Binding("left", "focus_tree", "key.focus_tree", show=False),
     ]
@@ -46,7 +47,10 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         self.query_one("#findings", OptionList).focus()
 
     def action_focus_tree(self) -> None:
-        self.query_one(OkrTree).focus()
+        self.query_one(OkrView).focus()
+
+    def action_toggle_wrap(self) -> None:
+        self.query_one(OkrView).toggle_wrap()
 
     class OpenItem(Message):
         """Open this item at its level, to fix it."""
@@ -66,8 +70,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="committed"):
             yield Label(literal(self.tr("review.tree")), classes="panel-heading")
-            yield OkrTree(self.session, self.team, "review", self.tr, classes="okr-tree")
-            yield Static("", classes="detail")
+            yield OkrView(self.session, self.team, "review", self.tr, classes="okr-view")
         with Vertical(classes="findings"):
             yield Label("", classes="panel-heading", id="findings-heading")
             yield OptionList(id="findings")
@@ -83,7 +86,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
             self.reload()
 
     def reload(self) -> None:
-        tree = self.query_one(OkrTree)
+        tree = self.query_one(OkrView)
         tree.reload()
         tr = self.tr
         findings = [f for f in session_findings(self.session, tr, silenced=True)
@@ -143,9 +146,9 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
 
     def _tree_item(self) -> str | None:
         """The id of the item under the tree's cursor, when the tree has the focus."""
-        tree = self.query_one(OkrTree)
+        tree = self.query_one(OkrView)
         ref = tree.selected_ref
-        if not tree.has_focus or not ref or ref[0] in ("hint", "decision"):
+        if not tree.has_focus_within or not ref or ref[0] in ("hint", "decision"):
             return None
         return ref[-1]
 
@@ -166,18 +169,14 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         key = highlighted_id(self.query_one("#findings", OptionList))
         return key, self.findings.get(key)
 
-    def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
-        details = self.query_one(OkrTree).details(event.node.data)
-        show_details(self.query_one(".detail", Static), details)
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         key = event.option.id or ""
         found = self.findings.get(key)
         item_id = found.item_id if found else key.split(":", 1)[-1]
         if find_item(self.team, item_id) is not None:
             self.post_message(self.OpenItem(item_id))
-        elif self.query_one(OkrTree).select_item(item_id):
-            self.query_one(OkrTree).focus()
+        elif self.query_one(OkrView).select_item(item_id):
+            self.query_one(OkrView).focus()
 
     def action_compare(self) -> None:
         from .compare import CompareScreen
