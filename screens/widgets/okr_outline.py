@@ -86,13 +86,13 @@ class OkrOutline(OptionList):
 
     def show(self, nodes: Iterable[TreeNode[Ref]], cursor: Ref | None) -> None:
         """Draw these nodes (a tree's top-level ones), the cursor on the row of cursor if it is
-        still there, else on the first row."""
+        still there; else none, as in the tree until the facilitator moves into it (k then
+        asks which objective)."""
         rows = list(wrapped_rows(nodes))
         self.refs = [ref for ref, _ in rows]
         self.rows = [row for _, row in rows]
         self.set_options(Option(row) for row in self.rows)
-        if not self.highlight(cursor) and self.rows:
-            self.highlighted = 0
+        self.highlight(cursor)
 
     def highlight(self, ref: Ref | None) -> bool:
         """Put the cursor on the row of ref (and in sight); False when there is none."""
