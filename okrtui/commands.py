@@ -146,6 +146,8 @@ def _levels() -> list[Command]:
         level("a", "add_participant", "key.add_participant", workshop, "key.add_participant"),
         level("left", "focus_ideas", "key.focus_ideas", session, "help.panes"),
         level("right", "focus_tree", "key.focus_tree", session, "help.panes"),
+        level("w", "toggle_wrap", "key.toggle_wrap", session, "palette.action.toggle_wrap",
+              title="palette.action.toggle_wrap"),
         Command("ideas", "escape", "leave_field", "key.leave_field", levels, "key.leave_field"),
         Command("ideas", "enter", "add_idea", "key.add_idea", levels, "help.add_idea",
                 priority=True),
@@ -191,6 +193,7 @@ def _panes() -> list[Command]:
         reviewing("c", "compare", "help.compare", show=True),
         reviewing("left", "focus_tree", "help.panes", section="help.session"),
         reviewing("right", "focus_findings", "help.panes", section="help.session"),
+        reviewing("w", "toggle_wrap", "palette.action.toggle_wrap", section="help.session"),
     ]
 
 

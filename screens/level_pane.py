@@ -30,7 +30,7 @@ from .dialogs import ConfirmScreen
 from .forms import DecisionDraft, DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
 from .localized import glimpse, literal, shown
 from .widgets.ideas import IdeasPanel
-from .widgets.okr_tree import OkrTree, show_details
+from .widgets.okr_view import OkrView
 from .widgets.team_view import TeamView
 
 
@@ -49,16 +49,15 @@ class LevelPane(TeamView, Horizontal):
         with Vertical(classes="committed"):
             yield Static(literal(self.tr(f"level.{self.level}.question")), classes="question")
             yield Static("", classes="counts")
-            yield OkrTree(self.session, self.team, self.level, self.tr, classes="okr-tree")
-            yield Static("", classes="detail")
+            yield OkrView(self.session, self.team, self.level, self.tr, classes="okr-view")
 
     @property
     def ideas(self) -> IdeasPanel:
         return self.query_one(IdeasPanel)
 
     @property
-    def okr_tree(self) -> OkrTree:
-        return self.query_one(OkrTree)
+    def okr_view(self) -> OkrView:
+        return self.query_one(OkrView)
 
     def on_mount(self) -> None:
         self.update_counts()
@@ -75,19 +74,16 @@ class LevelPane(TeamView, Horizontal):
         elif change.kind == "edit":
             if change.ids and not any(find_item(self.team, i) for i in change.ids):
                 return  # ideas only (added, reworded, dotted): the ideas list shows them
-            self.okr_tree.reload()
+            self.okr_view.reload()
             for item_id in change.ids:
-                if self.okr_tree.select_item(item_id) is not None:
+                if self.okr_view.select_item(item_id) is not None:
                     break
             self.update_counts()
 
     def reload(self) -> None:
         self.ideas.reload()
-        self.okr_tree.reload()
+        self.okr_view.reload()
         self.update_counts()
-
-    def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
-        show_details(self.query_one(".detail", Static), self.okr_tree.details(event.node.data))
 
     def update_counts(self) -> None:
         self.query_one(".counts", Static).update(literal(self.counts_text()))
@@ -235,7 +231,10 @@ class LevelPane(TeamView, Horizontal):
 
     def action_focus_tree(self) -> None:
         """→ from the ideas list: the tree (a field keeps its arrows for its text)."""
-        self.okr_tree.focus()
+        self.okr_view.focus()
+
+    def action_toggle_wrap(self) -> None:
+        self.okr_view.toggle_wrap()
 
     def action_focus_ideas(self) -> None:
         """← from the tree: the ideas list."""
@@ -266,7 +265,7 @@ class LevelPane(TeamView, Horizontal):
     # Choosing where a new item goes ---------------------------------------------
 
     def selected_ref(self) -> NodeRef | None:
-        return self.okr_tree.selected_ref
+        return self.okr_view.selected_ref
 
     def with_objective(self, then: Callable[[Objective], None]) -> None:
         """Run then on the objective under the cursor, the only one, or one the user picks."""

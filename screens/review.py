@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from okrtui.document import Change, Name
@@ -23,7 +23,7 @@ from .commands import bindings_for
 from .forms import TextForm
 from .localized import literal, shown
 from .review_plan import PlanActions, entry_at_cursor, plan_options
-from .widgets.okr_tree import OkrTree, show_details
+from .widgets.okr_view import OkrView
 from .widgets.team_view import TeamView
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
@@ -36,7 +36,10 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         self.query_one("#findings", OptionList).focus()
 
     def action_focus_tree(self) -> None:
-        self.query_one(OkrTree).focus()
+        self.query_one(OkrView).focus()
+
+    def action_toggle_wrap(self) -> None:
+        self.query_one(OkrView).toggle_wrap()
 
     class OpenItem(Message):
         """Open this item at its level, to fix it."""
@@ -55,8 +58,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="committed"):
             yield Label(literal(self.tr("review.tree")), classes="panel-heading")
-            yield OkrTree(self.session, self.team, "review", self.tr, classes="okr-tree")
-            yield Static("", classes="detail")
+            yield OkrView(self.session, self.team, "review", self.tr, classes="okr-view")
         with Vertical(classes="findings"):
             yield Label("", classes="panel-heading", id="findings-heading")
             yield OptionList(id="findings")
@@ -72,7 +74,7 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
             self.reload()
 
     def reload(self) -> None:
-        tree = self.query_one(OkrTree)
+        tree = self.query_one(OkrView)
         tree.reload()
         tr = self.tr
         findings = [f for f in session_findings(self.session, tr, silenced=True)
@@ -133,9 +135,9 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
 
     def _tree_item(self) -> str | None:
         """The id of the item under the tree's cursor, when the tree has the focus."""
-        tree = self.query_one(OkrTree)
+        tree = self.query_one(OkrView)
         ref = tree.selected_ref
-        if not tree.has_focus or ref is None or isinstance(ref, HintRef):
+        if not tree.has_focus_within or ref is None or isinstance(ref, HintRef):
             return None
         return ref.item_id
 
@@ -156,10 +158,6 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         entry = entry_at_cursor(self.query_one("#findings", OptionList))
         return self.findings.get(entry) if entry is not None else None
 
-    def on_tree_node_highlighted(self, event: OkrTree.NodeHighlighted) -> None:
-        details = self.query_one(OkrTree).details(event.node.data)
-        show_details(self.query_one(".detail", Static), details)
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if not event.option.id:
             return
@@ -168,8 +166,8 @@ class ReviewPane(PlanActions, TeamView, Horizontal):
         item_id = found.item_id if found else entry.id
         if find_item(self.team, item_id) is not None:
             self.post_message(self.OpenItem(item_id))
-        elif self.query_one(OkrTree).select_item(item_id):
-            self.query_one(OkrTree).focus()
+        elif self.query_one(OkrView).select_item(item_id):
+            self.query_one(OkrView).focus()
 
     def action_compare(self) -> None:
         from .compare import CompareScreen

@@ -300,16 +300,16 @@ class SessionScreen(TeamView, Screen[None]):
         pane = await self.pane(level)
         assert isinstance(pane, LevelPane)
         pane.reload()
-        ref = pane.okr_tree.select_item(event.item_id)
+        ref = pane.okr_view.select_item(event.item_id)
         if ref is not None:
-            pane.okr_tree.focus()
+            pane.okr_view.focus()
             pane.edit_ref(ref)
 
     def _focus_pane(self, name: str) -> None:
         if name in LEVELS:
             self.query_one(f"#{name}-ideas").focus()
         else:
-            self.query_one("#review-pane .okr-tree").focus()
+            self.query_one("#review-pane .okr-view").focus()
 
     @property
     def active_pane(self) -> Widget:

@@ -76,10 +76,12 @@ class OkrTree(TeamView, Tree[NodeRef]):
             if objective.set_aside:
                 self._add_objective(objective, "O–")
         self.root.expand_all()
-        self._restore_cursor(previous)
+        if previous:
+            self.select_ref(previous)
 
-    def _restore_cursor(self, previous: NodeRef | None) -> None:
-        node = self._find(lambda ref: ref == previous) if previous else None
+    def select_ref(self, wanted: NodeRef) -> None:
+        """Put the cursor on the node whose data is wanted, if there is one."""
+        node = self._find(lambda ref: ref == wanted)
         if node is not None:
             self._move_to(node)
 

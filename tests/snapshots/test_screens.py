@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from okrtui.screens.app import OkrApp
+from okrtui.screens.widgets.okr_view import OkrView
 from okrtui.storage import load_session
 
 from .conftest import settle
@@ -62,10 +63,10 @@ def test_small_terminal(snap_compare, language: str, level: str) -> None:
 
 
 async def open_key_result_form(pilot) -> None:
-    tree = pilot.app.screen.query_one("#ambition-pane .okr-tree")
-    tree.focus()
+    view = pilot.app.screen.query_one("#ambition-pane .okr-view", OkrView)
+    view.focus()
+    view.select_item(pilot.app.session.teams[0].objectives[0].id)
     await pilot.pause()
-    tree.move_cursor(tree.root.children[0])
     await pilot.press("k")
     await settle(pilot)
 

@@ -5,11 +5,13 @@ from pathlib import Path
 
 from textual.app import App
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList, Tree
 
 from okrtui.models import Language, Session
-from okrtui.refs import NodeRef
+from okrtui.refs import ItemRef
+from okrtui.screens.widgets.okr_view import OkrView
 from okrtui.workshop import add_idea, add_key_result, commit_objective, new_session
 
 
@@ -37,8 +39,11 @@ def errors(app: App) -> list[str]:
     return [text for severity, text in notifications(app) if severity == "error"]
 
 
-def tree_lines(tree: Tree) -> list[str]:
-    """The tree's lines as the user reads them, depth first."""
+def tree_lines(tree: Tree | OkrView) -> list[str]:
+    """The tree's lines as the user reads them, depth first (a view: its rows, the same
+    wrapped or not)."""
+    if isinstance(tree, OkrView):
+        tree = tree.okr_tree
     lines: list[str] = []
     stack = list(tree.root.children)
     while stack:
@@ -64,15 +69,18 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def node_for(tree: Tree, data: NodeRef):
-    """The tree node standing for this item (ObjectiveRef("o2"), KeyResultRef("o1", "k3")…)."""
-    stack = list(tree.root.children)
-    while stack:
-        node = stack.pop(0)
-        if node.data == data:
-            return node
-        stack[:0] = list(node.children)
-    raise AssertionError(f"no node for {data} in {tree_lines(tree)}")
+def level_view(app: App, pane: str) -> OkrView:
+    """The items of a level ("ambition"…, "review"), in whichever view shows them (wrapped
+    or one line each)."""
+    return app.screen.query_one(f"#{pane}-pane .okr-view", OkrView)
+
+
+async def put_cursor_on(pilot: Pilot, view: OkrView, ref: ItemRef) -> None:
+    """Focus the view and put its cursor on the item (ObjectiveRef("o2"), KeyResultRef("o1",
+    "k3")…)."""
+    view.focus()
+    assert ref.item_id is not None and view.select_item(ref.item_id) == ref
+    await pilot.pause()
 
 
 def last_title(app: App) -> str:

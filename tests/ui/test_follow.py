@@ -8,7 +8,7 @@ from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.workshop import commit_objective
 
-from .support import line_with, session_with_three_objectives, tree_lines
+from .support import level_view, line_with, session_with_three_objectives, tree_lines
 from .test_limits import ambition_tree
 
 
@@ -49,5 +49,5 @@ async def test_the_review_follows_an_undo_made_on_a_level(isolated: Path) -> Non
         document.edited()
         await pilot.press("4")
         await pilot.pause()
-        review_tree = app.screen.query_one("#review-pane").query_one("OkrTree")
+        review_tree = level_view(app, "review")
         assert any("Never shown before" in line for line in tree_lines(review_tree))

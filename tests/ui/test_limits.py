@@ -4,37 +4,33 @@ limits open and are reported in the review."""
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Static, Tree
+from textual.widgets import OptionList, Static
 
-from okrtui.refs import KeyResultRef, NodeRef, ObjectiveRef
+from okrtui.refs import KeyResultRef, ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import KeyResultForm, PickScreen
 from okrtui.screens.home import HomeScreen
 from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.okr_view import OkrView
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import set_aside
 
 from .conftest import fill, wait_for_save
 from .support import (
     errors,
+    level_view,
     line_with,
-    node_for,
     notifications,
     option_texts,
+    put_cursor_on,
     session_with_three_objectives,
     tree_lines,
     write,
 )
 
 
-def ambition_tree(app: OkrApp) -> Tree:
-    return app.screen.query_one("#ambition-pane .okr-tree", Tree)
-
-
-async def put_cursor_on(pilot, tree: Tree, data: NodeRef) -> None:
-    tree.focus()
-    tree.move_cursor(node_for(tree, data))
-    await pilot.pause()
+def ambition_tree(app: OkrApp) -> OkrView:
+    return level_view(app, "ambition")
 
 
 def counts(app: OkrApp) -> str:
@@ -277,7 +273,7 @@ async def test_a_file_over_the_limits_opens_whole_and_the_review_says_what_to_fi
                         "This objective has 4 key results; 3 at most keep it measurable."):
             finding = next((f for f in findings if message in f), "")
             assert "error" in finding, (message, findings)
-        review_tree = app.screen.query_one("#review-pane .okr-tree", Tree)
+        review_tree = level_view(app, "review")
         assert line_with(tree_lines(review_tree), "O5", "Objective number 5")
 
         # Nothing can be added while over the limit: a new objective still asks for a swap.

@@ -10,7 +10,7 @@ from time import perf_counter
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static, Tree
+from textual.widgets import Input, OptionList, Static
 
 from bench.generate import large_session
 from okrtui.models import Session
@@ -22,7 +22,7 @@ from okrtui.workshop import add_idea, new_session
 
 from .conftest import fill, wait_for_save
 from .rendered import screen_text, toast_texts
-from .support import errors, option_texts, tree_lines
+from .support import errors, level_view, option_texts, tree_lines
 
 HANG = 120.0
 """Seconds after which a step counts as a hang (the slowest measured here take a few)."""
@@ -86,11 +86,13 @@ async def test_a_100_kb_idea_is_pasted_added_committed_saved_and_reloaded_intact
         await timed("p: commit it as an objective", lambda: pilot.press("p"), pilot)
         [objective] = app.session.teams[0].objectives
         assert objective.text == text
-        tree = app.screen.query_one("#ambition-pane .okr-tree", Tree)
+        view = level_view(app, "ambition")
         assert any(line.startswith("O1 ") and "Start of a very long idea" in line
-                   for line in tree_lines(tree))
-        tree.focus()
+                   for line in tree_lines(view))
+        view.focus()
         await timed("cursor in the tree", lambda: pilot.press("down", "up"), pilot)
+        assert view.wrapped  # its 500 characters fit, wrapped; one line shows them below
+        await timed("w: one line per item", lambda: pilot.press("w"), pilot)
         detail = app.screen.query_one("#ambition-pane .detail", Static)
         assert str(detail.content).startswith("Start of a very long idea")
         await timed("the review", lambda: pilot.press("4"), pilot)

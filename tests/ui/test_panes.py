@@ -5,9 +5,8 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from okrtui.screens.app import OkrApp
-from okrtui.screens.widgets.okr_tree import OkrTree
 
-from .support import session_with_three_objectives
+from .support import level_view, session_with_three_objectives
 
 
 async def test_the_arrows_move_between_the_ideas_and_the_tree(isolated: Path) -> None:
@@ -18,19 +17,19 @@ async def test_the_arrows_move_between_the_ideas_and_the_tree(isolated: Path) ->
         ideas.focus()
         await pilot.press("right")
         await pilot.pause()
-        assert isinstance(app.focused, OkrTree)
+        assert level_view(app, "ambition").has_focus_within
         await pilot.press("left")
         await pilot.pause()
         assert app.focused is ideas
         await pilot.press("4")
         await pilot.pause()
-        app.screen.query_one("#review-pane").query_one(OkrTree).focus()
+        level_view(app, "review").focus()
         await pilot.press("right")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#findings", OptionList)
         await pilot.press("left")
         await pilot.pause()
-        assert isinstance(app.focused, OkrTree)
+        assert level_view(app, "review").has_focus_within
 
 
 async def test_review_keys_act_on_the_item_highlighted_in_the_tree(isolated: Path) -> None:
@@ -41,9 +40,9 @@ async def test_review_keys_act_on_the_item_highlighted_in_the_tree(isolated: Pat
         await pilot.pause()
         first = app.session.teams[0].objectives[0]
         kr = first.key_results[2]
-        tree = app.screen.query_one("#review-pane").query_one(OkrTree)
-        tree.focus()
-        tree.select_item(kr.id)
+        view = level_view(app, "review")
+        view.focus()
+        view.select_item(kr.id)
         await pilot.pause()
         await pilot.press("l")  # to the KPIs: the tree's key result, not a finding's
         await pilot.pause()

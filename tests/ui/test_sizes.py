@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, Tree
+from textual.widgets import Button, Input, OptionList
 
 from okrtui.refs import ObjectiveRef, TacticRef
 from okrtui.screens.app import OkrApp
@@ -18,7 +18,7 @@ from okrtui.screens.widgets.level_tabs import LevelTabs
 from okrtui.storage import load_session
 
 from .conftest import EXAMPLES
-from .support import fully_visible, line_with, node_for, tree_lines
+from .support import fully_visible, level_view, line_with, put_cursor_on, tree_lines
 
 SIZES = [(20, 8), (40, 12), (80, 24), (200, 60)]
 EXAMPLE = EXAMPLES / "publication-autonome.toml"
@@ -85,7 +85,7 @@ async def test_resizing_through_every_size_on_the_home_screen_and_in_a_session(
         await pilot.press("4")
         await pilot.resize_terminal(80, 24)
         assert isinstance(app.screen, SessionScreen) and app.is_running
-        review = tree_lines(app.screen.query_one("#review-pane .okr-tree", Tree))
+        review = tree_lines(level_view(app, "review"))
         assert line_with(review, "O1", "Permettre à nos utilisateurs prioritaires")
 
 
@@ -139,27 +139,22 @@ async def test_at_80x24_every_form_shows_all_its_fields_and_buttons(isolated: Pa
             return list(app.screen.query(
                 "Input, TextArea, Select, SelectionList, RadioSet, Button"))
 
-        tree = app.screen.query_one("#ambition-pane .okr-tree")
-        tree.focus()
-        tree.move_cursor(node_for(tree, ObjectiveRef(objective.id)))
+        await put_cursor_on(pilot, level_view(app, "ambition"), ObjectiveRef(objective.id))
         await pilot.press("k")
         assert isinstance(app.screen, KeyResultForm)
         assert len(controls()) == 6 and not off_screen(app, controls())
         await pilot.press("escape")
 
         await pilot.press("2")
-        tree = app.screen.query_one("#tactic-pane .okr-tree")
-        tree.focus()
-        tree.move_cursor(node_for(tree, ObjectiveRef(objective.id)))
+        await put_cursor_on(pilot, level_view(app, "tactic"), ObjectiveRef(objective.id))
         await pilot.press("n")
         assert isinstance(app.screen, TacticForm)
         assert len(controls()) == 4 and not off_screen(app, controls())
         await pilot.press("escape")
 
         await pilot.press("3")
-        tree = app.screen.query_one("#execution-pane .okr-tree")
-        tree.focus()
-        tree.move_cursor(node_for(tree, TacticRef(objective.id, tactic.id)))
+        await put_cursor_on(pilot, level_view(app, "execution"),
+                            TacticRef(objective.id, tactic.id))
         await pilot.press("n")
         assert isinstance(app.screen, ActionForm)
         assert len(controls()) == 6 and not off_screen(app, controls())

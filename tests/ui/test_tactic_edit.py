@@ -6,6 +6,8 @@ from okrtui import workshop
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import TacticForm
 
+from .support import level_view
+
 
 async def test_editing_a_tactic_keeps_its_set_aside_key_results(isolated: Path) -> None:
     session = workshop.new_session("Atelier", "en", team="Product")
@@ -20,9 +22,9 @@ async def test_editing_a_tactic_keeps_its_set_aside_key_results(isolated: Path) 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        tree = app.screen.query_one("#tactic-pane .okr-tree")
-        tree.focus()
-        ref = tree.select_item(tactic.id)
+        view = level_view(app, "tactic")
+        view.focus()
+        ref = view.select_item(tactic.id)
         await pilot.pause()
         app.screen.query_one("#tactic-pane").edit_ref(ref)
         await pilot.pause()

@@ -13,7 +13,7 @@ from okrtui.screens.session import SessionScreen
 from okrtui.storage import load_session, save_session
 
 from .conftest import EXAMPLES, fill
-from .support import session_with_three_objectives, tree_lines
+from .support import level_view, session_with_three_objectives, tree_lines
 
 
 async def test_add_a_team_and_switch_between_teams(isolated: Path) -> None:
@@ -28,7 +28,7 @@ async def test_add_a_team_and_switch_between_teams(isolated: Path) -> None:
         await fill(pilot, "Data [b]science[/b]")
         assert [team.name for team in app.session.teams] == ["Product", "Data [b]science[/b]"]
         assert "Data [b]science[/b]" in app.title
-        tree = app.screen.query_one("#ambition-pane .okr-tree")
+        tree = level_view(app, "ambition")
         assert not any("Make sellers autonomous" in line for line in tree_lines(tree))
         await pilot.press("n")
         await fill(pilot, "Make our model answers trustworthy")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Tree
+from textual.widgets import Input, OptionList
 
 from okrtui.models import Session
 from okrtui.refs import ObjectiveRef
@@ -37,7 +37,7 @@ from okrtui.workshop import add_action, add_idea, add_tactic
 
 from .conftest import fill, type_in
 from .rendered import screen_text
-from .support import node_for, option_texts, session_with_three_objectives
+from .support import level_view, option_texts, put_cursor_on, session_with_three_objectives
 
 FULL = os.environ.get("OKRTUI_SIZES", "").lower() == "full"
 WIDTH, HEIGHT = 300, 100
@@ -152,11 +152,8 @@ async def check_presenter(pilot: Pilot) -> None:
 
 
 async def edit_first_objective(pilot: Pilot) -> None:
-    tree = pilot.app.screen.query_one("#ambition-pane .okr-tree", Tree)
     objective = pilot.app.session.teams[0].objectives[0]
-    tree.focus()
-    tree.move_cursor(node_for(tree, ObjectiveRef(objective.id)))
-    await pilot.pause()
+    await put_cursor_on(pilot, level_view(pilot.app, "ambition"), ObjectiveRef(objective.id))
     await pilot.press("e")
     await pilot.pause()
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
 from okrtui.screens.new_session import NewSessionScreen
@@ -12,6 +13,7 @@ from okrtui.screens.session import SessionScreen
 from okrtui.storage import dumps_session, load_session
 
 from .conftest import fill, wait_for_save
+from .support import level_view, put_cursor_on
 
 TRICKY = "Tester [b]gras[/] et [@click=app.quit]x[/] 🎯 ﻿שלום"
 
@@ -76,10 +78,8 @@ async def test_a_session_from_new_to_saved_to_reopened(isolated: Path) -> None:
         assert len(team.objectives) == 3 and team.ideas[3].promoted_to is None
 
         # Key results under the first objective, with baseline, target and unit.
-        tree = app.screen.query_one("#ambition-pane .okr-tree")
-        tree.focus()
-        tree.move_cursor(tree.root.children[0])
-        await pilot.pause()
+        view = level_view(app, "ambition")
+        await put_cursor_on(pilot, view, ObjectiveRef(team.objectives[0].id))
         for text, baseline, target in [("Reduce time to publish by 20%", "12", "9,6"),
                                        ("Raise self-published items from 55% to 80%", "55", "80"),
                                        ("Cut support tickets by half", "", "")]:
@@ -107,7 +107,7 @@ async def test_a_session_from_new_to_saved_to_reopened(isolated: Path) -> None:
         assert "kept as an idea" in notifications(app)
 
         # A decision on the objective.
-        tree.move_cursor(tree.root.children[0])
+        await put_cursor_on(pilot, view, ObjectiveRef(objective.id))
         await pilot.press("d")
         await fill(pilot, "Segment: professional sellers, mobile first")
         assert objective.decisions == ["Segment: professional sellers, mobile first"]

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from okrtui.export import to_markdown
 from okrtui.facilitation import tally
 from okrtui.i18n import catalog
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import DecisionForm, TextForm
 from okrtui.screens.presenter import PresenterScreen
@@ -17,6 +18,7 @@ from okrtui.storage import load_session
 from okrtui.workshop import new_session
 
 from .conftest import fill, wait_for_save
+from .support import level_view, put_cursor_on
 
 PEOPLE = ["Ana", "Bruno", "Chloé", "Dev", "Emma"]
 
@@ -114,9 +116,8 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
                                                             "No Berlin office this year"]
 
         # A KPI dressed up as a key result: the review moves it to the team's KPI list.
-        tree = app.screen.query_one("#ambition-pane .okr-tree")
-        tree.focus()
-        tree.move_cursor(tree.root.children[0])
+        first = app.session.teams[0].objectives[0]
+        await put_cursor_on(pilot, level_view(app, "ambition"), ObjectiveRef(first.id))
         await pilot.press("k")
         await fill(pilot, "Maintain uptime at 99.9%")
         await pilot.press("ctrl+s")
