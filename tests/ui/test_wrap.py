@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import TextArea
 
 from okrtui.export import kr_measure
 from okrtui.i18n import catalog
@@ -90,7 +90,7 @@ async def test_e_in_the_wrapped_view_edits_the_highlighted_item(isolated: Path) 
             await pilot.press("down")
         await pilot.press("e")
         assert isinstance(app.screen, KeyResultForm)
-        assert app.screen.query(Input).first().value == LONG
+        assert app.screen.query(TextArea).first().text == LONG
 
 
 async def test_in_the_review_l_acts_on_the_row_highlighted_in_the_wrapped_view(
