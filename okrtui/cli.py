@@ -20,7 +20,7 @@ from okrtui.text import for_terminal, show_path
 
 if TYPE_CHECKING:
     from okrtui.coach import Kind
-    from okrtui.compare import Comparison
+    from okrtui.comparison import Comparison
     from okrtui.findings import Finding
     from okrtui.models import Session
 
@@ -333,7 +333,8 @@ def _is_stream(output: Path, source: Path, force: bool) -> bool:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from okrtui.compare import compare_teams, render_text
+    from okrtui.compare import compare_teams
+    from okrtui.compare_text import render_text
     from okrtui.storage import load_session
 
     paths = list(dict.fromkeys(args.files))  # the same file twice is one set of teams
@@ -367,7 +368,7 @@ def _prepare_common(comparison: Comparison, paths: Sequence[Path],
     each file's new bytes and number of points. Every file is checked before any is written
     (not open elsewhere, a regular file it may write, small enough to open again): one that
     cannot be written stops them all, with nothing written."""
-    from okrtui.compare import common_points, save_common
+    from okrtui.common_points import common_points, save_common
     from okrtui.storage import encode_session, writable_target
 
     _refuse_locked(paths, "compare.save.in_use")
