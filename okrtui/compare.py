@@ -278,4 +278,3 @@ class PairIndex:
             if against is not None:
                 opposed.append(OpposedPair(a, b, against))
         return tuple(opposed)
-

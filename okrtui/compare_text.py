@@ -170,4 +170,3 @@ def _item(item: Item, tr: Catalog, team: bool = True) -> str:
     quoted = tr("compare.quoted", text=item.text)
     return f"{item.team.name} · {kind} {item.id} {quoted}" if team else (
         f"{kind} {item.id} {quoted}")
-

@@ -141,4 +141,3 @@ def by_kind(concepts: Sequence[Concept], language: str) -> dict[str, list[str]]:
     for concept in concepts:
         found.setdefault(concept.kind, []).append(concept.label(language))
     return {kind: found[kind] for kind in KINDS if kind in found}
-
