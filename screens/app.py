@@ -15,6 +15,7 @@ from textual.timer import Timer
 from okrtui import lock, recovery
 from okrtui.document import Change, Document, Name
 from okrtui.i18n import Catalog, catalog, guess_language
+from okrtui.journal import Journal
 from okrtui.models import Session
 from okrtui.paths import absolute
 from okrtui.problems import FileProblem
@@ -86,7 +87,7 @@ class OkrApp(Saving):
         self._given = session
         self._path = absolute(path) if path is not None else None
         self.read_only = False
-        self.journal: recovery.Journal | None = None
+        self.journal: Journal | None = None
         self._journal_timer: Timer | None = None
         self._clean_exit = False
         self._save: SaveJob | None = None

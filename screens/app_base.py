@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
-from okrtui import recovery
 from okrtui.document import Document
 from okrtui.i18n import Catalog
+from okrtui.journal import Journal
 from okrtui.models import Session
 
 from .localized import visible_controls
@@ -36,7 +36,7 @@ class AppBase(App[int]):
     _path: Path | None
     read_only: bool
     disk_stamp: str | None
-    journal: recovery.Journal | None
+    journal: Journal | None
     _journal_timer: Timer | None
     _last_drafts: dict[str, str]
 
