@@ -353,8 +353,8 @@ class OkrApp(Saving):
 
     def on_unmount(self) -> None:
         """A clean exit removes the recovery file; any other (a crash) leaves it whole."""
-        if self._save is not None and self._save.thread is not None:
-            self._save.thread.join(timeout=30)  # the file is written before the app is gone
+        if self._save is not None:
+            self._save.written.wait(timeout=30)  # the file is written before the app is gone
         self.release_lock()
         if self._journal_timer is not None and not self._clean_exit:
             self._journal_now(stopping=True)
