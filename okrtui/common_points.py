@@ -51,7 +51,7 @@ def save_common(session: Session, points: Sequence[CommonPoint]) -> list[CommonP
     """Put points in the session's shared section in place of those a comparison saved
     before (ids c1, c2…); the other common points stay as they are. Returns them, with the
     ids they were given: c1, c2… skipping any id another item of the session uses."""
-    from okrtui.workshop import all_ids
+    from okrtui.item_ids import all_ids
 
     before = session.common
     kept = [point for point in before if not COMPARE_POINT.match(point.id)]

@@ -28,7 +28,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, TypeAdapter
 
-from okrtui import workshop
+from okrtui.item_ids import count_ids
 from okrtui.models import Idea, Session, Team, Vote, watch_assignments
 
 MAX_STEPS = 200
@@ -338,7 +338,7 @@ class History:
         """What each step did (the Document's Name of the edit), to say what an undo undoes."""
         self._index = 0
         self._joined: _Joined | None = None
-        workshop.count_ids(session)  # now rather than at the first edit
+        count_ids(session)  # now rather than at the first edit
 
     def commit(self, session: Session, name: object = None) -> None:
         """Remember the session after an edit (name: what it did); a new edit forgets what
@@ -407,7 +407,7 @@ class History:
         for team in session.teams:
             if team.id in navigation:
                 object.__setattr__(team, "levels", navigation[team.id])
-        workshop.count_ids(session)  # now rather than at the next edit
+        count_ids(session)  # now rather than at the next edit
 
 
 def snapshot(session: Session) -> bytes:
