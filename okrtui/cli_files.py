@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 def export(args: argparse.Namespace) -> int:
     from okrtui.export import to_markdown
-    from okrtui.storage import atomic_write, load_session, write_stream
+    from okrtui.storage import load_session
+    from okrtui.writing import atomic_write, write_stream
 
     session = load_session(args.file)
     tr = session_catalog(session, args.lang)
@@ -103,7 +104,8 @@ def _prepare_common(comparison: Comparison, paths: Sequence[Path],
     (not open elsewhere, a regular file it may write, small enough to open again): one that
     cannot be written stops them all, with nothing written."""
     from okrtui.common_points import common_points, save_common
-    from okrtui.storage import encode_session, writable_target
+    from okrtui.storage import encode_session
+    from okrtui.writing import writable_target
 
     _refuse_locked(paths, "compare.save.in_use")
     pending = []
@@ -117,7 +119,7 @@ def _prepare_common(comparison: Comparison, paths: Sequence[Path],
 
 def _write_all(pending: Sequence[tuple[Path, bytes, int]], tr: Catalog) -> int:
     """Write each prepared file; if one still fails, say which were written and which not."""
-    from okrtui.storage import atomic_write
+    from okrtui.writing import atomic_write
 
     written: list[Path] = []
     for index, (path, data, count) in enumerate(pending):

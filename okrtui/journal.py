@@ -17,7 +17,7 @@ from okrtui.recovery import (
     is_mine,
     recovery_folder,
 )
-from okrtui.storage import atomic_write
+from okrtui.writing import atomic_write
 
 
 class Journal:

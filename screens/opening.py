@@ -15,7 +15,8 @@ from okrtui.models import Session
 from okrtui.paths import absolute
 from okrtui.problems import FileProblem
 from okrtui.recent import remember
-from okrtui.storage import file_stamp, load_session, remove_stale_temporaries
+from okrtui.storage import file_stamp, load_session
+from okrtui.writing import remove_stale_temporaries
 
 from .dialogs import LockScreen, OpeningScreen, RecoveryScreen
 from .home import HomeScreen

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from okrtui import cli_output, storage
+from okrtui import cli_output, storage, writing
 from okrtui.cli import main
 from okrtui.problems import SaveError
 from okrtui.storage import load_session, save_session
@@ -221,14 +221,14 @@ def test_compare_save_says_what_was_written_when_a_write_fails(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, second = two_teams(tmp_path)
-    real_write = storage.atomic_write
+    real_write = writing.atomic_write
 
     def failing(path: Path, data: bytes) -> None:
         if Path(path) == second:
             raise SaveError(path, "save.failed", reason="No space left on device")
         real_write(path, data)
 
-    monkeypatch.setattr(storage, "atomic_write", failing)
+    monkeypatch.setattr(writing, "atomic_write", failing)
     code = main(["compare", str(first), str(second), "--save", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 2
