@@ -8,6 +8,7 @@ idea keeps its members, a parked idea stays in the file, votes survive until rem
 from dataclasses import dataclass
 
 from okrtui.coach.lexicon import fold
+from okrtui.item_ids import next_id
 from okrtui.models import (
     LEVELS,
     PHASES,
@@ -22,7 +23,7 @@ from okrtui.models import (
     Vote,
 )
 from okrtui.text import clean_line
-from okrtui.workshop import next_id, position
+from okrtui.workshop import position
 
 
 class VoteRefused(Exception):

@@ -16,7 +16,7 @@ import tomli_w
 
 from okrtui.paths import absolute, read_regular
 from okrtui.problems import SaveError
-from okrtui.storage import atomic_write
+from okrtui.writing import atomic_write
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrtui.i18n import Catalog
+from okrtui.item_ids import all_ids
 from okrtui.models import Session
-from okrtui.workshop import all_ids
 
 REFERENCES = ("author", "owner", "participant", "idea", "promoted_to", "measures",
               "from_objective", "became")

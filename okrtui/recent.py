@@ -8,7 +8,7 @@ import tomli_w
 
 from okrtui.paths import absolute, read_regular
 from okrtui.problems import SaveError
-from okrtui.storage import atomic_write
+from okrtui.writing import atomic_write
 
 MAX_RECENT = 10
 MAX_RECENT_BYTES = 1024 * 1024

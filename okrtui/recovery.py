@@ -1,4 +1,5 @@
-"""Autosave and recovery: every change is journalled to a recovery file, off the UI thread.
+"""Autosave and recovery: every change is journalled to a recovery file, off the UI thread
+(okrtui.journal writes it; this module says where it lies, and reads it back).
 
 The recovery file of `NAME` is `.NAME.recover` beside it (or, for a session never saved, or a
 folder that cannot be written, a file in the user's state folder). It holds a one-line header
@@ -21,9 +22,7 @@ import json
 import os
 import re
 import socket
-import threading
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,9 +34,8 @@ from okrtui.lock import Holder, valid_holder
 from okrtui.migrations import migrate
 from okrtui.models import SCHEMA_VERSION, Level, Session
 from okrtui.paths import absolute, read_regular
-from okrtui.problems import SaveError
 from okrtui.recent import data_dir
-from okrtui.storage import MAX_FILE_BYTES, atomic_write
+from okrtui.storage import MAX_FILE_BYTES
 from okrtui.text import clean_line
 
 MAGIC = b"okrtui-recovery 1\n"
@@ -153,7 +151,7 @@ class Recovery:
 
     def discard(self) -> None:
         """Remove the file, unless a live process other than this one wrote it since."""
-        if _belongs_to_another(self.file):
+        if belongs_to_another(self.file):
             return
         try:
             self.file.unlink(missing_ok=True)
@@ -196,13 +194,13 @@ def owner(file: Path) -> Holder | None:
     return _holder_of(found[0]) if found is not None else None
 
 
-def _belongs_to_another(file: Path) -> bool:
+def belongs_to_another(file: Path) -> bool:
     """file was written by another process that is still running."""
     found = owner(file)
     return found is not None and not found.is_me and found.is_alive
 
 
-def _is_mine(file: Path) -> bool:
+def is_mine(file: Path) -> bool:
     found = owner(file)
     return found is not None and found.is_me
 
@@ -306,134 +304,6 @@ def find_abandoned(session_files: list[Path]) -> list[Recovery]:
     found = [recovery for recovery in map(read, sorted(files)) if recovery is not None]
     found = [recovery for recovery in found if recovery.abandoned]
     return sorted(found, key=lambda recovery: recovery.holder.since, reverse=True)
-
-
-class Journal:
-    """Keeps the recovery file of one open session up to date from its own thread.
-
-    `record()` returns at once; the writer thread writes the latest snapshot it was given
-    (intermediate ones are skipped), atomically, so the file is always a whole snapshot.
-    It writes beside the session unless another running process's recovery is there (a
-    window that took the file over): then to a file of its own in the state folder."""
-
-    def __init__(self, session_path: Path | None,
-                 on_failure: Callable[[SaveError], None] | None = None) -> None:
-        self.session_path = absolute(session_path) if session_path is not None else None
-        self.on_failure = on_failure
-        """Called from the writer thread when a snapshot could not be written anywhere."""
-        self.file = (beside(self.session_path) if self.session_path is not None
-                     else in_state_folder(None))
-        self.writes = 0
-        self.error: SaveError | None = None
-        self.warned = False
-        """The user was told about error (the UI says it once)."""
-        self._pending: Snapshot | None = None
-        self._busy = False
-        self._closing = False
-        self._wake = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="okrtui-journal", daemon=True)
-        self._thread.start()
-
-    def record(self, snapshot: Snapshot) -> None:
-        with self._wake:
-            self._pending = snapshot
-            self._wake.notify()
-
-    def flush(self, timeout: float = 5.0) -> bool:
-        """Wait until every snapshot recorded so far is on disk (for tests and for exit)."""
-        with self._wake:
-            return self._wake.wait_for(lambda: self._pending is None and not self._busy,
-                                       timeout)
-
-    def discard(self) -> None:
-        """Nothing is left to recover (saved or discarded): forget pending work, remove
-        the files this process wrote (never another's)."""
-        with self._wake:
-            self._pending = None
-            self._wake.wait_for(lambda: not self._busy, timeout=5)
-            files = {self.file}
-            if self.session_path is not None:
-                files |= {beside(self.session_path),
-                          in_state_folder(self.session_path, os.getpid())}
-            for file in files:
-                if _is_mine(file):
-                    try:
-                        file.unlink(missing_ok=True)
-                    except OSError:
-                        pass
-
-    def close(self, remove: bool) -> None:
-        """Stop the writer: after writing what is pending, or removing the file (remove)."""
-        if remove:
-            self.discard()
-        else:
-            self.flush()
-        with self._wake:
-            self._closing = True
-            self._wake.notify()
-        self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        while True:
-            with self._wake:
-                self._wake.wait_for(lambda: self._pending is not None or self._closing)
-                if self._pending is None:
-                    return
-                snapshot, self._pending, self._busy = self._pending, None, True
-            try:
-                self._write(snapshot.encode())
-            finally:
-                with self._wake:
-                    self._busy = False
-                    self._wake.notify_all()
-
-    def _own_file(self) -> Path:
-        """This process's file in the state folder."""
-        return in_state_folder(self.session_path, os.getpid())
-
-    def _write(self, data: bytes) -> None:
-        """Beside the session; where that folder cannot be written, or another running
-        window journals there, in the state folder."""
-        if self.session_path is not None and self.file == beside(self.session_path) \
-                and _belongs_to_another(self.file):
-            self.file = self._own_file()
-        try:
-            if self.file.parent == recovery_folder():
-                _make_folder(self.file)
-            atomic_write(self.file, data)
-            self.writes += 1
-            self.error = None
-            return
-        except SaveError as error:
-            self.error = error
-        if self.session_path is None:
-            self._failed()
-            return
-        fallback = self._own_file()
-        if fallback == self.file:
-            self._failed()
-            return
-        try:
-            _make_folder(fallback)
-            atomic_write(fallback, data)
-        except SaveError:
-            self._failed()
-            return
-        self.file = fallback
-        self.writes += 1
-        self.error = None
-
-    def _failed(self) -> None:
-        if self.error is not None and self.on_failure is not None:
-            self.on_failure(self.error)
-
-
-def _make_folder(file: Path) -> None:
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise SaveError(file, "save.cannot_write", folder=file.parent,
-                        reason=error.strerror) from None
 
 
 Change = tuple[int, int, int]

@@ -9,11 +9,12 @@ import re
 import tomllib
 from pathlib import Path
 
+from okrtui.item_ids import next_id
 from okrtui.models import Action, KeyResult, Objective, RoadmapItem, Session, Tactic, Team
 from okrtui.problems import SessionFileError
 from okrtui.storage import decode_utf8, read_user_file
 from okrtui.text import clean_line
-from okrtui.workshop import add_action, add_tactic, find_item, next_id
+from okrtui.workshop import add_action, add_tactic, find_item
 
 MAX_ROADMAP_BYTES = 5 * 1024 * 1024
 TITLE_COLUMNS = ("title", "titre", "name", "nom", "item", "intitulé", "intitule", "summary")

@@ -1,16 +1,18 @@
 """What the app's parts share: the open document, where it is saved, and the title that says
-so. The app (app.py) is this, with journalling (journalling.py) and saving (saving.py)."""
+so. The app (app.py) is this, with journalling (journalling.py), saving (saving.py) and
+opening (opening.py)."""
 
 from pathlib import Path
 
 from textual.app import App
 from textual.content import Content
 from textual.notifications import SeverityLevel
+from textual.signal import Signal
 from textual.timer import Timer
 
-from okrtui import recovery
-from okrtui.document import Document
+from okrtui.document import Change, Document
 from okrtui.i18n import Catalog
+from okrtui.journal import Journal
 from okrtui.models import Session
 
 from .localized import visible_controls
@@ -31,14 +33,17 @@ class AppBase(App[int]):
     """The state every part of the app reads; OkrApp's __init__ sets it."""
 
     tr: Catalog
+    lang_override: str | None
+    """The language asked for on the command line (None: each session's own)."""
     document: Document | None
     """The open session (None: the home screen): every edit goes through it."""
     _path: Path | None
     read_only: bool
     disk_stamp: str | None
-    journal: recovery.Journal | None
+    journal: Journal | None
     _journal_timer: Timer | None
     _last_drafts: dict[str, str]
+    document_changed: Signal[Change]
 
     @property
     def session(self) -> Session | None:
@@ -102,4 +107,7 @@ class AppBase(App[int]):
         self.sub_title = place
 
     def open_path(self, path: Path) -> None:
+        raise NotImplementedError
+
+    def action_close_session(self) -> None:
         raise NotImplementedError

@@ -8,7 +8,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from okrtui.compare import Comparison, compare_teams, render_text
+from okrtui.compare import compare_teams
+from okrtui.compare_text import render_text
+from okrtui.comparison import Comparison
 from okrtui.document import Name
 from okrtui.i18n import catalog
 from okrtui.models import Session
@@ -74,7 +76,7 @@ class CompareScreen(UsesOkrApp, Screen[None]):
         """Keep what the teams share as this session's "what we have in common"."""
         if self.comparison is None:
             return
-        from okrtui.compare import common_points, save_common
+        from okrtui.common_points import common_points, save_common
 
         points = common_points(self.comparison, catalog(self.session.language))
         save_common(self.session, points)

@@ -5,6 +5,7 @@ from pathlib import Path
 from textual.message import Message
 
 from okrtui import recovery
+from okrtui.journal import Journal
 from okrtui.problems import SaveError
 
 from .app_base import AppBase
@@ -19,7 +20,7 @@ JOURNAL_DELAY = 0.5
 class JournalFailed(Message):
     """From the journal's writer thread: a snapshot could not be written anywhere."""
 
-    def __init__(self, journal: recovery.Journal) -> None:
+    def __init__(self, journal: Journal) -> None:
         super().__init__()
         self.journal = journal
 
@@ -28,8 +29,8 @@ class Journalling(AppBase):
     """Hands the session to the recovery journal half a second after a change, and the
     text typed in an idea field before it is added."""
 
-    def _new_journal(self, path: Path | None) -> recovery.Journal:
-        journal: recovery.Journal
+    def _new_journal(self, path: Path | None) -> Journal:
+        journal: Journal
 
         def failed(_error: SaveError) -> None:  # in the writer thread: tell the UI thread
             try:
@@ -37,7 +38,7 @@ class Journalling(AppBase):
             except RuntimeError:
                 pass  # the app is gone
 
-        journal = recovery.Journal(path, on_failure=failed)
+        journal = Journal(path, on_failure=failed)
         return journal
 
     def on_journal_failed(self, message: JournalFailed) -> None:

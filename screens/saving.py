@@ -1,12 +1,14 @@
-"""Saving: ctrl+s and save as, the conflict with the file on disk, written in a thread."""
+"""Saving: ctrl+s and save as, the conflict with the file on disk, written in a thread
+worker."""
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textual.message import Message
+from textual import work
+from textual.worker import Worker, WorkerState
 
 from okrtui import lock
 from okrtui.models import Session
@@ -23,22 +25,18 @@ from .localized import literal, visible_controls
 
 @dataclass
 class SaveJob:
-    """A save being written in a thread: the file it writes, and the app when it began."""
+    """A save being written in a thread worker: the file it writes, and the app when it
+    began."""
 
     session: Session
     path: Path
     then: Callable[[], None] | None
     change: int
     """The app's change count when the content was taken (a later edit stays unsaved)."""
-    thread: threading.Thread | None = None
-
-
-class SaveFinished(Message):
-    """From the thread of job: the file is written (its stamp), or error says why not."""
-
-    def __init__(self, job: SaveJob, stamp: str | None, error: Exception | None) -> None:
-        super().__init__()
-        self.job, self.stamp, self.error = job, stamp, error
+    worker: Worker[str | None] | None = None
+    written: threading.Event = field(default_factory=threading.Event)
+    """Set in the worker's thread once the file is written or failed to be (the app's
+    unmount waits for it: Textual cancels workers on exit, but not their threads)."""
 
 
 class Saving(Journalling):
@@ -102,37 +100,38 @@ class Saving(Journalling):
         # TOML. (Not the history's compressed JSON: validating it back into a Session holds
         # the GIL, and so the UI, 0.4 s at 50,000 ideas.)
         job = SaveJob(self.session, path, then, self.document_now.changes)
-        job.thread = threading.Thread(target=self._write_in_thread,
-                                      args=(job, session_table(self.session)),
-                                      name="okrtui-save")
         self._save = job
-        job.thread.start()
+        job.worker = self._write_in_thread(job, session_table(self.session))
         self.update_title()
 
-    def _write_in_thread(self, job: SaveJob, table: dict[str, Any]) -> None:
-        """In the save thread: write table, then tell the UI thread (a message: never
-        waiting for it, as call_from_thread would, since on_unmount waits for this thread)."""
-        stamp: str | None = None
-        error: Exception | None = None
+    # (description: the worker's default one is the repr of its arguments, the whole table)
+    @work(thread=True, group="save", exit_on_error=False, description="save")
+    def _write_in_thread(self, job: SaveJob, table: dict[str, Any]) -> str | None:
+        """In the worker's thread: write table; its stamp. The worker's state change tells
+        the UI thread (a message: never waiting for it, as call_from_thread would, since
+        on_unmount waits for job.written)."""
         try:
-            stamp = save_table(table, job.path)
-        except Exception as problem:  # a SaveError, or a bug the UI thread raises again
-            error = problem
-        try:
-            self.post_message(SaveFinished(job, stamp, error))
-        except RuntimeError:
-            pass  # the app is gone: nobody is left to tell
+            return save_table(table, job.path)
+        finally:
+            job.written.set()
 
-    def on_save_finished(self, message: SaveFinished) -> None:
-        if message.job is not self._save:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        job = self._save
+        if job is None or event.worker is not job.worker:
             return
-        self._save = None
-        if message.error is None:
-            self._saved(message.job, message.stamp)
-        elif isinstance(message.error, SaveError):
-            self._not_saved(message.error)
+        # (by the message's state: the worker's own may be further on already)
+        if event.state is WorkerState.SUCCESS:
+            self._save = None
+            self._saved(job, event.worker.result)
+        elif event.state is WorkerState.ERROR:
+            self._save = None
+            error = event.worker.error
+            assert error is not None
+            if not isinstance(error, SaveError):
+                raise error  # a bug: fail as loudly as a save on the UI thread did
+            self._not_saved(error)
         else:
-            raise message.error  # a bug: fail as loudly as a save on the UI thread did
+            return  # running; or cancelled as the app closes (on_unmount waits for the file)
         waiting, self._after_save = self._after_save, []
         for proceed in waiting:
             proceed()

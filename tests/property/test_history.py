@@ -20,7 +20,7 @@ def held(data: bytes) -> Session:
 
 @given(sessions(), st.data())
 def test_any_session_is_undone_and_redone_exactly(session: Session, data: st.DataObject) -> None:
-    with mock.patch("okrtui.history.CHUNK", 2):
+    with mock.patch("okrtui.snapshots.CHUNK", 2):
         before = dumps_session(session)
         history = History(session)
         assert typed(held(history.current).model_dump()) == typed(session.model_dump())

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-import okrtui.screens.app
+import okrtui.screens.opening
 from bench.generate import large_session
-from okrtui.screens.app import READ_IN_BACKGROUND, OkrApp
+from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import OpeningScreen
 from okrtui.screens.home import HomeScreen
+from okrtui.screens.opening import READ_IN_BACKGROUND
 from okrtui.screens.session import SessionScreen
 from okrtui.storage import save_session
 
@@ -24,13 +25,13 @@ from .support import errors
 def held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Reading a file waits until the test sets the event."""
     release = threading.Event()
-    read = okrtui.screens.app.read_session
+    read = okrtui.screens.opening.read_session
 
     def slow_read(path: Path):  # noqa: ANN202
         release.wait(10)
         return read(path)
 
-    monkeypatch.setattr(okrtui.screens.app, "read_session", slow_read)
+    monkeypatch.setattr(okrtui.screens.opening, "read_session", slow_read)
     return release
 
 

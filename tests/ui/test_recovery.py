@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from okrtui import recovery
 from okrtui.history import snapshot
+from okrtui.journal import Journal
 from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import RecoveryScreen
 from okrtui.screens.home import HomeScreen
@@ -180,7 +181,7 @@ async def test_an_autosave_that_cannot_write_says_so_once(isolated: Path, monkey
     def refuse(path: Path, data: bytes) -> None:
         raise SaveError(path, "save.failed", reason="No space left on device")
 
-    monkeypatch.setattr(recovery, "atomic_write", refuse)
+    monkeypatch.setattr("okrtui.journal.atomic_write", refuse)
     path = saved_session(isolated)
     app = OkrApp(session=load_session(path), path=path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -218,7 +219,7 @@ def test_the_command_line_opens_a_recoverable_file_that_was_never_saved(
     started: list[dict] = []
     monkeypatch.setattr(cli, "_run_app", lambda lang, **options: started.append(options) or 0)
     assert cli.main(["open", str(path)]) == 2  # nothing to recover: a clear "no such file"
-    journal = recovery.Journal(path)
+    journal = Journal(path)
     journal.record(recovery.Snapshot(snapshot(session_with_three_objectives()), path, None))
     journal.close(remove=False)
     abandon(recovery.beside(path))

@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from okrtui import recovery
 from okrtui.history import snapshot
+from okrtui.journal import Journal
 from okrtui.problems import SaveError
 from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import ConflictScreen, LockScreen, PathScreen, RecoveryScreen
@@ -38,7 +39,7 @@ async def test_the_first_failed_autosave_warns_at_once(isolated: Path, monkeypat
     def refuse(path: Path, data: bytes) -> None:
         raise SaveError(path, "save.failed", reason="No space left on device")
 
-    monkeypatch.setattr(recovery, "atomic_write", refuse)
+    monkeypatch.setattr("okrtui.journal.atomic_write", refuse)
     path = saved_session(isolated)
     app = OkrApp(session=load_session(path), path=path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -84,7 +85,7 @@ async def test_a_recovery_made_in_one_folder_restores_to_its_file_from_another(
     saved_session(a, "okr.toml")
     bystander = saved_session(b, "okr.toml").read_bytes()
     monkeypatch.chdir(a)
-    journal = recovery.Journal(Path("okr.toml"))  # as typed: `cd A; okrtui okr.toml`
+    journal = Journal(Path("okr.toml"))  # as typed: `cd A; okrtui okr.toml`
     session = load_session(a / "okr.toml")
     add_idea(session, session.teams[0], "ambition", "Made in A", None)
     journal.record(recovery.Snapshot(snapshot(session), Path("okr.toml"),
@@ -158,7 +159,8 @@ import sys, time
 from pathlib import Path
 from okrtui import lock
 from okrtui.history import snapshot
-from okrtui.recovery import Journal, Snapshot
+from okrtui.journal import Journal
+from okrtui.recovery import Snapshot
 from okrtui.storage import load_session
 path = Path(sys.argv[1])
 lock.acquire(path)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import okrtui.screens.saving as saving_module
-from okrtui import recovery, storage
+from okrtui import recovery, writing
 from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import QuitScreen
 from okrtui.screens.help import HelpScreen
@@ -225,7 +225,7 @@ async def test_a_save_that_cannot_write_says_why_and_stays_unsaved(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await capture_an_idea(pilot, "Not lost")
-        monkeypatch.setattr(storage.tempfile, "mkstemp", unwritable_folder)
+        monkeypatch.setattr(writing.tempfile, "mkstemp", unwritable_folder)
         await pilot.press("ctrl+s")
         await wait_for_save(pilot)
 
@@ -238,7 +238,7 @@ async def test_a_save_that_cannot_write_says_why_and_stays_unsaved(
         assert session_file.read_bytes() == before
         assert list(folder.glob(".limits.toml.*.tmp")) == []
 
-        monkeypatch.setattr(storage.tempfile, "mkstemp", make_temporary)
+        monkeypatch.setattr(writing.tempfile, "mkstemp", make_temporary)
         await pilot.press("ctrl+s")  # once the folder can be written again
         await wait_for_save(pilot)
         assert not app.dirty

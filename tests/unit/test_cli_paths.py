@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from okrtui import cli, storage
+from okrtui import cli_output, storage, writing
 from okrtui.cli import main
 from okrtui.problems import SaveError
 from okrtui.storage import load_session, save_session
@@ -221,14 +221,14 @@ def test_compare_save_says_what_was_written_when_a_write_fails(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, second = two_teams(tmp_path)
-    real_write = storage.atomic_write
+    real_write = writing.atomic_write
 
     def failing(path: Path, data: bytes) -> None:
         if Path(path) == second:
             raise SaveError(path, "save.failed", reason="No space left on device")
         real_write(path, data)
 
-    monkeypatch.setattr(storage, "atomic_write", failing)
+    monkeypatch.setattr(writing, "atomic_write", failing)
     code = main(["compare", str(first), str(second), "--save", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 2
@@ -310,8 +310,8 @@ def test_check_into_a_closed_pipe_exits_quietly_with_its_own_code(tmp_path: Path
 
 def test_ctrl_c_during_a_command_exits_130_quietly(tmp_path: Path) -> None:
     path = write(tmp_path / "s.toml", MINIMAL_TOML)
-    script = ("import os, signal, sys\nimport okrtui.cli as cli\n"
-              "cli._check = lambda *args: os.kill(os.getpid(), signal.SIGINT)\n"
+    script = ("import os, signal, sys\nimport okrtui.cli as cli, okrtui.cli_findings as f\n"
+              "f.check = lambda *args: os.kill(os.getpid(), signal.SIGINT)\n"
               "sys.exit(cli.main(['check', sys.argv[1]]))")
     result = subprocess.run([sys.executable, "-c", script, str(path)], cwd=tmp_path,
                             env=okrtui_env(tmp_path), capture_output=True, timeout=30)
@@ -382,8 +382,8 @@ def test_a_c1_control_in_an_unknown_key_is_written_out(tmp_path: Path) -> None:
 
 def test_check_json_escapes_c1_controls(monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    assert "\\u009b" in cli._json(["\u009b2J"])
-    assert cli._json(["é\x1b"]) == '[\n  "é\\u001b"\n]'
+    assert "\\u009b" in cli_output.as_json(["\u009b2J"])
+    assert cli_output.as_json(["é\x1b"]) == '[\n  "é\\u001b"\n]'
 
 
 # --- 15 (through the command line) ------------------------------------------------------

@@ -2,7 +2,9 @@
 
 import pytest
 
-from okrtui.compare import Comparison, common_points, compare_teams, save_common
+from okrtui.common_points import common_points, save_common
+from okrtui.compare import compare_teams
+from okrtui.comparison import Comparison
 from okrtui.i18n import catalog
 from okrtui.models import CommonPoint, Session
 from okrtui.storage import dumps_session, load_session, parse_session

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from okrtui.compare import Comparison, compare_teams, render_text
+from okrtui.compare import compare_teams
+from okrtui.compare_text import render_text
+from okrtui.comparison import Comparison
 from okrtui.i18n import catalog
 from okrtui.models import KeyResult, Objective, Session, Team
 from okrtui.storage import load_session
@@ -240,7 +242,7 @@ def test_many_teams_print_the_strongest_themes_counted(many: Comparison,
 
 
 def test_french_counts_use_french_typography() -> None:
-    from okrtui.compare import _count
+    from okrtui.compare_text import _count
 
     tr = catalog("fr")
     assert _count(tr, "compare.many.teams", 1) == "1 équipe"
@@ -250,7 +252,9 @@ def test_french_counts_use_french_typography() -> None:
 
 
 def test_every_compare_key_exists_in_both_catalogs() -> None:
-    source = (Path(__file__).parents[2] / "okrtui" / "compare.py").read_text(encoding="utf-8")
+    folder = Path(__file__).parents[2] / "okrtui"
+    source = "".join((folder / name).read_text(encoding="utf-8")
+                     for name in ("compare_text.py", "common_points.py"))
     used = set(re.findall(r"[\"'](compare\.[a-z_.]+[a-z])[\"']", source))
     used |= {f"compare.kind.{kind}" for kind in ("metric", "users", "channel", "target")}
     used |= {"compare.up", "compare.down", "compare.objective", "compare.key_result"}

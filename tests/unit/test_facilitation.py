@@ -8,6 +8,7 @@ import pytest
 
 from okrtui import facilitation, workshop
 from okrtui.facilitation import VoteRefused
+from okrtui.item_ids import all_ids
 from okrtui.models import Idea, Level, Session, Team, Timebox
 from okrtui.storage import (
     SessionFileError,
@@ -44,7 +45,7 @@ def reloads(session: Session) -> Session:
 
 
 def unique_ids(session: Session) -> bool:
-    ids = list(workshop.all_ids(session))
+    ids = list(all_ids(session))
     return len(ids) == len(set(ids))
 
 

@@ -4,9 +4,10 @@ import zlib
 from collections.abc import Callable
 
 from okrtui import facilitation, workshop
-from okrtui.history import CHUNK, MAX_STEPS, History
+from okrtui.history import MAX_STEPS, History
 from okrtui.limits import MAX_OBJECTIVES
 from okrtui.models import Session
+from okrtui.snapshots import CHUNK
 from okrtui.storage import dumps_session, parse_session
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from okrtui import recovery
 from okrtui.history import snapshot
+from okrtui.journal import Journal
 from okrtui.models import Session
 from okrtui.storage import dumps_session, parse_session, save_session
 from okrtui.workshop import add_idea, new_session
@@ -60,7 +61,7 @@ def work_until_killed(session: Session, path: Path, report: int) -> None:
     session is what path holds (handed over by fork, so the child starts at once)."""
     session = session.model_copy(deep=True)
     version = version_of(session)
-    journal = recovery.Journal(path)
+    journal = Journal(path)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         version += 1

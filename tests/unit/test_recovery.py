@@ -11,7 +11,8 @@ import pytest
 
 from okrtui import recovery
 from okrtui.history import snapshot
-from okrtui.recovery import Journal, Snapshot
+from okrtui.journal import Journal
+from okrtui.recovery import Snapshot
 from okrtui.workshop import (
     add_action,
     add_idea,
@@ -82,7 +83,7 @@ def test_recording_never_waits_for_the_disk(tmp_path: Path, monkeypatch) -> None
         release.wait(5)
         written.append(data)
 
-    monkeypatch.setattr(recovery, "atomic_write", slow_write)
+    monkeypatch.setattr("okrtui.journal.atomic_write", slow_write)
     journal = Journal(tmp_path / "s.toml")
     session = workshop()
     for number in range(20):

@@ -15,8 +15,9 @@ import pytest
 
 from okrtui import lock, recovery
 from okrtui.history import snapshot
+from okrtui.journal import Journal
 from okrtui.recent import load_recent, recent_file, remember
-from okrtui.recovery import Journal, Snapshot
+from okrtui.recovery import Snapshot
 from okrtui.workshop import add_idea, new_session
 
 from .conftest import finishes, unblock
@@ -131,7 +132,8 @@ WINDOW = """
 import sys, time
 from pathlib import Path
 from okrtui.history import snapshot
-from okrtui.recovery import Journal, Snapshot
+from okrtui.journal import Journal
+from okrtui.recovery import Snapshot
 from okrtui.workshop import new_session
 path = Path(sys.argv[1])
 journal = Journal(path)

@@ -11,18 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from okrtui import storage
+from okrtui import storage, writing
 from okrtui.problems import SaveError, SessionFileError
 from okrtui.roadmap import RoadmapFileError, read_roadmap
-from okrtui.storage import (
-    atomic_write,
-    file_stamp,
-    load_session,
-    parse_session,
-    read_user_file,
-    remove_stale_temporaries,
-    save_session,
-)
+from okrtui.storage import file_stamp, load_session, parse_session, read_user_file, save_session
+from okrtui.writing import atomic_write, remove_stale_temporaries
 
 from .conftest import MINIMAL_TOML, finishes, null_device, okrtui_env, unblock, write
 
@@ -164,7 +157,7 @@ def test_ctrl_c_during_a_save_leaves_no_temporary_file(tmp_path: Path,
     def interrupted(handle: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(storage.os, "fsync", interrupted)
+    monkeypatch.setattr(writing.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         atomic_write(path, b"new")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.toml"]

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from okrtui import workshop
+from okrtui.item_ids import all_ids, next_id
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
 from okrtui.models import Session
 from okrtui.storage import dumps_session, parse_session
@@ -54,11 +55,11 @@ def test_new_session_saves_and_reopens() -> None:
 
 def test_next_id_follows_the_highest_number_in_use() -> None:
     session = fresh()
-    assert workshop.next_id(session, "i") == "i1"
+    assert next_id(session, "i") == "i1"
     team = session.teams[0]
     for _ in range(3):
         workshop.add_idea(session, team, "ambition", "Idée", None)
-    assert workshop.next_id(session, "i") == "i4"
+    assert next_id(session, "i") == "i4"
 
 
 def test_next_id_never_reuses_a_present_id_even_with_gaps() -> None:
@@ -74,9 +75,9 @@ def test_next_id_never_reuses_a_present_id_even_with_gaps() -> None:
 
 def test_next_id_sees_ids_everywhere_in_the_session() -> None:
     session = rich_session()
-    present = set(workshop.all_ids(session))
+    present = set(all_ids(session))
     for prefix in ("p", "team", "i", "o", "k", "t", "a"):
-        assert workshop.next_id(session, prefix) not in present
+        assert next_id(session, prefix) not in present
 
 
 def test_next_id_with_hand_written_ids() -> None:
@@ -84,7 +85,7 @@ def test_next_id_with_hand_written_ids() -> None:
     team = session.teams[0]
     team.ideas.append(workshop.Idea(id="i41", level="ambition", text="Main"))
     team.ideas.append(workshop.Idea(id="idea7", level="ambition", text="Autre"))
-    assert workshop.next_id(session, "i") == "i42"
+    assert next_id(session, "i") == "i42"
     idea = workshop.add_idea(session, team, "tactic", "Nouvelle", None)
     assert idea.id == "i42"
     assert reloads(session).teams[0].ideas[-1].id == "i42"
@@ -101,7 +102,7 @@ def test_next_id_after_ids_of_every_form(ids: list[str], expected: str) -> None:
     team = session.teams[0]
     for idea_id in ids:
         team.ideas.append(workshop.Idea(id=idea_id, level="ambition", text=idea_id))
-    assert workshop.next_id(session, "i") == expected
+    assert next_id(session, "i") == expected
 
 # --- ideas ------------------------------------------------------------------------------
 
@@ -198,7 +199,7 @@ def test_the_limit_applies_to_each_team_separately() -> None:
         for n in range(3):
             workshop.commit_objective(session, team, f"Objectif {n}")
     assert [len(team.committed_objectives) for team in session.teams] == [3, 3]
-    assert len(set(workshop.all_ids(session))) == len(list(workshop.all_ids(session)))
+    assert len(set(all_ids(session))) == len(list(all_ids(session)))
 
 
 # --- key results ------------------------------------------------------------------------
