@@ -38,7 +38,8 @@ def add_measure_action(session: Session, objective: Objective, kr: KeyResult, tr
     """Plan measuring kr's baseline as a first action: in the objective's measuring tactic
     (made, aimed at kr, when there is none yet). tr: the session language's catalog."""
     tactic_text = tr("baseline.tactic")
-    tactic = next((t for t in objective.tactics if t.text == tactic_text), None)
+    tactic = next((t for t in objective.tactics
+                   if _apostrophes_alike(t.text) == _apostrophes_alike(tactic_text)), None)
     if tactic is None:
         tactic = add_tactic(session, objective, tactic_text, [kr.id])
     elif kr.id not in tactic.moves:
@@ -47,6 +48,12 @@ def add_measure_action(session: Session, objective: Objective, kr: KeyResult, tr
     action = add_action(session, tactic, tr("baseline.action", kr=short), owner, due)
     action.measures = kr.id
     return action
+
+
+def _apostrophes_alike(text: str) -> str:
+    """Sessions written before the catalog took the typographic apostrophe name the
+    measuring tactic « Mesurer avant d'agir »: it is still the same tactic."""
+    return text.replace("'", "’")
 
 
 @dataclass(frozen=True)

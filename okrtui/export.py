@@ -11,12 +11,14 @@ from okrtui.numbers import format_number
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 _LINE_START_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
+_BREAKING_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def md(text: str) -> str:
     """User text as literal Markdown on one line: special characters escaped, and a start
-    that would make a list or a heading neutralised."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    that would make a list or a heading neutralised. Runs of white space become one space;
+    the no-break spaces of French typography (before « : », in « 20 % ») stay."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", _BREAKING_SPACES.sub(" ", text).strip())
     return _LINE_START_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 

@@ -20,7 +20,8 @@ class FileProblem(Exception):
         key) is shown with its control characters written out, never sent raw."""
         params = {name: show_path(value) if isinstance(value, Path) else value
                   for name, value in self.params.items()}
-        return f"{show_path(self.path)}: {for_terminal(tr(self.key, **params))}"
+        return (f"{show_path(self.path)}{tr('export.colon')} "
+                f"{for_terminal(tr(self.key, **params))}")
 
 
 class SessionFileError(FileProblem):

@@ -230,7 +230,7 @@ def recovery_question(tr: Catalog, found: Recovery, saved: Session | None) -> st
         parts = [tr(f"recovery.{name}", count=count)
                  for name, count in zip(("added", "removed", "changed"), counts, strict=True)
                  if count]
-        lines.append(f"  • {tr(f'recovery.kind.{kind}')}: {', '.join(parts)}")
+        lines.append(f"  • {tr(f'recovery.kind.{kind}')}{tr('export.colon')} {', '.join(parts)}")
     for level, text in found.drafts.items():
         shown = text if len(text) <= 60 else text[:59] + "…"
         level_name = tr(f"level.{level}.name")

@@ -120,15 +120,15 @@ async def test_the_home_screen_follows_the_terminal_locale(
         await pilot.pause()
         texts = option_texts(app.screen.query_one("#home-entries", OptionList))
         assert texts[:2] == ["Nouvelle session", "Ouvrir un fichier…"]
-        assert "Sessions récentes" in texts and "Sessions d'exemple" in texts
+        assert "Sessions récentes" in texts and "Sessions d’exemple" in texts
         assert footer(app) == {"n": "Nouvelle session", "o": "Ouvrir un fichier",
                                "ctrl+q": "Quitter", "f1": "Aide", "ctrl+p": "Commandes"}
         await pilot.press("o")
         assert isinstance(app.screen, PathScreen)
         await fill(pilot, str(isolated / "absent.toml"))
         await pilot.pause()
-        assert errors(app) == [f"{isolated / 'absent.toml'}: fichier introuvable."]
-        assert last_title(app) == "Impossible d'ouvrir ce fichier"
+        assert errors(app) == [f"{isolated / 'absent.toml'}\u00a0: fichier introuvable."]
+        assert last_title(app) == "Impossible d’ouvrir ce fichier"
 
 
 async def test_a_french_session_opened_from_an_english_home_speaks_only_french(
@@ -187,7 +187,7 @@ async def test_after_closing_a_session_the_home_screen_speaks_one_language(
         assert seen in {
             ("New session", "Open a session file", "Cancel", "Cannot open this file"),
             ("Nouvelle session", "Ouvrir un fichier de session", "Annuler",
-             "Impossible d'ouvrir ce fichier"),
+             "Impossible d’ouvrir ce fichier"),
         }
 
 
@@ -204,7 +204,7 @@ async def test_the_help_lists_the_keys_in_the_session_language(isolated: Path) -
         heading = str(app.screen.query_one(".heading", Label).content)
         assert heading == "Touches"
         text = help_text(app)
-        for words in ("Partout", "Quitter", "Enregistrer sous…", "Retenir l'idée",
+        for words in ("Partout", "Quitter", "Enregistrer sous…", "Retenir l’idée",
                       "Mettre de côté", "Tactique",
                       "Exécution", "ctrl+q", "ctrl+p"):
             assert words in text

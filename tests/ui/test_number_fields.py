@@ -44,7 +44,7 @@ async def test_a_number_read_one_of_two_ways_says_how(isolated: Path) -> None:
         await fill(pilot, "1.200", then="tab")
         note = app.screen.query_one("#number-reading", Static)
         assert note.display
-        assert "«\u00a01.200\u00a0» lu comme 1,2" in str(note.content)
+        assert "«\u00a01.200\u00a0» compris comme 1,2" in str(note.content)
         app.screen.query_one("#baseline", Input).value = "1 200"  # read one way only
         await pilot.pause()
         assert not note.display

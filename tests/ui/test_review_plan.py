@@ -99,7 +99,7 @@ async def test_a_baseline_unknown_gets_its_measuring_action(isolated: Path) -> N
         await pilot.pause()
         assert kr.baseline_unknown
         action = team.objectives[0].tactics[0].actions[0]
-        assert action.measures == kr.id and action.text.startswith("Measure the starting value")
+        assert action.measures == kr.id and action.text.startswith("Measure the baseline of")
         findings = app.screen.query_one("#findings", OptionList)
         assert "measured by: Measure" in prompt_of(findings, "waiting:" + kr.id)
         await highlight(pilot, "waiting:" + kr.id)

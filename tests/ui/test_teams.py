@@ -58,7 +58,7 @@ async def test_the_review_compares_with_another_team_file(isolated: Path) -> Non
         await fill(pilot, str(EXAMPLES / "equipe-data.toml"))
         assert isinstance(app.screen, CompareScreen)
         text = str(app.screen.query_one("#compare-text", Static).render())
-        assert "Ce qu'elles ont en commun (5)" in text
+        assert "Ce qu’elles ont en commun (5)" in text
         assert "Tirent en sens contraire (1)" in text
         await pilot.press("s")
         await pilot.pause()

@@ -25,11 +25,11 @@ def test_compare_the_two_example_teams(capsys: pytest.CaptureFixture[str]) -> No
     code, out, err = compare(capsys, DATA, PRODUCT)
     assert code == 0, err
     assert err == ""
-    assert out.startswith("Équipes comparées : Data science")
-    assert "Ce qu'elles ont en commun (5)" in out
+    assert out.startswith("Équipes comparées\u00a0: Data science")
+    assert "Ce qu’elles ont en commun (5)" in out
     assert "Tirent en sens contraire (1)" in out
-    assert "indicateur : requêtes · utilisateurs : utilisateurs gratuits" in out
-    assert "Ce qu'une seule équipe a" in out
+    assert "indicateur\u00a0: requêtes · utilisateurs\u00a0: utilisateurs gratuits" in out
+    assert "Propre à une seule équipe" in out
 
 
 def test_compare_in_english(capsys: pytest.CaptureFixture[str]) -> None:

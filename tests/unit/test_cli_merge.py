@@ -183,7 +183,7 @@ def test_compare_save_writes_the_shared_section_into_both_files(
     before = {path: path.read_text(encoding="utf-8") for path in teams}
     code, out, err = okrtui(capsys, "compare", data, product, "--save")
     assert code == 0, err
-    assert "Ce qu'elles ont en commun (5)" in out  # the comparison is shown as usual
+    assert "Ce qu’elles ont en commun (5)" in out  # the comparison is shown as usual
     saved = "\u00a0: 3 points enregistrés comme «\u00a0ce que nous avons en commun\u00a0».\n"
     assert err == f"{data}{saved}{product}{saved}"
     for path in teams:
@@ -212,7 +212,7 @@ def test_compare_save_keeps_common_points_written_by_hand(
     assert okrtui(capsys, "compare", data, product, "--save")[0] == 0
     common = load_session(data).common
     assert [c.id for c in common] == ["c1", "c2", "c3", "note1"]
-    assert common[0].text == "Indicateur : taux d'acceptation"
+    assert common[0].text == "Indicateur\u00a0: taux d'acceptation"
     assert common[-1].text == "Un point écrit à la main"
 
 
@@ -228,7 +228,7 @@ def test_compare_save_writes_each_file_in_its_language(
     assert okrtui(capsys, "compare", english, product, "--save")[0] == 0
     assert load_session(english).common[0].text == "Metric: churn · users: paying customers"
     assert load_session(product).common[0].text == (
-        "Indicateur : attrition · utilisateurs : clients payants")
+        "Indicateur\u00a0: attrition · utilisateurs\u00a0: clients payants")
 
 
 def test_compare_save_into_the_multi_team_example(tmp_path: Path,

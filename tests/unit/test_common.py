@@ -23,9 +23,9 @@ def examples() -> Comparison:
 def test_the_example_teams_have_three_things_in_common(examples: Comparison) -> None:
     points = common_points(examples, catalog("fr"))
     assert [(p.id, p.kind, p.text) for p in points] == [
-        ("c1", "shared", "Indicateur : taux d'acceptation"),
-        ("c2", "shared", "Utilisateurs : e-commerçants"),
-        ("c3", "opposed", "En sens contraire : requêtes"),
+        ("c1", "shared", "Indicateur\u00a0: taux d'acceptation"),
+        ("c2", "shared", "Utilisateurs\u00a0: e-commerçants"),
+        ("c3", "opposed", "En sens contraire\u00a0: requêtes"),
     ]
     assert points[0].items == [
         "Data science — Porter de 70 % à 90 % la part des réponses du modèle acceptées sans "

@@ -161,8 +161,8 @@ def test_text_speaks_the_catalog_language(examples: Comparison, language: str) -
 
 def test_french_text_uses_french_labels_and_typography(examples: Comparison) -> None:
     text = render_text(examples, catalog("fr"))
-    assert "indicateur : taux d'acceptation" in text
-    assert "« Faire passer le NPS de 25 à 45 »" in text
+    assert "indicateur\u00a0: taux d'acceptation" in text
+    assert "«\u00a0Faire passer le NPS de 25 à 45\u00a0»" in text
     assert "↓ baisse Data science · résultat clé k4" in text
 
 

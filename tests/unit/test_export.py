@@ -129,9 +129,9 @@ def test_french_export_uses_french_words_and_numbers() -> None:
     assert "## Objectif 1 — Permettre à nos utilisateurs prioritaires une autonomie totale" in text
     assert "de 12 à 9 minutes" in text
     assert "de 0,35 à 0,2" in text
-    assert "responsable : Yusuf Öztürk" in text
-    assert "échéance : 2027-05-03" in text
-    assert "premier pas : Extraire les logs" in text
+    assert "responsable\u00a0: Yusuf Öztürk" in text
+    assert "échéance\u00a0: 2027-05-03" in text
+    assert "premier pas\u00a0: Extraire les logs" in text
     assert "## Mis de côté" in text and "- Développer le canal partenaires" in text
     assert "- Augmenter le NPS" in text
     assert "## Idées non retenues" in text and "Acquérir de nouveaux utilisateurs" in text
@@ -147,8 +147,8 @@ def test_the_multi_team_example_shows_the_teams_side_by_side_and_what_they_share
     text = to_markdown(load_session(SESSIONS / "startup-ia.toml"), catalog("fr"))
     side = text.index("## Les équipes côte à côte")
     common = text.index("## Ce que nous avons en commun")
-    first_team = text.index("## Équipe : Data science")
-    assert side < common < first_team < text.index("## Équipe : Produit & Marketing")
+    first_team = text.index("## Équipe\u00a0: Data science")
+    assert side < common < first_team < text.index("## Équipe\u00a0: Produit & Marketing")
     table = text[side:common].splitlines()
     assert table[2:4] == ["| Data science | Produit & Marketing |", "| --- | --- |"]
     assert table[4].startswith("| **Rendre les réponses de notre modèle fiables pour les "
@@ -156,8 +156,8 @@ def test_the_multi_team_example_shows_the_teams_side_by_side_and_what_they_share
     assert "| **Faire adopter notre assistant par les e-commerçants Shopify**" in table[4]
     assert len([line for line in table if line.startswith("| **")]) == 3
     shared = text[common:first_team]
-    assert "- **Indicateur : taux d'acceptation**\n  - Data science — Porter de 70 %" in shared
-    assert "- ⇄ **En sens contraire : requêtes**" in shared
+    assert "- **Indicateur\u00a0: taux d'acceptation**\n  - Data science — Porter de 70 %" in shared
+    assert "- ⇄ **En sens contraire\u00a0: requêtes**" in shared
     shown = rendered(text)
     assert ("Produit & Marketing — Augmenter de 50 000 à 150 000 les requêtes mensuelles de "
             "l'offre gratuite") in shown
@@ -223,3 +223,13 @@ def test_user_text_on_several_lines_stays_one_item(en: Catalog) -> None:
     text = to_markdown(session, en)
     assert "- first line \\# second line - third" in text
     assert "first line # second line - third" in rendered(text)
+
+
+def test_user_text_keeps_its_no_break_spaces(fr: Catalog) -> None:
+    """« 20 % » and « Cible : » as a French user types them: the export used to turn the
+    no-break spaces into plain ones, which a renderer may break a line at."""
+    wording = "Réduire de 20\u202f% le churn\u00a0: cible 2\u202f000 clients"
+    session = workshop.new_session("T", "fr")
+    objective = workshop.commit_objective(session, session.teams[0], "Garder nos clients")
+    workshop.add_key_result(session, objective, wording)
+    assert wording in to_markdown(session, fr)

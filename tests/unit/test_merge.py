@@ -268,8 +268,8 @@ def test_settings_that_differ_keep_the_first_file_and_say_so() -> None:
             "keeps the first file's, 10/10/15 min.") in said
     assert "2.toml: period “2027-Q2”; the merged session keeps “2027-Q1”." in said
     assert "Title taken from 1.toml: “Atelier” (--title to choose another)." in said
-    assert ("2.toml est en français ; la session fusionnée reste en anglais, la langue du "
-            "premier fichier (celle du coach et de l'export pour toutes les équipes).") in texts(
+    assert ("2.toml est en français\u202f; la session fusionnée reste en anglais, la langue du "
+            "premier fichier (celle du coach et de l’export pour toutes les équipes).") in texts(
         merged, "fr")
 
 

@@ -325,7 +325,7 @@ def test_the_message_follows_the_language(tmp_path: Path) -> None:
     path = tmp_path / "absent.toml"
     with pytest.raises(SessionFileError) as caught:
         load_session(path)
-    assert caught.value.message(catalog("fr")) == f"{path}: fichier introuvable."
+    assert caught.value.message(catalog("fr")) == f"{path}\u00a0: fichier introuvable."
 
 
 # --- saving -------------------------------------------------------------------------------

@@ -61,8 +61,18 @@ def test_the_measuring_tactic_is_reused_for_a_second_key_result(fr) -> None:
         set_baseline_unknown(kr, True)
         add_measure_action(session, objective, kr, fr)
     assert len(objective.tactics) == 1
-    assert objective.tactics[0].text == "Mesurer avant d'agir"
+    assert objective.tactics[0].text == "Mesurer avant d’agir"
     assert objective.tactics[0].moves == [churn.id, other.id]
+
+
+def test_a_measuring_tactic_written_with_a_straight_apostrophe_is_reused(fr) -> None:
+    """Sessions saved before the catalog took the typographic apostrophe."""
+    session, team, objective, churn, other = workshop("fr")
+    older = add_tactic(session, objective, "Mesurer avant d'agir", [churn.id])
+    set_baseline_unknown(other, True)
+    add_measure_action(session, objective, other, fr)
+    assert objective.tactics == [older]
+    assert older.moves == [churn.id, other.id]
 
 
 def test_a_kpi_moves_out_of_its_objective_and_back(en) -> None:
