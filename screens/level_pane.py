@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from okrtui.document import Change, Name
 from okrtui.facilitation import (
@@ -28,6 +28,7 @@ from okrtui.workshop import add_idea, add_participant, find_item, find_objective
 from .dialogs import ConfirmScreen
 from .forms import DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
 from .localized import glimpse, literal, localize_bindings, shown
+from .widgets.idea_list import IdeaList
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_tree import OkrTree, Ref, show_details
 from .widgets.team_view import TeamView
@@ -255,7 +256,7 @@ class LevelPane(TeamView, Horizontal):
 
     def action_focus_ideas(self) -> None:
         """← from the tree: the ideas list."""
-        self.ideas.query_one(OptionList).focus()
+        self.ideas.query_one(IdeaList).focus()
 
     def action_capture(self) -> None:
         self.ideas.focus_field()

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Tree
 
 from okrtui.models import Language, Session
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.workshop import add_idea, add_key_result, commit_objective, new_session
 
 
@@ -48,7 +49,7 @@ def tree_lines(tree: Tree) -> list[str]:
     return lines
 
 
-def option_texts(options: OptionList) -> list[str]:
+def option_texts(options: OptionList | IdeaList) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
