@@ -82,9 +82,9 @@ def main() -> None:
                              bare, None))
             lines.append(row("peak memory, bare app + okrtui.models",
                              deps_memory, bare_memory, None, unit="KiB"))
-            for n, target in ((medium, 1.25), (large, 1.5)):
-                lines.append(row(f"first screen, {n} ideas (vs bare Textual app)",
-                                 shown[n][0], bare, target))
+            for n, target in ((medium, 1.25), (large, 1.5)):  # issue 12: vs the deps floor
+                lines.append(row(f"first screen, {n} ideas (vs bare app + okrtui.models)",
+                                 shown[n][0], deps, target))
             lines.append(row(f"peak memory, {large} ideas (vs bare Textual app)",
                              shown[large][1], bare_memory, 1.5, unit="KiB"))
             typing_small = terminal.keystrokes(terminal.okrtui_command(paths[small]),

@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-SESSION = "okrtui-bench"
+SESSION = f"okrtui-bench-{os.getpid()}"
+"""Each run its own tmux session: two benchmarks at once must not close each other's pane."""
 
 
 def tmux(*args: str) -> str:

@@ -7,7 +7,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from okrtui.document import Change, Name
 from okrtui.facilitation import (
@@ -29,6 +29,7 @@ from .commands import bindings_for
 from .dialogs import ConfirmScreen
 from .forms import DecisionDraft, DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
 from .localized import glimpse, literal, shown
+from .widgets.idea_list import IdeaList
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_view import OkrView
 from .widgets.team_view import TeamView
@@ -238,7 +239,7 @@ class LevelPane(TeamView, Horizontal):
 
     def action_focus_ideas(self) -> None:
         """← from the tree: the ideas list."""
-        self.ideas.query_one(OptionList).focus()
+        self.ideas.query_one(IdeaList).focus()
 
     def action_capture(self) -> None:
         self.ideas.focus_field()

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, Static
 
 from okrtui.document import Name
 from okrtui.facilitation import (
@@ -24,7 +24,7 @@ from okrtui.numbers import parse_number
 from .commands import bindings_for
 from .forms import TextForm
 from .localized import glimpse, literal
-from .widgets.idea_list import IdeaList, LazyOption
+from .widgets.idea_list import IdeaList, IdeaRow
 from .widgets.key_bar import KeyBar
 from .widgets.team_view import TeamView
 
@@ -54,7 +54,7 @@ class VoteScreen(TeamView, Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        self.query_one("#vote-ideas", OptionList).focus()
+        self.query_one("#vote-ideas", IdeaList).focus()
 
     def ideas(self) -> list[Idea]:
         return [i for i in self.team.ideas_at(self.level) if not i.hidden and not i.parked]
@@ -85,12 +85,12 @@ class VoteScreen(TeamView, Screen[None]):
             totals[vote.idea] = totals.get(vote.idea, 0) + vote.dots
             if vote.participant == self.participant:
                 mine[vote.idea] = vote.dots
-        ideas = self.query_one("#vote-ideas", OptionList)
+        ideas = self.query_one("#vote-ideas", IdeaList)
         highlighted = ideas.highlighted
         def prompt(idea: Idea, dots: int) -> Content:
             return self._prompt(idea, dots, 0 if self.hide_totals else totals.get(idea.id, 0))
 
-        options = [LazyOption(prompt, idea.id, idea, mine.get(idea.id, 0))
+        options = [IdeaRow(prompt, idea.id, idea, mine.get(idea.id, 0))
                    for idea in self.ideas()]
         ideas.set_options(options)
         if options:
@@ -121,7 +121,7 @@ class VoteScreen(TeamView, Screen[None]):
         return Content("\n").join(lines) if lines else Content.styled(tr("vote.none"), "dim")
 
     def _highlighted(self) -> Idea | None:
-        option = self.query_one("#vote-ideas", OptionList).highlighted_option
+        option = self.query_one("#vote-ideas", IdeaList).highlighted_option
         return next((i for i in self.ideas() if option and i.id == option.id), None)
 
     def action_participant(self, index: int) -> None:

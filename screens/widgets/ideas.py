@@ -9,8 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Input, Label, OptionList, Select
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets import Input, Label, Select
 
 from okrtui.facilitation import current_phase, hidden_summary
 from okrtui.i18n import Catalog
@@ -19,8 +18,10 @@ from okrtui.text import clean_line
 
 from ..commands import bindings_for
 from ..localized import glimpse, hidden_ideas, literal
-from .idea_list import IdeaList, LazyOption
+from .idea_list import IdeaList, IdeaRow
 from .team_view import TeamView
+
+HIDDEN_ROW = "hidden-summary"
 
 
 class IdeaField(Input):
@@ -83,7 +84,7 @@ class IdeasPanel(TeamView, Vertical):
     def __init__(self, session: Session, team: Team, level: Level, tr: Catalog) -> None:
         super().__init__(classes="ideas")
         self.marked: set[str] = set()
-        self._rows: dict[str, LazyOption] = {}
+        self._rows: dict[str, IdeaRow] = {}
         self._tied: set[int] = set()
         """Dot counts that two visible ideas or more share (marked as ties)."""
         self._people_shown = [(p.id, p.name) for p in session.participants]
@@ -156,43 +157,43 @@ class IdeasPanel(TeamView, Vertical):
     def reload(self) -> None:
         self.refresh_authors()
         ideas, dots, hidden = self._ordered()
-        option_list = self.query_one(IdeaList)
-        highlighted = option_list.highlighted_option
+        idea_list = self.query_one(IdeaList)
+        highlighted = idea_list.highlighted_option
         keep = highlighted.id if highlighted else None
-        options: list[Option] = []
+        rows: list[IdeaRow] = []
         if hidden:
-            options.append(self._hidden_row(option_list))
-        options += self._rows_for(ideas, dots)
+            rows.append(self._hidden_row(idea_list))
+        rows += self._rows_for(ideas, dots)
         self._update_heading(len(ideas) + hidden)
-        if [option.id for option in options] == [option.id for option in option_list.options]:
-            option_list.rows_remade()  # the same rows in the same order (an undo, mostly)
+        if [row.id for row in rows] == [row.id for row in idea_list.options]:
+            idea_list.rows_changed()  # the same rows in the same order (an undo, mostly)
             return
-        option_list.set_options(options)
+        idea_list.set_options(rows)
         if keep is not None and keep in {idea.id for idea in ideas}:
-            option_list.highlighted = option_list.get_option_index(keep)
+            idea_list.highlighted = idea_list.get_option_index(keep)
         elif ideas:
-            option_list.highlighted = 1 if hidden else 0
+            idea_list.highlighted = 1 if hidden else 0
 
-    def _hidden_row(self, option_list: OptionList) -> Option:
+    def _hidden_row(self, idea_list: IdeaList) -> IdeaRow:
         """The row counting the hidden ideas (silent writing), kept if the list has it."""
-        if option_list.option_count and option_list.options[0].id == "hidden-summary":
-            row = option_list.options[0]
-            row._set_prompt(self._hidden_prompt())
+        if idea_list.option_count and idea_list.options[0].id == HIDDEN_ROW:
+            row = idea_list.options[0]
+            row.remake(None)
             return row
-        return Option(self._hidden_prompt(), disabled=True, id="hidden-summary")
+        return IdeaRow(lambda _, __: self._hidden_prompt(), HIDDEN_ROW, disabled=True)
 
-    def _rows_for(self, ideas: list[Idea], dots: dict[str, int]) -> list[LazyOption]:
+    def _rows_for(self, ideas: list[Idea], dots: dict[str, int]) -> list[IdeaRow]:
         """The list's rows for ideas: the rows already made are kept and made again when
         next shown (no new objects for ideas still there)."""
         kept, rows = self._rows, []
         for idea in ideas:
             row = kept.get(idea.id)
             if row is None:
-                row = LazyOption(self._prompt, idea.id, idea, dots.get(idea.id, 0))
+                row = IdeaRow(self._prompt, idea.id, idea, dots.get(idea.id, 0))
             else:
                 row.remake(idea, dots.get(idea.id, 0))
             rows.append(row)
-        self._rows = {row.id: row for row in rows if row.id is not None}
+        self._rows = {row.id: row for row in rows}
         return rows
 
     def _hidden_prompt(self) -> Content:
@@ -208,20 +209,19 @@ class IdeasPanel(TeamView, Vertical):
 
     def show_new(self, idea: Idea) -> None:
         """Show one captured idea without rebuilding the list (a hidden one: the count)."""
-        option_list = self.query_one(OptionList)
+        idea_list = self.query_one(IdeaList)
         count = len(self.team.ideas_at(self.level))
         if idea.hidden:
-            if option_list.option_count and option_list.get_option_at_index(0).id == (
-                "hidden-summary"
-            ):
-                option_list.replace_option_prompt_at_index(0, self._hidden_prompt())
+            if idea_list.option_count and idea_list.options[0].id == HIDDEN_ROW:
+                idea_list.options[0].remake(None)
+                idea_list.rows_changed()
                 self._update_heading(count)
             else:
                 self.reload()
             return
-        row = self._rows[idea.id] = LazyOption(self._prompt, idea.id, idea)
-        option_list.add_option(row)
-        option_list.highlighted = option_list.option_count - 1
+        row = self._rows[idea.id] = IdeaRow(self._prompt, idea.id, idea)
+        idea_list.add_option(row)
+        idea_list.highlighted = idea_list.option_count - 1
         self._update_heading(count)
 
     def _dots(self, idea: Idea) -> int:
@@ -230,21 +230,19 @@ class IdeasPanel(TeamView, Vertical):
     def redraw(self, idea: Idea) -> None:
         """Show on its row what changed in one idea (committed, reworded), without rebuilding
         the list: with 50,000 ideas a rebuild costs ~0.5 s."""
-        option_list = self.query_one(OptionList)
-        try:
-            index = option_list.get_option_index(idea.id)
-        except OptionDoesNotExist:  # hidden (silent writing): its row is the summary
+        row = self._rows.get(idea.id)
+        if row is None:  # hidden (silent writing): its row is the summary
             self.reload()
             return
-        option_list.replace_option_prompt_at_index(index, self._prompt(idea, self._dots(idea)))
+        row.remake(idea, self._dots(idea))
+        self.query_one(IdeaList).rows_changed()
 
     def forget(self, idea: Idea) -> None:
         """Take a removed idea's row out of the list, without rebuilding the list."""
-        try:
-            self.query_one(OptionList).remove_option(idea.id)
-        except OptionDoesNotExist:
+        if self._rows.pop(idea.id, None) is None:
             self.reload()
             return
+        self.query_one(IdeaList).remove_option(idea.id)
         self._update_heading(len(self.team.ideas_at(self.level)))
 
     def toggle_mark(self) -> None:
@@ -252,12 +250,12 @@ class IdeasPanel(TeamView, Vertical):
         if idea is None:
             return
         self.marked ^= {idea.id}
-        option_list = self.query_one(OptionList)
-        index = option_list.highlighted
+        idea_list = self.query_one(IdeaList)
+        index = idea_list.highlighted
         if index is not None:
-            option_list.replace_option_prompt_at_index(index, self._prompt(idea, self._dots(idea)))
-            if index + 1 < option_list.option_count:
-                option_list.highlighted = index + 1
+            self.redraw(idea)
+            if index + 1 < idea_list.option_count:
+                idea_list.highlighted = index + 1
 
     def refresh_authors(self) -> None:
         """The author list follows the participants (added, or gone with an undo)."""
@@ -273,14 +271,14 @@ class IdeasPanel(TeamView, Vertical):
 
     @property
     def highlighted_idea(self) -> Idea | None:
-        option = self.query_one(OptionList).highlighted_option
+        option = self.query_one(IdeaList).highlighted_option
         if option is None:
             return None
         return next((idea for idea in self.team.ideas if idea.id == option.id), None)
 
     @property
     def list_has_focus(self) -> bool:
-        return self.query_one(OptionList).has_focus
+        return self.query_one(IdeaList).has_focus
 
     def focus_field(self) -> None:
         """Focus the field at once, so that the keys typed next land in it."""
@@ -300,4 +298,4 @@ class IdeasPanel(TeamView, Vertical):
         field.call_later(field.take_text)
 
     def action_leave_field(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one(IdeaList).focus()

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Tree
 
 from okrtui.models import Language, Session
 from okrtui.refs import ItemRef
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.screens.widgets.okr_view import OkrView
 from okrtui.workshop import add_idea, add_key_result, commit_objective, new_session
 
@@ -54,7 +55,7 @@ def tree_lines(tree: Tree | OkrView) -> list[str]:
     return lines
 
 
-def option_texts(options: OptionList) -> list[str]:
+def option_texts(options: OptionList | IdeaList) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 

@@ -3,11 +3,12 @@
 from pathlib import Path
 
 from textual import events
-from textual.widgets import OptionList, Select
+from textual.widgets import Select
 
 from okrtui.screens.app import OkrApp
 from okrtui.screens.dialogs import ConfirmScreen
 from okrtui.screens.forms import IdeaForm
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.screens.widgets.ideas import IdeaField
 
 from .support import notifications, session_with_three_objectives
@@ -81,7 +82,7 @@ async def test_an_ideas_author_can_be_changed_and_undone(isolated: Path) -> None
     app = OkrApp(session=session_with_three_objectives(), path=isolated / "author.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         ideas.focus()
         ideas.highlighted = 0
         await pilot.press("e")

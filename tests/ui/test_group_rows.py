@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-from textual.widgets import OptionList
-
 from okrtui.facilitation import merge
 from okrtui.models import Session
 from okrtui.screens.app import OkrApp
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.workshop import add_idea, new_session
 
 from .support import option_texts
@@ -26,7 +25,7 @@ async def test_a_group_row_lists_its_members_and_their_authors(isolated: Path) -
     app = OkrApp(session=grouped(), path=isolated / "groups.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        [row] = option_texts(app.screen.query_one("#ambition-ideas", OptionList))
+        [row] = option_texts(app.screen.query_one("#ambition-ideas", IdeaList))
         assert row.split("\n") == ["• Grow through referrals  ⧉2",
                                    "    ↳ Referral bonus — Ana",
                                    "    ↳ Invite a friend [b]now[/b] — Bruno"]

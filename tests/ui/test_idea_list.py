@@ -4,7 +4,9 @@ row, the highlighted row in full, and row text built only when shown."""
 from textual.app import App, ComposeResult
 from textual.content import Content
 
-from okrtui.screens.widgets.idea_list import FOLD_ABOVE, IdeaList, LazyOption
+from okrtui.screens.widgets.idea_list import FOLD_ABOVE, IdeaList, IdeaRow
+
+from .rendered import screen_text
 
 LONG = "A very long idea about onboarding accountants " * 4 + "[b]not bold[/b] [@click=app.quit]"
 
@@ -20,7 +22,7 @@ class ListApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one(IdeaList).set_options(
-            [LazyOption(self._make, f"i{index}", index) for index in range(len(self.texts))])
+            [IdeaRow(self._make, f"i{index}", index) for index in range(len(self.texts))])
         self.query_one(IdeaList).highlighted = 0
 
     def _make(self, index: int, count: int) -> Content:
@@ -29,7 +31,7 @@ class ListApp(App[None]):
 
 
 def rows_of(ideas: IdeaList, index: int) -> int:
-    return ideas._heights[index]
+    return ideas.row_height(index)
 
 
 async def test_a_short_list_shows_every_idea_in_full() -> None:
@@ -62,7 +64,7 @@ async def test_a_long_list_folds_rows_but_the_highlighted_one() -> None:
         await pilot.pause()
         assert ideas.highlighted == 10
         assert rows_of(ideas, 10) == full
-        screen = "\n".join(line.text for line in app.screen._compositor.render_strips())
+        screen = screen_text(app)
         assert "[b]not bold[/b]" in screen  # user text is shown literally
         assert "…" in screen  # another long idea, folded
 
@@ -80,7 +82,7 @@ async def test_adding_past_the_threshold_folds_the_rows_already_measured() -> No
         await pilot.pause()
         ideas = app.query_one(IdeaList)
         assert rows_of(ideas, 5) > 1
-        ideas.add_option(LazyOption(lambda text, _: Content(text), "more", "one more"))
+        ideas.add_option(IdeaRow(lambda text, _: Content(text), "more", "one more"))
         ideas.highlighted = FOLD_ABOVE
         await pilot.pause()
         assert ideas.folded
@@ -110,7 +112,7 @@ async def test_a_rebuilt_list_keeps_its_rows_and_makes_their_text_again() -> Non
         rows = list(ideas.options)
         app.texts[1] = "second, reworded"
         for index, row in enumerate(rows):
-            assert isinstance(row, LazyOption)
+            assert isinstance(row, IdeaRow)
             row.remake(index)
         ideas.set_options(rows)
         await pilot.pause()
@@ -127,11 +129,44 @@ async def test_rows_remade_in_place_are_drawn_and_measured_again() -> None:
         app.texts[0] = LONG
         app.texts[1] = "idea one, reworded"
         for index, row in enumerate(ideas.options):
-            assert isinstance(row, LazyOption)
+            assert isinstance(row, IdeaRow)
             row.remake(index)
-        ideas.rows_remade()
+        ideas.rows_changed()
         await pilot.pause()
         assert rows_of(ideas, 0) > 1  # the highlighted row, whole
         assert str(ideas.options[1].prompt) == "idea one, reworded"
-        screen = "\n".join(line.text for line in app.screen._compositor.render_strips())
+        screen = screen_text(app)
         assert "idea one, reworded" in screen
+
+
+async def test_a_click_moves_the_cursor_to_the_row_and_selects_it() -> None:
+    selected: list[str] = []
+
+    class Clicked(ListApp):
+        def on_idea_list_selected(self, event: IdeaList.Selected) -> None:
+            selected.append(event.row.id)
+
+    app = Clicked([f"idea {index}" for index in range(FOLD_ABOVE + 10)])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.click(IdeaList, offset=(3, 5))  # the list's top border, then rows 0–3
+        await pilot.pause()
+        assert app.query_one(IdeaList).highlighted == 4
+        assert selected == ["i4"]
+
+
+async def test_page_down_moves_a_screen_and_keeps_the_cursor_in_view() -> None:
+    app = ListApp([f"idea {index}" for index in range(5000)])
+    async with app.run_test(size=(60, 20)) as pilot:
+        ideas = app.query_one(IdeaList)
+        ideas.focus()
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert ideas.highlighted == 2 * ideas.scrollable_content_region.height
+        assert f"idea {ideas.highlighted}" in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert ideas.highlighted == 4999 and "idea 4999" in screen_text(app)
+        await pilot.press("down")  # around the end, to the first
+        await pilot.pause()
+        assert ideas.highlighted == 0 and "idea 0" in screen_text(app)

@@ -1,11 +1,12 @@
 """Committing, rewording and removing an idea change its row in the list (and only its row),
 and undo brings the list back as it was."""
 
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label
 
 from okrtui.facilitation import set_paper_total
 from okrtui.models import Session
 from okrtui.screens.app import OkrApp
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.workshop import add_idea, new_session
 from tests.ui.support import option_texts
 
@@ -20,7 +21,7 @@ def workshop_with_ideas() -> Session:
 
 
 def rows(app: OkrApp) -> list[str]:
-    return option_texts(app.screen.query_one("#ambition-ideas", OptionList))
+    return option_texts(app.screen.query_one("#ambition-ideas", IdeaList))
 
 
 def heading(app: OkrApp) -> str:
@@ -30,7 +31,7 @@ def heading(app: OkrApp) -> str:
 async def test_a_committed_reworded_or_removed_idea_shows_on_its_row_and_undo_restores() -> None:
     app = OkrApp(session=workshop_with_ideas())
     async with app.run_test(size=(120, 40)) as pilot:
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         ideas.focus()
         await pilot.pause()
         before = rows(app)
@@ -75,7 +76,7 @@ async def test_a_committed_reworded_or_removed_idea_shows_on_its_row_and_undo_re
 async def test_marking_an_idea_keeps_its_dots_on_its_row() -> None:
     app = OkrApp(session=workshop_with_ideas())
     async with app.run_test(size=(120, 40)) as pilot:
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         ideas.focus()
         ideas.highlighted = 0
         await pilot.pause()

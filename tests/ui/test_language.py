@@ -14,6 +14,7 @@ from okrtui.screens.help import HelpScreen
 from okrtui.screens.home import HomeScreen
 from okrtui.screens.new_session import NewSessionScreen
 from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.screens.widgets.key_bar import KeyBar
 from okrtui.screens.widgets.level_tabs import LevelTabs
 from okrtui.storage import load_session
@@ -73,7 +74,7 @@ async def test_a_french_session_speaks_french(isolated: Path) -> None:
         assert footer(app).items() >= FRENCH_KEYS.items()
         counts = str(app.screen.query_one("#ambition-pane .counts", Static).content)
         assert counts.startswith("3 objectifs retenus sur 3")
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         ideas.focus()
         ideas.highlighted = 1  # committed already
         await pilot.press("p")
@@ -98,7 +99,7 @@ async def test_lang_en_shows_a_french_session_in_english_and_keeps_its_text(
         assert tab_titles(app) == ["1 Ambition", "2 Tactic", "3 Execution", "4 Review"]
         assert ideas_heading(app) == "Ideas (6)"
         assert footer(app).items() >= ENGLISH_KEYS.items()
-        ideas = option_texts(app.screen.query_one("#ambition-ideas", OptionList))
+        ideas = option_texts(app.screen.query_one("#ambition-ideas", IdeaList))
         assert ideas[0] == "• Acquérir de nouveaux utilisateurs — Thomas Lefèvre"
         assert app.session.language == "fr"
 

@@ -11,6 +11,7 @@ from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import KeyResultForm, PickScreen
 from okrtui.screens.home import HomeScreen
 from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.screens.widgets.okr_view import OkrView
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import set_aside
@@ -46,7 +47,7 @@ async def test_a_fourth_objective_offers_a_swap_and_the_one_set_aside_is_kept(
     app = OkrApp(session=session, path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         ideas.focus()
         ideas.highlighted = 0
         await pilot.pause()
@@ -221,7 +222,7 @@ async def test_cancelling_the_key_result_swap_keeps_the_text_as_an_idea(isolated
         await pilot.press("escape")
         await pilot.pause()
         assert len(objective.key_results) == 3
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         assert any("A fourth measure" in text for text in option_texts(ideas))
         assert ("warning", "Not committed: the text is kept as an idea.") in notifications(app)
 

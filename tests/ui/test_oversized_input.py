@@ -10,13 +10,14 @@ from time import perf_counter
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from bench.generate import large_session
 from okrtui.models import Session
 from okrtui.screens.app import OkrApp
 from okrtui.screens.localized import SHOWN_CHARACTERS
 from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.storage import MAX_FILE_BYTES, load_session, save_session
 from okrtui.workshop import add_idea, new_session
 
@@ -75,7 +76,7 @@ async def test_a_100_kb_idea_is_pasted_added_committed_saved_and_reloaded_intact
         [idea] = app.session.teams[0].ideas
         assert idea.text == text
 
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         [row] = option_texts(ideas)
         assert row.startswith("• Start of a very long idea word0 word1")
         assert len(row) < SHOWN_CHARACTERS + 20 and "…" in row  # the row shows its start
@@ -109,7 +110,7 @@ async def test_a_100_kb_idea_is_pasted_added_committed_saved_and_reloaded_intact
     reopened = OkrApp(lang="en", session=reloaded, path=path)
     async with reopened.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        row = option_texts(reopened.screen.query_one("#ambition-ideas", OptionList))[0]
+        row = option_texts(reopened.screen.query_one("#ambition-ideas", IdeaList))[0]
         assert "Start of a very long idea" in row
         await pilot.press("e")  # the form that edits the idea holds the whole text
         assert reopened.screen.query_one(Input).value == text
@@ -127,7 +128,7 @@ async def test_a_session_of_50000_ideas_opens_moves_takes_an_idea_and_saves(
         await pilot.pause()
         await timed("open 50,000 ideas (from the home screen to the ideas listed)",
                     lambda: (app.open_path(path), wait_for_session(pilot))[1], pilot)
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         shown = ideas.option_count
         assert shown == len(app.session.teams[0].ideas_at("ambition")) > 15_000
         ideas.focus()
@@ -169,7 +170,7 @@ async def test_a_10_mb_session_file_opens_and_stays_usable(isolated: Path) -> No
         await timed("open the 10 MB file",
                     lambda: (app.open_path(path), wait_for_session(pilot))[1], pilot)
         assert not errors(app)
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         assert ideas.option_count == 334
         ideas.focus()
         await timed("ten keys: cursor down", lambda: pilot.press(*["down"] * 10), pilot)

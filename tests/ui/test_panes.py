@@ -5,6 +5,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from okrtui.screens.app import OkrApp
+from okrtui.screens.widgets.idea_list import IdeaList
 
 from .support import level_view, session_with_three_objectives
 
@@ -13,7 +14,7 @@ async def test_the_arrows_move_between_the_ideas_and_the_tree(isolated: Path) ->
     app = OkrApp(session=session_with_three_objectives(), path=isolated / "panes.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        ideas = app.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         ideas.focus()
         await pilot.press("right")
         await pilot.pause()

@@ -3,11 +3,10 @@ moving between phases is navigation: undo takes back the last edit, not a phase 
 
 from pathlib import Path
 
-from textual.widgets import OptionList
-
 from okrtui.facilitation import add_dot, current_phase
 from okrtui.models import Session
 from okrtui.screens.app import OkrApp
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.workshop import add_idea, new_session
 
 from .support import option_texts
@@ -28,7 +27,7 @@ def voted_session() -> Session:
 
 
 def idea_order(app: OkrApp) -> list[str]:
-    rows = option_texts(app.screen.query_one("#ambition-ideas", OptionList))
+    rows = option_texts(app.screen.query_one("#ambition-ideas", IdeaList))
     return [row.split("• ", 1)[1].split("  ", 1)[0] for row in rows]
 
 
@@ -38,7 +37,7 @@ async def test_votes_cast_while_diverging_rank_the_list(isolated: Path) -> None:
         await pilot.pause()
         assert current_phase(app.session.teams[0], "ambition") == "diverge"
         assert idea_order(app) == ["Charlie", "Alpha", "Delta", "Bravo"]
-        rows = option_texts(app.screen.query_one("#ambition-ideas", OptionList))
+        rows = option_texts(app.screen.query_one("#ambition-ideas", IdeaList))
         assert "(tied)" in rows[1] and "(tied)" in rows[2]
         assert "(tied)" not in rows[0] and "(tied)" not in rows[3]
         await pilot.press("]")  # to converge: still ranked

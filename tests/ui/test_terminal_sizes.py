@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from okrtui.models import Session
 from okrtui.refs import ObjectiveRef
@@ -32,6 +32,7 @@ from okrtui.screens.new_session import NewSessionScreen
 from okrtui.screens.presenter import PresenterScreen
 from okrtui.screens.session import SessionScreen
 from okrtui.screens.vote import VoteScreen
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import add_action, add_idea, add_tactic
 
@@ -117,7 +118,7 @@ def check_level(level: str) -> Callable[[Pilot], Awaitable[None]]:
         await pilot.press("i")
         assert app.focused is app.screen.query_one(f"#{level}-idea-input", Input)
         await fill(pilot, f"Typed {level}")
-        ideas = app.screen.query_one(f"#{level}-ideas", OptionList)
+        ideas = app.screen.query_one(f"#{level}-ideas", IdeaList)
         assert any(f"Typed {level}" in text for text in option_texts(ideas))
         assert f"Typed {level}" in screen_text(app)
 

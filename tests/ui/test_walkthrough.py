@@ -10,6 +10,7 @@ from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import ActionForm, KeyResultForm, PickScreen, TacticForm
 from okrtui.screens.new_session import NewSessionScreen
 from okrtui.screens.session import SessionScreen
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.storage import dumps_session, load_session
 
 from .conftest import fill, wait_for_save
@@ -36,7 +37,7 @@ async def capture(pilot, *ideas: str) -> None:
 
 
 async def highlight_idea(pilot, level: str, index: int) -> None:
-    ideas = pilot.app.screen.query_one(f"#{level}-ideas", OptionList)
+    ideas = pilot.app.screen.query_one(f"#{level}-ideas", IdeaList)
     ideas.focus()
     ideas.highlighted = index
     await pilot.pause()
@@ -167,7 +168,7 @@ async def test_a_session_from_new_to_saved_to_reopened(isolated: Path) -> None:
     async with app2.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app2.session.teams[0].objectives[1].text == TRICKY
-        ideas = app2.screen.query_one("#ambition-ideas", OptionList)
+        ideas = app2.screen.query_one("#ambition-ideas", IdeaList)
         assert TRICKY in str(ideas.get_option_at_index(1).prompt)
         await pilot.press("ctrl+s")
         await pilot.pause()

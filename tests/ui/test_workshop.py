@@ -14,6 +14,7 @@ from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import DecisionForm, TextForm
 from okrtui.screens.presenter import PresenterScreen
 from okrtui.screens.vote import VoteScreen
+from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.storage import load_session
 from okrtui.workshop import new_session
 
@@ -24,7 +25,7 @@ PEOPLE = ["Ana", "Bruno", "Chloé", "Dev", "Emma"]
 
 
 def idea_index(app: OkrApp, text: str) -> int:
-    ideas = app.screen.query_one("#ambition-ideas", OptionList)
+    ideas = app.screen.query_one("#ambition-ideas", IdeaList)
     for index in range(ideas.option_count):
         if text in str(ideas.get_option_at_index(index).prompt):
             return index
@@ -32,7 +33,7 @@ def idea_index(app: OkrApp, text: str) -> int:
 
 
 async def highlight(pilot, text: str) -> None:
-    ideas = pilot.app.screen.query_one("#ambition-ideas", OptionList)
+    ideas = pilot.app.screen.query_one("#ambition-ideas", IdeaList)
     ideas.focus()
     ideas.highlighted = idea_index(pilot.app, text)
     await pilot.pause()
@@ -54,7 +55,7 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
         await pilot.press("escape")
         team = app.session.teams[0]
         assert all(idea.hidden for idea in team.ideas) and len(team.ideas) == 6
-        prompt = str(app.screen.query_one("#ambition-ideas", OptionList)
+        prompt = str(app.screen.query_one("#ambition-ideas", IdeaList)
                      .get_option_at_index(0).prompt)
         assert "6 hidden ideas from 5 people" in prompt
         await pilot.press("r")
@@ -79,7 +80,7 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
         votes = {1: ["bookshops"] * 2 + ["time to publish"], 2: ["bookshops", "referrals", "time"],
                  3: ["referrals", "referrals", "bookshops"], 4: ["time", "loyalty", "referrals"],
                  5: ["bookshops", "time", "Berlin"]}
-        vote_list = app.screen.query_one("#vote-ideas", OptionList)
+        vote_list = app.screen.query_one("#vote-ideas", IdeaList)
         for person, choices in votes.items():
             await pilot.press(str(person))
             for choice in choices:
