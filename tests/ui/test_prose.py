@@ -1,6 +1,8 @@
 """French typography survives wrapping: no line starts with « » », « : », « ? » or « % »
 that U+00A0 / U+202F tie to the word before, and no line ends with a lone « « »."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -8,7 +10,11 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from okrtui.screens.app import OkrApp
 from okrtui.screens.prose import BREAKABLE, Prose, break_offsets
+from okrtui.storage import load_session
+
+from .support import level_view
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 SENTENCE = (f"Le résultat clé «{NBSP}Réduire le délai de réponse{NBSP}» n’a pas de point "
@@ -79,3 +85,27 @@ async def test_textual_alone_breaks_at_the_non_breaking_space() -> None:
         broken += [line for line in lines if line[0] in "»:!?%"]
     assert broken
 
+
+
+async def test_the_delete_question_never_starts_a_line_with_a_guillemet_or_a_colon() -> None:
+    """The product's own dialog, at 80 columns, for every length of objective wording."""
+    path = Path(__file__).resolve().parents[2] / "sessions" / "publication-autonome.toml"
+    session = load_session(path)
+    objective = session.teams[0].objectives[0]
+    words = objective.text.split()
+    app = OkrApp(session=session, path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = level_view(app, "ambition")
+        view.focus()
+        await pilot.pause()
+        view.select_item(objective.id)
+        for count in range(1, len(words) + 1):
+            objective.text = " ".join(words[:count])
+            await pilot.press("delete")
+            await pilot.pause()
+            question = app.screen.query_one(".question", Static)
+            lines = [strip.text.strip() for strip in
+                     question.render_lines(question.region.reset_offset)]
+            assert not any(line[:1] in ("»", ":", "?", "!") for line in lines), lines
+            await pilot.press("escape")
+            await pilot.pause()
