@@ -8,7 +8,7 @@ from textual.widgets import Label, Static
 from okrtui.commands import help_sections
 
 from .dialogs import Dialog
-from .localized import literal
+from .localized import literal, prose
 from .widgets.key_bar import KeyBar
 
 
@@ -21,12 +21,12 @@ class HelpScreen(Dialog[None]):
         tr = self.tr
         with VerticalScroll(classes="dialog help"):
             yield Label(literal(tr("help.heading")), classes="heading")
-            yield Static(literal(tr("help.intro")), classes="note")
+            yield Static(prose(tr("help.intro")), classes="note")
             for title, help_lines in help_sections():
                 lines = [Content.styled(tr(title), "bold underline")]
                 lines += [Content.assemble((f"  {line.key_text():<18}", "bold $accent"),
                                            tr(line.help))
                           for line in help_lines]
                 yield Static(Content("\n").join(lines), classes="help-section")
-            yield Static(literal(tr("help.limits")), classes="note")
+            yield Static(prose(tr("help.limits")), classes="note")
         yield KeyBar()

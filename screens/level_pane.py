@@ -28,7 +28,7 @@ from okrtui.workshop import add_idea, add_participant, find_item, find_objective
 from .commands import bindings_for
 from .dialogs import ConfirmScreen
 from .forms import DecisionDraft, DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
-from .localized import glimpse, literal, shown
+from .localized import glimpse, literal, prose, shown
 from .widgets.idea_list import IdeaList
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_view import OkrView
@@ -48,7 +48,7 @@ class LevelPane(TeamView, Horizontal):
     def compose(self) -> ComposeResult:
         yield IdeasPanel(self.session, self.team, self.level, self.tr)
         with Vertical(classes="committed"):
-            yield Static(literal(self.tr(f"level.{self.level}.question")), classes="question")
+            yield Static(prose(self.tr(f"level.{self.level}.question")), classes="question")
             yield Static("", classes="counts")
             yield OkrView(self.session, self.team, self.level, self.tr, classes="okr-view")
 
@@ -87,7 +87,7 @@ class LevelPane(TeamView, Horizontal):
         self.update_counts()
 
     def update_counts(self) -> None:
-        self.query_one(".counts", Static).update(literal(self.counts_text()))
+        self.query_one(".counts", Static).update(prose(self.counts_text()))
 
     def counts_text(self) -> str:
         return ""

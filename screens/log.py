@@ -10,7 +10,7 @@ from okrtui.models import Session, Team
 
 from .commands import bindings_for
 from .dialogs import Dialog
-from .localized import literal
+from .localized import literal, prose
 from .widgets.key_bar import KeyBar
 
 
@@ -30,7 +30,7 @@ class LogScreen(Dialog[None]):
         with VerticalScroll(classes="dialog log"):
             yield Label(literal(tr("log.heading")), classes="heading")
             yield Static(self._decisions(), classes="help-section")
-            yield Label(literal(tr("log.kpis", team=self.team.name or self.team.id)),
+            yield Label(prose(tr("log.kpis", team=self.team.name or self.team.id)),
                         classes="heading")
             yield Static(self._kpis(), classes="help-section")
         yield KeyBar()

@@ -18,7 +18,7 @@ from okrtui.workshop import new_session
 
 from .commands import bindings_for
 from .dialogs import Dialog, button, field
-from .localized import literal
+from .localized import literal, prose
 from .widgets.key_bar import KeyBar
 
 
@@ -34,16 +34,16 @@ class NewSessionScreen(Dialog[Session | None]):
         tr = self.tr
         with VerticalScroll(classes="dialog form", id="new-session"):
             yield Label(literal(tr("new.heading")), classes="heading")
-            yield Label(literal(tr("new.title")))
+            yield Label(prose(tr("new.title")))
             yield field(self.initial_title, placeholder=tr("new.title_placeholder"), id="title")
-            yield Label(literal(tr("new.period")))
+            yield Label(prose(tr("new.period")))
             yield field(placeholder=tr("new.period_placeholder"), id="period")
-            yield Label(literal(tr("new.team")))
+            yield Label(prose(tr("new.team")))
             yield field(placeholder=tr("new.team_placeholder"), id="team")
-            yield Label(literal(tr("new.participants")))
+            yield Label(prose(tr("new.participants")))
             yield field(placeholder=tr("new.participants_placeholder"), id="participants")
             yield Checkbox(literal(tr("new.anonymous")), id="anonymous")
-            yield Label(literal(tr("new.language")))
+            yield Label(prose(tr("new.language")))
             with RadioSet(id="language"):
                 yield RadioButton("Français", value=tr.language == "fr", id="fr")
                 yield RadioButton("English", value=tr.language == "en", id="en")

@@ -12,7 +12,7 @@ from okrtui.text import clean_line
 
 from ..commands import bindings_for
 from ..dialogs import Dialog, button, field
-from ..localized import literal
+from ..localized import literal, prose
 from ..widgets.coach_panel import CoachPanel
 from ..widgets.key_bar import KeyBar
 from ..widgets.wording_field import WordingField
@@ -105,7 +105,7 @@ class TextForm(FormScreen[str]):
         self.coach_kind = coach
 
     def form_fields(self) -> ComposeResult:
-        yield Label(literal(self.label))
+        yield Label(prose(self.label))
         if self.coach_kind is not None:
             yield from self.wording()
         else:

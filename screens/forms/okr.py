@@ -15,7 +15,7 @@ from okrtui.numbers import format_number, read_number
 from okrtui.text import clean_line
 
 from ..dialogs import field
-from ..localized import glimpse, literal
+from ..localized import glimpse, literal, prose
 from ..widgets.coach_panel import CoachPanel
 from .base import FormScreen
 
@@ -50,12 +50,12 @@ class KeyResultForm(FormScreen[KeyResultDraft]):
         def shown(value: float | None) -> str:
             return "" if value is None else format_number(value, self.session_language)
 
-        yield Label(literal(tr("kr.text")))
+        yield Label(prose(tr("kr.text")))
         yield from self.wording(placeholder=tr("kr.text_placeholder"))
         with Grid(classes="numbers"):
-            yield Label(literal(tr("kr.baseline")))
-            yield Label(literal(tr("kr.target")))
-            yield Label(literal(tr("kr.unit")))
+            yield Label(prose(tr("kr.baseline")))
+            yield Label(prose(tr("kr.target")))
+            yield Label(prose(tr("kr.unit")))
             yield field(shown(kr.baseline if kr else None),
                         placeholder=tr("kr.baseline_placeholder"), id="baseline")
             yield field(shown(kr.target if kr else None), placeholder=tr("kr.target_placeholder"),
@@ -91,7 +91,7 @@ class KeyResultForm(FormScreen[KeyResultDraft]):
                                      typed=self.value(field_id).strip(),
                                      value=format_number(reading.value, language)))
         reading_note = self.query_one("#number-reading", Static)
-        reading_note.update(literal("\n".join(notes)))
+        reading_note.update(prose("\n".join(notes)))
         reading_note.display = bool(notes)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -158,9 +158,9 @@ class TacticForm(FormScreen[TacticDraft]):
         self.moves = set(moves or [])
 
     def form_fields(self) -> ComposeResult:
-        yield Label(literal(self.tr("tactic.text")))
+        yield Label(prose(self.tr("tactic.text")))
         yield from self.wording(placeholder=self.tr("tactic.text_placeholder"))
-        yield Label(literal(self.tr("tactic.moves")))
+        yield Label(prose(self.tr("tactic.moves")))
         if self.key_results:
             yield SelectionList[str](
                 *(
@@ -210,19 +210,19 @@ class ActionForm(FormScreen[ActionDraft]):
     def form_fields(self) -> ComposeResult:
         tr = self.tr
         action = self.action
-        yield Label(literal(tr("action.text")))
+        yield Label(prose(tr("action.text")))
         yield from self.wording(placeholder=tr("action.text_placeholder"))
-        yield Label(literal(tr("action.owner")))
+        yield Label(prose(tr("action.owner")))
         yield Select(
             [(literal(p.name), p.id) for p in self.session.participants],
             prompt=tr("action.no_owner"),
             value=action.owner if action and action.owner else Select.NULL,
             id="owner",
         )
-        yield Label(literal(tr("action.due")))
+        yield Label(prose(tr("action.due")))
         yield field(action.due.isoformat() if action and action.due else "",
                     placeholder=tr("action.due_placeholder"), id="due")
-        yield Label(literal(tr("action.first_step")))
+        yield Label(prose(tr("action.first_step")))
         yield field((action.first_step or "") if action else "",
                     placeholder=tr("action.first_step_placeholder"), id="first_step")
 

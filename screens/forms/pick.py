@@ -7,7 +7,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..dialogs import Dialog, button
-from ..localized import literal
+from ..localized import literal, prose
 from ..widgets.key_bar import KeyBar
 
 
@@ -24,7 +24,7 @@ class PickScreen(Dialog[str | None]):
         with VerticalScroll(classes="dialog"):
             yield Label(literal(self.heading), classes="heading")
             if self.note:
-                yield Static(literal(self.note), classes="note")
+                yield Static(prose(self.note), classes="note")
             yield OptionList(*(Option(label, id=value) for value, label in self.choices),
                              id="choices")
             with Horizontal(classes="buttons"):

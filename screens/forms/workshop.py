@@ -14,7 +14,7 @@ from okrtui.numbers import read_number
 from okrtui.text import clean_line
 
 from ..dialogs import field
-from ..localized import literal
+from ..localized import literal, prose
 from .base import FormScreen
 
 
@@ -39,11 +39,11 @@ class IdeaForm(FormScreen[IdeaDraft]):
     def form_fields(self) -> ComposeResult:
         tr = self.tr
         if not self.session.anonymous:
-            yield Label(literal(tr("ideas.author")))
+            yield Label(prose(tr("ideas.author")))
             yield Select([(literal(p.name), p.id) for p in self.session.participants],
                          prompt=tr("ideas.no_author"),
                          value=self.author if self.author else Select.NULL, id="author")
-        yield Label(literal(tr("ideas.text")))
+        yield Label(prose(tr("ideas.text")))
         yield field(self.text, id="text")
 
     def submit(self) -> None:
@@ -70,7 +70,7 @@ class ServesForm(FormScreen[list[str]]):
         self.serves = list(serves)
 
     def form_fields(self) -> ComposeResult:
-        yield Static(literal(self.tr("plan.map_note")), classes="note")
+        yield Static(prose(self.tr("plan.map_note")), classes="note")
         yield SelectionList[str](
             *(Selection(Content.assemble(("   " if is_kr else "", ""), text), item_id,
                         item_id in self.serves)
@@ -105,9 +105,9 @@ class DecisionForm(FormScreen[DecisionDraft]):
         self.heading = heading
 
     def form_fields(self) -> ComposeResult:
-        yield Label(literal(self.tr("decision_log.text")))
+        yield Label(prose(self.tr("decision_log.text")))
         yield field(placeholder=self.tr("decision_log.text_placeholder"), id="text")
-        yield Label(literal(self.tr("decision_log.rationale")))
+        yield Label(prose(self.tr("decision_log.rationale")))
         yield field(placeholder=self.tr("decision_log.rationale_placeholder"), id="rationale")
 
     def submit(self) -> None:
@@ -137,13 +137,13 @@ class SettingsForm(FormScreen[SettingsDraft]):
     def form_fields(self) -> ComposeResult:
         tr = self.tr
         timebox = self.session.timebox
-        yield Label(literal(tr("settings.dots")))
+        yield Label(prose(tr("settings.dots")))
         yield field(str(self.session.dots_per_person), id="dots")
-        yield Label(literal(tr("settings.workshop")))
+        yield Label(prose(tr("settings.workshop")))
         yield field(str(workshop_minutes((timebox.diverge, timebox.converge,
                                           timebox.formalize))), id="workshop")
         for phase in self.PHASE_FIELDS:
-            yield Label(literal(tr("settings.minutes", phase=tr(f"phase.{phase}"))))
+            yield Label(prose(tr("settings.minutes", phase=tr(f"phase.{phase}"))))
             yield field(str(getattr(timebox, phase)), id=phase)
         yield Static("", id="workshop-total", classes="note")
 
@@ -185,7 +185,7 @@ class SettingsForm(FormScreen[SettingsDraft]):
     def _show_total(self) -> None:
         phases = self._phases()
         total = self.query_one("#workshop-total", Static)
-        total.update(literal(self.tr("settings.total", level=sum(phases),
+        total.update(prose(self.tr("settings.total", level=sum(phases),
                                      total=workshop_minutes(phases)) if phases else ""))
 
     def _between(self, field_id: str, low: int, high: int) -> int | None:

@@ -17,7 +17,7 @@ from okrtui.models import Idea, Level, Session, Team
 from okrtui.text import clean_line
 
 from ..commands import bindings_for
-from ..localized import glimpse, hidden_ideas, literal
+from ..localized import glimpse, hidden_ideas, literal, prose
 from .idea_list import IdeaList, IdeaRow
 from .team_view import TeamView
 
@@ -99,7 +99,7 @@ class IdeasPanel(TeamView, Vertical):
         yield IdeaList(id=f"{self.level}-ideas", classes="idea-list")
         with Horizontal(classes="capture") as capture:
             capture.display = not self.session.anonymous
-            yield Label(literal(self.tr("ideas.author")), classes="capture-label")
+            yield Label(prose(self.tr("ideas.author")), classes="capture-label")
             yield AuthorSelect(self._author_options(), prompt=self.tr("ideas.no_author"),
                          id=f"{self.level}-author", classes="author", compact=True)
         yield IdeaField(placeholder=self.tr("ideas.placeholder"),

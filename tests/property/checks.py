@@ -19,9 +19,10 @@ def load_or_refuse(data: bytes, path: str = PATH) -> Session | None:
         session = parse_session(data, path)
     except FileProblem as error:
         for language in ("en", "fr"):
-            message = error.message(catalog(language))
+            tr = catalog(language)
+            message = error.message(tr)
             assert isinstance(message, str)
-            assert message.startswith(f"{path}: "), message
+            assert message.startswith(f"{path}{tr('export.colon')} "), message
             assert error.key in catalog(language), f"no {language} message for {error.key}"
         assert str(error).startswith(f"{path}: ")
         return None
