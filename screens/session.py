@@ -68,12 +68,14 @@ class SessionScreen(TeamView, Screen[None]):
                         yield PANES[name](self.session, self.team, self.tr)
         yield KeyBar()
 
-    AUTO_FOCUS = "#ambition-ideas"
+    AUTO_FOCUS = None
+    """on_mount focuses the first level's ideas, or its field while there are none."""
 
     def on_mount(self) -> None:
         self._timer = self.set_interval(1.0, self._tick, pause=True)
         self.timer_level: Level = "ambition"
         self._put_draft(TABS[0])
+        self._focus_pane(TABS[0])
         if self._drafts:
             self.action_level(next(iter(self._drafts)))
 
@@ -307,7 +309,7 @@ class SessionScreen(TeamView, Screen[None]):
 
     def _focus_pane(self, name: str) -> None:
         if name in LEVELS:
-            self.query_one(f"#{name}-ideas").focus()
+            self.query_one(f"#{name}-pane", LevelPane).ideas.focus_start()
         else:
             self.query_one("#review-pane .okr-view").focus()
 

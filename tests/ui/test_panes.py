@@ -50,3 +50,27 @@ async def test_review_keys_act_on_the_item_highlighted_in_the_tree(isolated: Pat
         team = app.session.teams[0]
         assert [kpi.text for kpi in team.kpis] == [kr.text]
         assert kr.id not in [k.id for k in team.objectives[0].key_results]
+
+
+async def test_a_new_session_starts_in_the_idea_field_and_one_with_ideas_in_the_list(
+    isolated: Path,
+) -> None:
+    """Letters typed first in a new session are an idea: on the empty list, « @ana Make… »
+    ran a, n, k… as commands (add participant, new objective…) and the idea was lost."""
+    app = OkrApp(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        for text in ["T1", "2027-Q1", "Product", "Ana, Bruno"]:
+            await pilot.press(*text, "enter")
+        await pilot.pause()
+        await pilot.press(*"@ana Make new shops succeed", "enter")
+        await pilot.pause()
+        assert [idea.text for idea in app.session.teams[0].ideas_at("ambition")] == \
+            ["Make new shops succeed"]
+
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "ideas.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#ambition-ideas", IdeaList)
