@@ -237,6 +237,16 @@ class LevelPane(TeamView, Horizontal):
     def action_toggle_wrap(self) -> None:
         self.okr_view.toggle_wrap()
 
+    def focus_start(self) -> None:
+        """Where work on the level starts: its ideas; without any, its objectives (n, k…
+        act there); without objectives either, the idea field (a new session's first keys
+        are an idea, not commands)."""
+        if not self.ideas.focus_list():
+            if self.team.objectives:
+                self.okr_view.focus()
+            else:
+                self.ideas.focus_field()
+
     def action_focus_ideas(self) -> None:
         """← from the tree: the ideas list."""
         self.ideas.query_one(IdeaList).focus()

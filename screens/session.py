@@ -309,7 +309,7 @@ class SessionScreen(TeamView, Screen[None]):
 
     def _focus_pane(self, name: str) -> None:
         if name in LEVELS:
-            self.query_one(f"#{name}-pane", LevelPane).ideas.focus_start()
+            self.query_one(f"#{name}-pane", LevelPane).focus_start()
         else:
             self.query_one("#review-pane .okr-view").focus()
 

@@ -280,14 +280,12 @@ class IdeasPanel(TeamView, Vertical):
     def list_has_focus(self) -> bool:
         return self.query_one(IdeaList).has_focus
 
-    def focus_start(self) -> None:
-        """Where work on a level starts: its ideas, or the field while there are none (a
-        facilitator's first keys in a new session are an idea, not commands)."""
+    def focus_list(self) -> bool:
+        """Focus the list of ideas, if it has any."""
         ideas = self.query_one(IdeaList)
         if ideas.option_count:
             ideas.focus()
-        else:
-            self.focus_field()
+        return bool(ideas.option_count)
 
     def focus_field(self) -> None:
         """Focus the field at once, so that the keys typed next land in it."""

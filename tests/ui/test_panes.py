@@ -74,3 +74,13 @@ async def test_a_new_session_starts_in_the_idea_field_and_one_with_ideas_in_the_
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.focused is app.screen.query_one("#ambition-ideas", IdeaList)
+
+
+async def test_a_level_without_ideas_starts_on_its_objectives(isolated: Path) -> None:
+    """At the tactic level, n (new tactic) must reach the tree, not be typed as an idea."""
+    app = OkrApp(session=session_with_three_objectives(), path=isolated / "tactic.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert level_view(app, "tactic").has_focus_within
