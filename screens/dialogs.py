@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from okrtui.i18n import Catalog
 from okrtui.lock import Holder
@@ -67,6 +67,12 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
             focused.call_later(self.submit)
         else:
             self.focus_next(self.FIELDS)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A pick in a list (an owner, an author) moves on to the next field, as enter does
+        in a text field: enter on the list again would only open it again."""
+        if event.select.has_focus_within:
+            self.call_after_refresh(self.focus_next, self.FIELDS)
 
     def submit(self) -> None:
         """What enter in the last field does."""
