@@ -148,6 +148,10 @@ def _levels() -> list[Command]:
         level("right", "focus_tree", "key.focus_tree", session, "help.panes"),
         level("w", "toggle_wrap", "key.toggle_wrap", session, "palette.action.toggle_wrap",
               title="palette.action.toggle_wrap"),
+        *[Command("idea_list", key, action, "help.move_in_list", levels, "help.move_in_list")
+          for key, action in (("up", "cursor_up"), ("down", "cursor_down"), ("home", "first"),
+                              ("end", "last"), ("pageup", "page_up"),
+                              ("pagedown", "page_down"))],
         Command("ideas", "escape", "leave_field", "key.leave_field", levels, "key.leave_field"),
         Command("ideas", "enter", "add_idea", "key.add_idea", levels, "help.add_idea",
                 priority=True),

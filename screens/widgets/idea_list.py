@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, cast
 
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -18,6 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
+
+from ..commands import bindings_for
 
 FOLD_ABOVE = 100
 """Ideas a list shows in full; wrapping a row costs ~0.2 ms, so 100 rows cost ~20 ms."""
@@ -61,15 +62,7 @@ class IdeaList(ScrollView, can_focus=True):
     it: 0.3–0.45 s for 1,700 ideas before the first frame."""
 
     ALLOW_SELECT = False
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("enter", "select", "Select", show=False),
-    ]
+    BINDINGS = bindings_for("idea_list")
 
     DEFAULT_CSS = """
     IdeaList {

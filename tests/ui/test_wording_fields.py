@@ -5,8 +5,9 @@ moves on or accepts)."""
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Input, Tree
+from textual.widgets import Input
 
+from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
 from okrtui.screens.forms import KeyResultForm, TextForm
 from okrtui.screens.session import SessionScreen
@@ -14,19 +15,17 @@ from okrtui.workshop import set_aside
 
 from .conftest import type_in
 from .rendered import screen_text
-from .support import fully_visible, session_with_three_objectives
+from .support import fully_visible, level_view, put_cursor_on, session_with_three_objectives
 
 LONG_WORDING = ("Make every new seller autonomous from the first listing to the first sale, "
                 "without a call to support, in the three regions where the pilot runs today")
 
 
 async def open_key_result_form_on(pilot, objective_text: str) -> None:
-    """k on the objective whose wording is objective_text (the tree's cursor on it)."""
-    tree = pilot.app.screen.query_one("#ambition-pane .okr-tree", Tree)
-    tree.focus()
-    node = next(node for node in tree.root.children if objective_text in str(node.label))
-    tree.move_cursor(node)
-    await pilot.pause()
+    """k on the objective whose wording is objective_text (the view's cursor on it)."""
+    objective = next(objective for objective in pilot.app.session.teams[0].objectives
+                     if objective_text in objective.text)
+    await put_cursor_on(pilot, level_view(pilot.app, "ambition"), ObjectiveRef(objective.id))
     await pilot.press("k")
     assert isinstance(pilot.app.screen, KeyResultForm)
 
