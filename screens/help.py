@@ -9,6 +9,7 @@ from okrtui.commands import help_sections
 
 from .dialogs import Dialog
 from .localized import literal, prose
+from .prose import KeyRows
 from .widgets.key_bar import KeyBar
 
 
@@ -23,10 +24,9 @@ class HelpScreen(Dialog[None]):
             yield Label(literal(tr("help.heading")), classes="heading")
             yield Static(prose(tr("help.intro")), classes="note")
             for title, help_lines in help_sections():
-                lines = [Content.styled(tr(title), "bold underline")]
-                lines += [Content.assemble((f"  {line.key_text():<18}", "bold $accent"),
-                                           tr(line.help))
-                          for line in help_lines]
-                yield Static(Content("\n").join(lines), classes="help-section")
+                rows = [(Content.styled(f"  {line.key_text():<18}", "bold $accent"),
+                         literal(tr(line.help))) for line in help_lines]
+                yield Static(KeyRows(Content.styled(tr(title), "bold underline"), rows),
+                             classes="help-section")
             yield Static(prose(tr("help.limits")), classes="note")
         yield KeyBar()

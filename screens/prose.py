@@ -75,3 +75,35 @@ class Prose(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self.wrapped(width, rules).get_height(rules, width)
+
+
+class KeyRows(Visual):
+    """A heading, then rows of a key and what it does; a description too long for the line
+    goes on under itself, not under the key (the help screen)."""
+
+    def __init__(self, heading: Content, rows: list[tuple[Content, Content]]) -> None:
+        self.heading = heading
+        self.rows = rows
+
+    def __str__(self) -> str:
+        return "\n".join([self.heading.plain,
+                          *(key.plain + text.plain for key, text in self.rows)])
+
+    def lines(self, width: int) -> Content:
+        lines = [self.heading]
+        for key, text in self.rows:
+            indent = key.cell_length
+            pieces = text.divide(break_offsets(text.plain, max(width - indent, 1)))
+            lines.append(key + pieces[0].rstrip())
+            lines.extend(Content(" " * indent) + piece.rstrip() for piece in pieces[1:])
+        return Content("\n").join(lines)
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return self.lines(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.lines(container_width).get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.lines(width).get_height(rules, width)

@@ -162,6 +162,7 @@ async def test_a_new_french_session_from_an_english_home_speaks_only_french(
         assert app.session.language == "fr"
         assert tab_titles(app)[1] == "2 Tactique"
         assert ideas_heading(app) == "Idées (0)"
+        await pilot.press("escape")  # a new session starts in the idea field
         assert footer(app).items() >= FRENCH_KEYS.items()
 
 
