@@ -270,8 +270,8 @@ async def test_a_file_over_the_limits_opens_whole_and_the_review_says_what_to_fi
         await pilot.press("4")
         await pilot.pause()
         findings = option_texts(app.screen.query_one("#findings", OptionList))
-        for message in ("5 objectives are committed: beyond 3, the team loses its focus",
-                        "This objective has 4 key results; 3 at most are enough"):
+        for message in ("5 objectives are committed: beyond 3, the team scatters",
+                        "This objective has 4 key results: beyond 3, nobody knows"):
             finding = next((f for f in findings if message in f), "")
             assert "error" in finding, (message, findings)
         review_tree = level_view(app, "review")

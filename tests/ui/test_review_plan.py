@@ -122,7 +122,7 @@ async def test_a_baseline_marked_unknown_in_its_form_waits_for_data(isolated: Pa
         assert "no measuring action yet" in prompt_of(findings, "waiting:" + kr.id)
         texts = " ".join(str(findings.get_option_at_index(i).prompt)
                          for i in range(findings.option_count))
-        assert "Baseline unknown: measuring it is the first thing to do." in texts
+        assert "Baseline unknown, and no action measures it yet" in texts
 
 
 async def test_a_key_result_goes_to_the_kpi_list_and_back(isolated: Path) -> None:

@@ -121,7 +121,7 @@ def test_problems_are_listed_with_rule_text(english: str) -> None:
     # k1 is moved by a tactic: nothing says no tactic aims at it
     assert "`objectives[0].key_results[0]`: No tactic aims" not in section
     assert "No tactic aims" not in section
-    assert "This tactic has no action yet." in section
+    assert "This tactic has no action: until something is done" in section
 
 
 def test_french_export_uses_french_words_and_numbers() -> None:
