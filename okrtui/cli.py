@@ -7,22 +7,23 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from okrtui import __version__, cli_files, cli_findings
-from okrtui.cli_output import EXIT_INTERRUPTED, EXIT_OK, EXIT_UNUSABLE, say, silence
+from okrtui.cli_args import Parser
+from okrtui.cli_output import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    say,
+    say_problem,
+    silence,
+)
 from okrtui.i18n import LANGUAGES, Catalog, catalog, guess_language
 from okrtui.problems import FileProblem, SessionFileError
 from okrtui.text import show_path
 
 COMMANDS = ("new", "open", "check", "coach", "export", "compare", "merge", "import-roadmap")
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, whose usage errors quote what was typed: printed the same safe way."""
-
-    def _print_message(self, message: str, file: object = None) -> None:
-        if message:
-            say(message, error=file is not sys.stdout, end="")
 
 
 def _language_asked(argv: Sequence[str]) -> str | None:
@@ -42,62 +43,70 @@ def _add_lang(parser: argparse.ArgumentParser, tr: Catalog) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help.lang"))
 
 
+def _command(sub: Any, name: str, tr: Catalog, key: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, tr=tr, help=tr(key), description=tr(key))
+    return parser
+
+
 def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
-    parser = _Parser(prog="okrtui", description=tr("cli.help.description"))
+    parser = Parser(tr=tr, prog="okrtui", description=tr("cli.help.description"))
     parser.add_argument("--version", action="version", version=f"okrtui {__version__}",
                         help=tr("cli.help.version"))
     if command is None:
-        parser.add_argument("file", nargs="?", type=Path, help=tr("cli.help.file"))
+        parser.add_argument("file", nargs="?", type=Path, metavar=tr("cli.args.file"),
+                            help=tr("cli.help.file"))
         _add_lang(parser, tr)
-        parser.epilog = f"{tr('cli.help.commands')}: {', '.join(COMMANDS)} (okrtui COMMAND --help)"
+        parser.epilog = (f"{tr('cli.help.commands')}{tr('export.colon')} {', '.join(COMMANDS)} "
+                          f"(okrtui {tr('cli.args.command')} --help)")
         return parser
     sub = parser.add_subparsers(dest="command", required=True, title=tr("cli.help.commands"))
-    new = sub.add_parser("new", help=tr("cli.help.new"), description=tr("cli.help.new"))
-    new.add_argument("file", nargs="?", type=Path, help=tr("cli.help.new_file"))
-    new.add_argument("--title", help=tr("cli.help.title"))
+    new = _command(sub, "new", tr, "cli.help.new")
+    new.add_argument("file", nargs="?", type=Path, metavar=tr("cli.args.file"),
+                     help=tr("cli.help.new_file"))
+    new.add_argument("--title", metavar=tr("cli.args.title"), help=tr("cli.help.title"))
     _add_lang(new, tr)
-    open_ = sub.add_parser("open", help=tr("cli.help.open"), description=tr("cli.help.open"))
-    open_.add_argument("file", type=Path, help=tr("cli.help.file"))
+    open_ = _command(sub, "open", tr, "cli.help.open")
+    open_.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
     _add_lang(open_, tr)
-    check = sub.add_parser("check", help=tr("cli.help.check"), description=tr("cli.help.check"))
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help=tr("cli.help.file"))
+    check = _command(sub, "check", tr, "cli.help.check")
+    check.add_argument("files", nargs="+", type=Path, metavar=tr("cli.args.file"),
+                       help=tr("cli.help.file"))
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help=tr("cli.help.format"))
     _add_lang(check, tr)
-    coach = sub.add_parser("coach", help=tr("cli.help.coach"), description=tr("cli.help.coach"))
+    coach = _command(sub, "coach", tr, "cli.help.coach")
     wording = coach.add_mutually_exclusive_group(required=True)
-    wording.add_argument("--objective", metavar="TEXT", help=tr("cli.help.objective"))
-    wording.add_argument("--kr", metavar="TEXT", help=tr("cli.help.kr"))
+    wording.add_argument("--objective", metavar=tr("cli.args.text"), help=tr("cli.help.objective"))
+    wording.add_argument("--kr", metavar=tr("cli.args.text"), help=tr("cli.help.kr"))
     coach.add_argument("--format", choices=("text", "json"), default="text",
                        help=tr("cli.help.format"))
     coach.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help.coach_lang"))
-    export = sub.add_parser("export", help=tr("cli.help.export"), description=tr("cli.help.export"))
-    export.add_argument("file", type=Path, help=tr("cli.help.file"))
+    export = _command(sub, "export", tr, "cli.help.export")
+    export.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
     export.add_argument("--to", choices=("md",), default="md", help=tr("cli.help.to"))
-    export.add_argument("-o", "--output", type=Path, help=tr("cli.help.output"))
+    export.add_argument("-o", "--output", type=Path, metavar=tr("cli.args.out"),
+                        help=tr("cli.help.output"))
     export.add_argument("--force", action="store_true", help=tr("cli.help.export_force"))
     _add_lang(export, tr)
-    compare = sub.add_parser("compare", help=tr("cli.help.compare"),
-                             description=tr("cli.help.compare"))
-    compare.add_argument("files", nargs="+", type=Path, metavar="FILE",
+    compare = _command(sub, "compare", tr, "cli.help.compare")
+    compare.add_argument("files", nargs="+", type=Path, metavar=tr("cli.args.file"),
                          help=tr("cli.help.compare_files"))
     compare.add_argument("--format", choices=("text", "json"), default="text",
                          help=tr("cli.help.format"))
     compare.add_argument("--save", action="store_true", help=tr("compare.save.help"))
     _add_lang(compare, tr)
-    merge = sub.add_parser("merge", help=tr("merge.help.command"),
-                           description=tr("merge.help.command"))
-    merge.add_argument("files", nargs="+", type=Path, metavar="FILE", help=tr("merge.help.files"))
-    merge.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+    merge = _command(sub, "merge", tr, "merge.help.command")
+    merge.add_argument("files", nargs="+", type=Path, metavar=tr("cli.args.file"),
+                       help=tr("merge.help.files"))
+    merge.add_argument("-o", "--output", type=Path, required=True, metavar=tr("cli.args.out"),
                        help=tr("merge.help.output"))
-    merge.add_argument("--title", help=tr("merge.help.title"))
+    merge.add_argument("--title", metavar=tr("cli.args.title"), help=tr("merge.help.title"))
     merge.add_argument("--force", action="store_true", help=tr("merge.help.force"))
     _add_lang(merge, tr)
-    roadmap = sub.add_parser("import-roadmap", help=tr("cli.help.import_roadmap"),
-                             description=tr("cli.help.import_roadmap"))
+    roadmap = _command(sub, "import-roadmap", tr, "cli.help.import_roadmap")
     roadmap.add_argument("roadmap", type=Path, help=tr("cli.help.roadmap_file"))
-    roadmap.add_argument("file", type=Path, help=tr("cli.help.file"))
-    roadmap.add_argument("--team", help=tr("cli.help.team"))
+    roadmap.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
+    roadmap.add_argument("--team", metavar=tr("cli.args.team"), help=tr("cli.help.team"))
     _add_lang(roadmap, tr)
     return parser
 
@@ -150,7 +159,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return _run_app(args.lang)
         return _open(args)
     except FileProblem as error:
-        say(f"okrtui: {error.message(tr)}", error=True)
+        say_problem(error, tr)
         return EXIT_UNUSABLE
 
 
@@ -159,7 +168,9 @@ def _main(argv: Sequence[str] | None) -> int:
 def _new(args: argparse.Namespace, tr: Catalog) -> int:
     if args.file is not None and args.file.exists():
         shown = show_path(args.file)
-        say(f"okrtui: {shown}: {tr('cli.help.already_exists', path=shown)}", error=True)
+        colon = tr("export.colon")
+        say(f"okrtui{colon} {shown}{colon} {tr('cli.help.already_exists', path=shown)}",
+            error=True)
         return EXIT_UNUSABLE
     return _run_app(args.lang, new_path=args.file, new_title=args.title or "", start_new=True)
 

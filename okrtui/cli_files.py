@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from okrtui.cli_output import EXIT_OK, EXIT_UNUSABLE, as_json, emit, say, session_catalog
+from okrtui.cli_output import (
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    as_json,
+    emit,
+    say,
+    say_problem,
+    session_catalog,
+)
 from okrtui.i18n import Catalog, catalog
 from okrtui.problems import FileProblem, SessionFileError
 from okrtui.text import for_terminal, show_path
@@ -127,7 +135,7 @@ def _write_all(pending: Sequence[tuple[Path, bytes, int]], tr: Catalog) -> int:
             atomic_write(path, data)
         except (FileProblem, KeyboardInterrupt) as error:
             if isinstance(error, FileProblem):
-                say(f"okrtui: {error.message(tr)}", error=True)
+                say_problem(error, tr)
             if written:
                 say(tr("compare.save.written", paths=_paths(written)), error=True)
             say(tr("compare.save.not_written", paths=_paths(p for p, _, _ in pending[index:])),

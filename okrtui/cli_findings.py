@@ -15,6 +15,7 @@ from okrtui.cli_output import (
     as_json,
     emit,
     say,
+    say_problem,
     session_catalog,
 )
 from okrtui.i18n import Catalog, catalog
@@ -46,7 +47,7 @@ def check(args: argparse.Namespace, tr: Catalog) -> int:
         try:
             session = load_session(path)
         except FileProblem as error:
-            say(f"okrtui: {error.message(tr)}", error=True)
+            say_problem(error, tr)
             worst = max(worst, EXIT_UNUSABLE)
             continue
         session_tr = session_catalog(session, args.lang)
@@ -57,7 +58,7 @@ def check(args: argparse.Namespace, tr: Catalog) -> int:
             code = EXIT_PROBLEMS if has_errors(active) else EXIT_OK
         else:
             code = _report(findings, session_tr, "text", show_path(path),
-                           prefix=f"{show_path(path)}: ")
+                           prefix=f"{show_path(path)}{session_tr('export.colon')} ")
         worst = max(worst, code)
     if args.format == "json":
         emit(as_json(every) + "\n", sys.stdout)
@@ -91,8 +92,9 @@ def _report(findings: list[Finding], tr: Catalog, output: str, subject: str,
             silenced = (f" [{tr('cli.silenced', reason=finding.silenced_because)}]"
                         if finding.silenced_because is not None else "")
             where = f" {finding.item}" if finding.item else ""
-            say(f"{prefix}{tr('severity.' + finding.severity)}: {finding.rule}{where}: "
-                  f"{finding.message} {finding.suggestion}{silenced}")
+            colon = tr("export.colon")
+            say(f"{prefix}{tr('severity.' + finding.severity)}{colon} {finding.rule}{where}{colon} "
+                f"{finding.message} {finding.suggestion}{silenced}")
         counts = {s: sum(f.severity == s for f in active) for s in ("error", "warning", "info")}
         if active:
             say(tr("cli.summary", path=subject, errors=tr("cli.errors", count=counts["error"]),

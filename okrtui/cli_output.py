@@ -14,6 +14,7 @@ from okrtui.text import for_terminal
 
 if TYPE_CHECKING:
     from okrtui.models import Session
+    from okrtui.problems import FileProblem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
@@ -23,6 +24,11 @@ def say(text: str = "", *, error: bool = False, end: str = "\n") -> None:
     """The one way the command line prints: text shown for a terminal (for_terminal: no
     escape sequence or control character is sent raw, a name that is not UTF-8 prints)."""
     emit(for_terminal(text) + end, sys.stderr if error else sys.stdout)
+
+
+def say_problem(error: FileProblem, tr: Catalog) -> None:
+    """« okrtui : FILE : what is wrong » on stderr, in tr's words and punctuation."""
+    say(f"okrtui{tr('export.colon')} {error.message(tr)}", error=True)
 
 
 def emit(text: str, stream: object) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from okrtui.paths import absolute
 from okrtui.problems import SaveError
+from okrtui.reasons import system_reason
 from okrtui.recovery import (
     Snapshot,
     belongs_to_another,
@@ -145,4 +146,4 @@ def _make_folder(file: Path) -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SaveError(file, "save.cannot_write", folder=file.parent,
-                        reason=error.strerror) from None
+                        reason=system_reason(error)) from None

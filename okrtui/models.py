@@ -15,6 +15,7 @@ from pydantic import (
     Strict,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from okrtui.rule_ids import RULE_IDS
 from okrtui.text import clean_text
@@ -29,9 +30,15 @@ Language = Literal["fr", "en"]
 Text = Annotated[str, AfterValidator(clean_text)]
 
 
+def refused(kind: str, english: str, **values: str) -> PydanticCustomError:
+    """A value the file format refuses: kind is the catalog key that tells it (field.KIND),
+    english the message with values in {braces}, as pydantic shows it."""
+    return PydanticCustomError(kind, english, values)
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("must not be empty")
+        raise refused("empty_text", "must not be empty")
     return value
 
 
@@ -44,12 +51,13 @@ Id = Annotated[str, Field(pattern=rf"^[A-Za-z0-9_-]{{1,{ID_MAX_LENGTH}}}$")]
 
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError("must be a number, such as 12 or 9.5")
+        raise refused("not_a_number", "must be a number, such as 12 or 9.5")
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("must be a finite number")
+        raise refused("not_finite", "must be a finite number")
     if isinstance(value, int) and not -(2**63) <= value < 2**63:
         # TOML integers are 64-bit; a longer one could not be saved, or read by other tools.
-        raise ValueError("must be within ±9.2e18; write a larger number as a float, such as 1e30")
+        raise refused("number_too_big",
+                      "must be within ±9.2e18; write a larger number as a float, such as 1e30")
     return value
 
 
@@ -84,7 +92,8 @@ class Model(BaseModel):
 
 def _known_rule(rule: str) -> str:
     if rule not in RULE_IDS:
-        raise ValueError(f"unknown rule {rule!r}: use one of {', '.join(sorted(RULE_IDS))}")
+        raise refused("unknown_rule", "unknown rule {rule}: use one of {rules}",
+                      rule=repr(rule), rules=", ".join(sorted(RULE_IDS)))
     return rule
 
 
@@ -174,7 +183,8 @@ class KeyResult(Model):
     @model_validator(mode="after")
     def _baseline_known_or_not(self) -> "KeyResult":
         if self.baseline_unknown and self.baseline is not None:
-            raise ValueError("baseline_unknown is true but a baseline is given: remove one")
+            raise refused("baseline_twice",
+                          "baseline_unknown is true but a baseline is given: remove one")
         return self
 
 
@@ -296,7 +306,8 @@ def check_references(session: Session) -> None:
 
     def register(item_id: str, where: str) -> None:
         if item_id in seen:
-            raise ValueError(f"{where}: id {item_id!r} is already used by {seen[item_id]}")
+            raise refused("id_used", "{where}: id {id} is already used by {other}", where=where,
+                          id=repr(item_id), other=seen[item_id])
         seen[item_id] = where
 
     people = set()
@@ -317,25 +328,25 @@ def check_references(session: Session) -> None:
                 tactic_where = f"{where}.tactics[{a}]"
                 register(tactic.id, tactic_where)
                 if len(set(tactic.moves)) != len(tactic.moves):
-                    raise ValueError(f"{tactic_where}.moves: a key result is listed twice")
+                    raise refused("listed_twice", "{where}: a key result is listed twice",
+                              where=f"{tactic_where}.moves")
                 for kr_id in tactic.moves:
                     if kr_id not in kr_ids:
-                        raise ValueError(
-                            f"{tactic_where}.moves: {kr_id!r} is not a key result of "
-                            f"objective {objective.id!r}"
-                        )
+                        raise refused("not_its_key_result",
+                                      "{where}: {id} is not a key result of objective {objective}",
+                                      where=f"{tactic_where}.moves", id=repr(kr_id),
+                                      objective=repr(objective.id))
                 for c, action in enumerate(tactic.actions):
                     register(action.id, f"{tactic_where}.actions[{c}]")
                     if action.measures is not None and action.measures not in kr_ids:
-                        raise ValueError(
-                            f"{tactic_where}.actions[{c}].measures: {action.measures!r} is not "
-                            f"a key result of objective {objective.id!r}"
-                        )
+                        raise refused("not_its_key_result",
+                                      "{where}: {id} is not a key result of objective {objective}",
+                                      where=f"{tactic_where}.actions[{c}].measures",
+                                      id=repr(action.measures), objective=repr(objective.id))
                     if action.owner is not None and action.owner not in people:
-                        raise ValueError(
-                            f"{tactic_where}.actions[{c}].owner: no participant has id "
-                            f"{action.owner!r}"
-                        )
+                        raise refused("no_participant", "{where}: no participant has id {id}",
+                                      where=f"{tactic_where}.actions[{c}].owner",
+                                      id=repr(action.owner))
         for i, idea in enumerate(team.ideas):
             register(idea.id, f"teams[{t}].ideas[{i}]")
             authors = [(f"teams[{t}].ideas[{i}].author", idea.author)] + [
@@ -346,19 +357,21 @@ def check_references(session: Session) -> None:
                 if author is None:
                     continue
                 if session.anonymous:
-                    raise ValueError(f"{where}: an anonymous session records no author")
+                    raise refused("anonymous_author",
+                                  "{where}: an anonymous session records no author", where=where)
                 if author not in people:
-                    raise ValueError(f"{where}: no participant has id {author!r}")
+                    raise refused("no_participant", "{where}: no participant has id {id}",
+                                  where=where, id=repr(author))
         _check_kpis_and_roadmap(team, t, team_krs, register)
         idea_ids = {idea.id for idea in team.ideas}
         for v, vote in enumerate(team.votes):
             if vote.idea not in idea_ids:
-                raise ValueError(f"teams[{t}].votes[{v}].idea: no idea has id {vote.idea!r}")
+                raise refused("no_idea", "{where}: no idea has id {id}",
+                              where=f"teams[{t}].votes[{v}].idea", id=repr(vote.idea))
             if vote.participant is not None and vote.participant not in people:
-                raise ValueError(
-                    f"teams[{t}].votes[{v}].participant: no participant has id "
-                    f"{vote.participant!r}"
-                )
+                raise refused("no_participant", "{where}: no participant has id {id}",
+                              where=f"teams[{t}].votes[{v}].participant",
+                              id=repr(vote.participant))
     for d, decision in enumerate(session.decision_log):
         register(decision.id, f"decision_log[{d}]")
     for c, point in enumerate(session.common):
@@ -366,9 +379,9 @@ def check_references(session: Session) -> None:
     for t, team in enumerate(session.teams):
         for i, idea in enumerate(team.ideas):
             if idea.promoted_to is not None and idea.promoted_to not in seen:
-                raise ValueError(
-                    f"teams[{t}].ideas[{i}].promoted_to: nothing has id {idea.promoted_to!r}"
-                )
+                raise refused("nothing_has_id", "{where}: nothing has id {id}",
+                              where=f"teams[{t}].ideas[{i}].promoted_to",
+                              id=repr(idea.promoted_to))
 
 
 def _check_kpis_and_roadmap(team: Team, t: int, team_krs: dict[str, str],
@@ -383,15 +396,18 @@ def _check_kpis_and_roadmap(team: Team, t: int, team_krs: dict[str, str],
         where = f"teams[{t}].kpis[{k}]"
         register(kpi.id, where)
         if kpi.from_objective is not None and kpi.from_objective not in objectives:
-            raise ValueError(f"{where}.from_objective: no objective has id {kpi.from_objective!r}")
+            raise refused("no_objective", "{where}: no objective has id {id}",
+                          where=f"{where}.from_objective", id=repr(kpi.from_objective))
     for r, item in enumerate(team.roadmap):
         where = f"teams[{t}].roadmap[{r}]"
         register(item.id, where)
         for served in item.serves:
             if served not in objectives and served not in team_krs:
-                raise ValueError(f"{where}.serves: {served!r} is not an objective or key "
-                                 f"result of this team")
+                raise refused("not_served", "{where}: {id} is not an objective or key result "
+                              "of this team", where=f"{where}.serves", id=repr(served))
         if len(set(item.serves)) != len(item.serves):
-            raise ValueError(f"{where}.serves: an item is listed twice")
+            raise refused("served_twice", "{where}: an item is listed twice",
+                          where=f"{where}.serves")
         if item.became is not None and item.became not in made:
-            raise ValueError(f"{where}.became: no tactic or action has id {item.became!r}")
+            raise refused("no_tactic_or_action", "{where}: no tactic or action has id {id}",
+                          where=f"{where}.became", id=repr(item.became))

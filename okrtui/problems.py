@@ -7,7 +7,9 @@ from okrtui.text import for_terminal, show_path
 
 
 class FileProblem(Exception):
-    """A problem with a file, told in the catalog's words: `error.message(tr)`."""
+    """A problem with a file, told in the catalog's words: `error.message(tr)`. A param
+    that is a reason (okrtui.reasons: what the system, tomllib or pydantic said) is told in
+    tr's words too."""
 
     def __init__(self, path: Path | str, key: str, **params: object) -> None:
         self.path = Path(path)
@@ -18,10 +20,16 @@ class FileProblem(Exception):
     def message(self, tr: Catalog) -> str:
         """The path, then what is wrong: a name or a value from the file (a path, a host, a
         key) is shown with its control characters written out, never sent raw."""
-        params = {name: show_path(value) if isinstance(value, Path) else value
-                  for name, value in self.params.items()}
+        params = {name: _shown(value, tr) for name, value in self.params.items()}
         return (f"{show_path(self.path)}{tr('export.colon')} "
                 f"{for_terminal(tr(self.key, **params))}")
+
+
+def _shown(value: object, tr: Catalog) -> object:
+    if isinstance(value, Path):
+        return show_path(value)
+    told = getattr(value, "told", None)
+    return told(tr) if callable(told) else value
 
 
 class SessionFileError(FileProblem):

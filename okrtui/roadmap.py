@@ -12,6 +12,7 @@ from pathlib import Path
 from okrtui.item_ids import next_id
 from okrtui.models import Action, KeyResult, Objective, RoadmapItem, Session, Tactic, Team
 from okrtui.problems import SessionFileError
+from okrtui.reasons import TomlReason, Worded
 from okrtui.storage import decode_utf8, read_user_file
 from okrtui.text import clean_line
 from okrtui.workshop import add_action, add_tactic, find_item
@@ -34,8 +35,15 @@ def read_roadmap(path: Path) -> list[str]:
     reader = {".csv": _from_csv, ".toml": _from_toml}.get(suffix, _from_markdown)
     try:
         titles = [clean_line(title) for title in reader(text, path)]
-    except (csv.Error, RecursionError, ValueError) as error:  # huge fields, deep nesting…
-        raise RoadmapFileError(path, "roadmap.unreadable", detail=str(error)[:200]) from None
+    except csv.Error as error:  # a field over csv's limit, a NUL byte…
+        raise RoadmapFileError(path, "roadmap.unreadable",
+                               detail=Worded("reason.csv", str(error)[:200])) from None
+    except RecursionError:
+        raise RoadmapFileError(path, "roadmap.unreadable",
+                               detail=TomlReason(limit="too_deep")) from None
+    except ValueError:  # an integer over 4,300 digits in a .toml roadmap
+        raise RoadmapFileError(path, "roadmap.unreadable",
+                               detail=TomlReason(limit="too_many_digits")) from None
     titles = [title for title in titles if title]
     if not titles:
         raise RoadmapFileError(path, "roadmap.empty")
@@ -65,7 +73,7 @@ def _from_toml(text: str, path: Path) -> list[str]:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RoadmapFileError(path, "file.not_toml", detail=str(error)) from None
+        raise RoadmapFileError(path, "file.not_toml", detail=TomlReason(str(error))) from None
     items = table.get("items", table.get("roadmap"))
     if not isinstance(items, list):
         raise RoadmapFileError(path, "roadmap.no_items")

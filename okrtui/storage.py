@@ -17,6 +17,7 @@ from okrtui.migrations import migrate
 from okrtui.models import SCHEMA_VERSION, Session
 from okrtui.paths import read_at_most
 from okrtui.problems import SaveError, SessionFileError
+from okrtui.reasons import FieldProblem, FieldProblems, TomlReason, system_reason
 from okrtui.writing import atomic_write, special_key
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -45,7 +46,7 @@ def read_user_file(path: Path, limit: int, problem: type[SessionFileError]) -> b
     except PermissionError:
         raise problem(path, "file.permission") from None
     except OSError as error:
-        raise problem(path, "file.unreadable", reason=error.strerror) from None
+        raise problem(path, "file.unreadable", reason=system_reason(error)) from None
     try:
         status = os.fstat(handle)
         _refuse_special(path, status.st_mode, problem)  # replaced between stat and open
@@ -53,7 +54,7 @@ def read_user_file(path: Path, limit: int, problem: type[SessionFileError]) -> b
             raise _too_big(path, status.st_size, limit, problem)
         data = read_at_most(handle, limit + 1)
     except OSError as error:
-        raise problem(path, "file.unreadable", reason=error.strerror) from None
+        raise problem(path, "file.unreadable", reason=system_reason(error)) from None
     finally:
         os.close(handle)
     if len(data) > limit:  # it grew while being read
@@ -92,16 +93,14 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SessionFileError(path, "file.not_toml", detail=str(error)) from None
+        raise SessionFileError(path, "file.not_toml", detail=TomlReason(str(error))) from None
     except RecursionError:
         # tomllib recurses into arrays and inline tables: a few thousand deep exhaust the stack.
-        raise SessionFileError(
-            path, "file.not_toml", detail="arrays or inline tables nested too deeply"
-        ) from None
+        raise SessionFileError(path, "file.not_toml", detail=TomlReason(limit="too_deep")) from None
     except ValueError:
         # int() refuses more than 4,300 digits (sys.get_int_max_str_digits) inside tomllib.
         raise SessionFileError(
-            path, "file.not_toml", detail="an integer with too many digits"
+            path, "file.not_toml", detail=TomlReason(limit="too_many_digits")
         ) from None
     version = table.get("schema_version")
     if version is None:
@@ -123,29 +122,25 @@ def parse_session(data: bytes, path: Path | str = "<session>") -> Session:
         ) from None
 
 
-def describe_validation_error(error: ValidationError, table: dict[str, Any]) -> str:
-    """One line per problem, naming the field as a path and the id of the item it is in."""
-    lines = []
+def describe_validation_error(error: ValidationError, table: dict[str, Any]) -> FieldProblems:
+    """The first problems, each naming the field as a path and the id of the item it is in,
+    by pydantic's error type (told in the catalog's words) and the values its message names."""
     problems = error.errors(include_url=False)
-    for problem in problems[:5]:
-        lines.append(f"{_field_path(problem['loc'], table)}: {_plain_message(problem)}")
-    if len(problems) > 5:
-        lines.append(f"… and {len(problems) - 5} more")
-    return "".join(f"\n  {line}" for line in lines)
+    return FieldProblems(tuple(_field_problem(problem, table) for problem in problems[:5]),
+                         more=max(0, len(problems) - 5))
 
 
-def _plain_message(problem: Any) -> str:
-    message = str(problem["msg"])
-    if message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-    if problem["type"] == "extra_forbidden":
-        message = "unknown key (check its spelling in docs/format.md)"
-    if problem["type"] == "missing":
-        message = "required key is missing"
-    return message
+def _field_problem(problem: Any, table: dict[str, Any]) -> FieldProblem:
+    path, item_id = _field_path(problem["loc"], table)
+    values = {name: str(value) for name, value in problem.get("ctx", {}).items()
+              if name != "error"}
+    if "expected" in values:  # a literal_error's "'fr' or 'en'": the "or" is English
+        values["expected"] = values["expected"].replace(" or ", ", ")
+    english = str(problem["msg"]).removeprefix("Value error, ")
+    return FieldProblem(path, item_id, problem["type"], tuple(values.items()), english)
 
 
-def _field_path(loc: tuple[Any, ...], table: dict[str, Any]) -> str:
+def _field_path(loc: tuple[Any, ...], table: dict[str, Any]) -> tuple[str, str | None]:
     path = ""
     node: Any = table
     item_id = None
@@ -165,9 +160,7 @@ def _field_path(loc: tuple[Any, ...], table: dict[str, Any]) -> str:
             node = None
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             item_id = node["id"]
-    if not path:
-        return "session"
-    return f"{path} (in id {item_id!r})" if item_id else path
+    return path or "session", item_id
 
 
 def session_table(session: Session) -> dict[str, Any]:

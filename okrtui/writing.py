@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from okrtui.problems import SaveError
+from okrtui.reasons import SystemReason, system_reason
 
 STALE_TEMPORARY_SECONDS = 60
 """A temporary file of a save older than this, whose writer is gone, is left from a crash."""
@@ -41,13 +42,13 @@ def writable_target(path: Path | str) -> Path:
     if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
         # the new file is written beside it, then renamed over it: the folder must take it
         raise SaveError(path, "save.cannot_write", folder=folder,
-                        reason=os.strerror(errno.EACCES))
+                        reason=SystemReason(errno.EACCES))
     try:
         status = os.stat(target)
     except FileNotFoundError:
         return target
     except OSError as error:
-        raise SaveError(path, "save.failed", reason=error.strerror) from None
+        raise SaveError(path, "save.failed", reason=system_reason(error)) from None
     if stat.S_ISDIR(status.st_mode):
         raise SaveError(path, "save.is_folder")
     if not stat.S_ISREG(status.st_mode):
@@ -72,7 +73,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}-",
                                              suffix=".tmp")
     except OSError as error:
-        raise SaveError(path, "save.cannot_write", folder=folder, reason=error.strerror) from None
+        raise SaveError(path, "save.cannot_write", folder=folder,
+                        reason=system_reason(error)) from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -87,7 +89,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.replace(temp_name, target)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
-        raise SaveError(path, "save.failed", reason=error.strerror) from None
+        raise SaveError(path, "save.failed", reason=system_reason(error)) from None
     except BaseException:  # Ctrl+C: no temporary file left behind
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -161,7 +163,7 @@ def write_stream(path: Path, data: bytes) -> None:
     except OSError as error:
         if error.errno == errno.ENXIO:
             raise SaveError(path, "save.no_reader") from None
-        raise SaveError(path, "save.failed", reason=error.strerror) from None
+        raise SaveError(path, "save.failed", reason=system_reason(error)) from None
     try:
         if stat.S_ISDIR(os.fstat(handle).st_mode):
             raise SaveError(path, "save.is_folder")
@@ -170,6 +172,6 @@ def write_stream(path: Path, data: bytes) -> None:
         while view:
             view = view[os.write(handle, view):]
     except OSError as error:
-        raise SaveError(path, "save.failed", reason=error.strerror) from None
+        raise SaveError(path, "save.failed", reason=system_reason(error)) from None
     finally:
         os.close(handle)

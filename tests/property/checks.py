@@ -1,6 +1,7 @@
 """What every hostile input must give: a session that can be saved again, or one clean
 refusal naming the file in both languages."""
 
+import re
 import tomllib
 from typing import Any
 
@@ -10,6 +11,13 @@ from okrtui.problems import FileProblem
 from okrtui.storage import dumps_session, parse_session
 
 PATH = "hostile.toml"
+LIBRARY_ENGLISH = re.compile(
+    r"Field required|Input should|[Ss]hould (?:be|have|match)|Extra inputs|Value error|"
+    r"required key|unknown key|\(in id |Invalid |Expected |Unclosed|Unterminated|Cannot |"
+    r"invalid character|Illegal|at line \d|end of document|nested too deeply|"
+    r"too many digits|Permission denied|No such file|Is a directory|must (?:be|not)|"
+    r"is not a|no \w+ has id|is already used|listed twice|unknown rule")
+"""The words pydantic, tomllib, strerror and okrtui's own validators write in English."""
 
 
 def load_or_refuse(data: bytes, path: str = PATH) -> Session | None:
@@ -24,6 +32,8 @@ def load_or_refuse(data: bytes, path: str = PATH) -> Session | None:
             assert isinstance(message, str)
             assert message.startswith(f"{path}{tr('export.colon')} "), message
             assert error.key in catalog(language), f"no {language} message for {error.key}"
+        french = error.message(catalog("fr"))
+        assert LIBRARY_ENGLISH.search(french) is None, french
         assert str(error).startswith(f"{path}: ")
         return None
     assert isinstance(session, Session)

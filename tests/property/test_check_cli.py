@@ -61,7 +61,7 @@ def test_check_exits_0_1_or_2_and_2_exactly_when_the_file_is_refused(
         assert code == 2
         assert out == ""
         colon = "\u00a0:" if "fr" in options else ":"
-        assert err.startswith(f"okrtui: {path}{colon} ")
+        assert err.startswith(f"okrtui{colon} {path}{colon} ")
     else:
         assert code in (0, 1)
         assert err == ""

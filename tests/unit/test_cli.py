@@ -76,7 +76,7 @@ def test_check_speaks_the_session_language_unless_told(tmp_path: Path) -> None:
     path = tmp_path / "fr.toml"
     save_session(build_session([2, 2, 2, 2], language="fr"), path)
     french = run_okrtui(tmp_path, "check", path)
-    assert "erreur: limit.objectives" in french.stdout
+    assert "erreur\u00a0: limit.objectives" in french.stdout  # the catalog's colon
     english = run_okrtui(tmp_path, "check", path, "--lang", "en")
     assert "error: limit.objectives" in english.stdout
 
