@@ -8,6 +8,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from okrtui.screens.widgets.ideas import IdeaField
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "sessions"
 
@@ -31,6 +33,13 @@ async def type_in(pilot: Pilot, text: str) -> None:
         assert isinstance(focused, Input), f"expected a field to have focus, not {focused!r}"
         focused.insert_text_at_cursor(text)
     await pilot.pause()
+
+
+async def start_capture(pilot: Pilot) -> None:
+    """Into the idea field: i, unless the field has the focus already (a level with neither
+    ideas nor objectives starts there)."""
+    if not isinstance(pilot.app.focused, IdeaField):
+        await pilot.press("i")
 
 
 async def fill(pilot: Pilot, text: str, then: str = "enter") -> None:

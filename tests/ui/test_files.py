@@ -14,7 +14,7 @@ from okrtui.screens.widgets.title_bar import TitleBar
 from okrtui.storage import load_session, save_session
 from okrtui.workshop import new_session
 
-from .conftest import fill, wait_for_save
+from .conftest import fill, start_capture, wait_for_save
 from .support import (
     errors,
     last_title,
@@ -180,7 +180,7 @@ async def save_to(pilot, path: Path | str) -> None:
 
 
 async def capture_an_idea(pilot, text: str = "One more idea") -> None:
-    await pilot.press("i")
+    await start_capture(pilot)
     await fill(pilot, text)
     await pilot.press("escape")
 

@@ -21,7 +21,7 @@ from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.storage import MAX_FILE_BYTES, load_session, save_session
 from okrtui.workshop import add_idea, new_session
 
-from .conftest import fill, wait_for_save
+from .conftest import fill, start_capture, wait_for_save
 from .rendered import screen_text, toast_texts
 from .support import errors, level_view, option_texts, tree_lines
 
@@ -66,7 +66,7 @@ async def test_a_100_kb_idea_is_pasted_added_committed_saved_and_reloaded_intact
     print()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("i")
+        await start_capture(pilot)
         field = app.screen.query_one("#ambition-idea-input", Input)
         await timed("paste 100 KB into the idea field",
                     lambda: app.post_message(events.Paste(text)), pilot)
@@ -135,7 +135,7 @@ async def test_a_session_of_50000_ideas_opens_moves_takes_an_idea_and_saves(
         await timed("one key: cursor down", lambda: pilot.press("down"), pilot)
         await timed("ten keys: cursor down", lambda: pilot.press(*["down"] * 10), pilot)
         assert ideas.highlighted == 11
-        await pilot.press("i")
+        await start_capture(pilot)
         await timed("one key typed in the idea field", lambda: pilot.press("x"), pilot)
         await timed("enter: add an idea", lambda: fill(pilot, "One more idea"), pilot)
         assert ideas.option_count == shown + 1
@@ -178,7 +178,7 @@ async def test_a_10_mb_session_file_opens_and_stays_usable(isolated: Path) -> No
         assert "Long idea 30 word0" in screen_text(app)
         await timed("first visit to the tactic level", lambda: pilot.press("2"), pilot)
         await wait_for_session(pilot, "tactic")
-        await pilot.press("i")
+        await start_capture(pilot)
         await timed("enter: add an idea", lambda: fill(pilot, "A short one"), pilot)
         await timed("ctrl+s: save", lambda: pilot.press("ctrl+s"), pilot)
         await timed("the file written", lambda: wait_for_save(pilot), pilot)

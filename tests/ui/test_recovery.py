@@ -18,7 +18,7 @@ from okrtui.screens.home import HomeScreen
 from okrtui.screens.session import SessionScreen
 from okrtui.storage import load_session, save_session
 
-from .conftest import fill, type_in, wait_for_save
+from .conftest import fill, start_capture, type_in, wait_for_save
 from .support import option_texts, session_with_three_objectives
 
 
@@ -55,7 +55,7 @@ async def start_new_session(pilot, title: str, idea: str) -> None:
         await pilot.press("enter")
     await pilot.pause()
     assert isinstance(pilot.app.screen, SessionScreen)
-    await pilot.press("i")
+    await start_capture(pilot)
     await fill(pilot, idea)
     await pilot.pause(1.0)
     assert pilot.app.journal.flush()

@@ -19,7 +19,7 @@ from okrtui.screens.help import HelpScreen
 from okrtui.screens.session import SessionScreen
 from okrtui.storage import dumps_session, load_session, save_session
 
-from .conftest import fill, wait_for_save
+from .conftest import fill, start_capture, wait_for_save
 from .support import errors, notifications, session_with_three_objectives
 from .test_files import header_text
 
@@ -60,7 +60,7 @@ def session_file(isolated: Path) -> Path:
 
 
 async def capture_an_idea(pilot, text: str) -> None:
-    await pilot.press("i")
+    await start_capture(pilot)
     await fill(pilot, text)
     await pilot.press("escape")
     await pilot.pause()

@@ -44,8 +44,9 @@ async def test_a_whole_workshop_is_saved_and_exported(isolated: Path) -> None:
     session = new_session("Atelier [b]OKR[/]", "en", "2027-Q1", "Product", PEOPLE)
     app = OkrApp(session=session, path=path)
     async with app.run_test(size=(120, 40)) as pilot:
-        # Diverge, timed, in silent writing: ideas stay hidden until revealed.
-        await pilot.press("t")
+        # Diverge, timed, in silent writing: ideas stay hidden until revealed. (A new session
+        # starts in the idea field: escape leaves it for the workshop's keys.)
+        await pilot.press("escape", "t")
         await pilot.pause(1.3)
         await pilot.press("h", "i")
         for text in ["@ana Win independent bookshops", "@bru Win indie bookshops",
