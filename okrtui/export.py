@@ -7,7 +7,7 @@ from okrtui.facilitation import parking_lot, tally
 from okrtui.findings import session_findings
 from okrtui.i18n import Catalog
 from okrtui.models import LEVELS, KeyResult, Kpi, Objective, Session, Team
-from okrtui.numbers import format_number
+from okrtui.numbers import format_number, with_percent
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 _LINE_START_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -23,12 +23,19 @@ def md(text: str) -> str:
 
 
 def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
+    """« de 12 à 9,6 minutes », "from 35% to 60%": a percentage goes with each number."""
+    percent = (kr.unit or "").strip() == "%"
+
+    def amount(value: float) -> str:
+        number = format_number(value, tr.language)
+        return with_percent(number, tr.language) if percent else number
+
     parts = []
     if kr.baseline is not None:
-        parts.append(tr("export.baseline", baseline=format_number(kr.baseline, tr.language)))
+        parts.append(tr("export.baseline", baseline=amount(kr.baseline)))
     if kr.target is not None:
-        parts.append(tr("export.target", target=format_number(kr.target, tr.language)))
-    if parts and kr.unit:
+        parts.append(tr("export.target", target=amount(kr.target)))
+    if parts and kr.unit and not percent:
         parts.append(md(kr.unit))
     measure = " ".join(parts)
     if isinstance(kr, KeyResult) and kr.baseline_unknown:

@@ -133,3 +133,8 @@ def _grouped(digits: str, group: str, sign: str) -> str:
     head = len(digits) % 3 or 3
     parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
     return sign + group.join(parts)
+
+
+def with_percent(number: str, language: str) -> str:
+    """A formatted number as a percentage: « 30,5 % » (U+202F) in French, "30.5%" in English."""
+    return f"{number}\u202f%" if language == "fr" else f"{number}%"

@@ -7,7 +7,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from okrtui import workshop
-from okrtui.export import to_markdown
+from okrtui.export import kr_measure, to_markdown
 from okrtui.i18n import Catalog, catalog
 from okrtui.models import Session
 from okrtui.storage import load_session
@@ -233,3 +233,16 @@ def test_user_text_keeps_its_no_break_spaces(fr: Catalog) -> None:
     objective = workshop.commit_objective(session, session.teams[0], "Garder nos clients")
     workshop.add_key_result(session, objective, wording)
     assert wording in to_markdown(session, fr)
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "from 35% to 60.5%"), ("fr", "de 35\u202f% à 60,5\u202f%")])
+def test_a_percentage_goes_with_each_number_as_each_language_writes_it(
+    language: str, expected: str,
+) -> None:
+    """English wrote "from 35 to 60.5 %" (a French space, the sign on the target only)."""
+    session = workshop.new_session("Pct", language)
+    objective = workshop.commit_objective(session, session.teams[0], "Make new shops succeed")
+    kr = workshop.add_key_result(session, objective, "Raise the share of shops live in a week",
+                                 35, 60.5, "%")
+    assert kr_measure(kr, catalog(language)) == expected

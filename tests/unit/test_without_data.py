@@ -52,7 +52,7 @@ def test_an_unknown_baseline_asks_for_a_measuring_action_then_waits(en) -> None:
     again = parse_session(dumps_session(session).encode())
     assert again == session
     markdown = to_markdown(session, en)
-    assert "(to 5 %; baseline unknown — measured by Ana, 2027-01-15)" in markdown
+    assert "(to 5%; baseline unknown — measured by Ana, 2027-01-15)" in markdown
 
 
 def test_the_measuring_tactic_is_reused_for_a_second_key_result(fr) -> None:
