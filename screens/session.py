@@ -2,7 +2,7 @@
 
 
 from textual.app import ComposeResult
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -62,14 +62,15 @@ class SessionScreen(TeamView, Screen[None]):
         yield WorkshopBar(self.session, self.tr)
         yield LevelTabs([(name, f"{number} {self.tr(f'level.{name}.name')}")
                          for number, name in enumerate(TABS, start=1)], TABS[0])
-        with ContentSwitcher(id="levels", initial=TABS[0]):
-            for name in TABS:
-                with Container(id=name, classes="level-place"):
-                    if name == TABS[0]:
-                        yield PANES[name](self.session, self.team, self.tr)
-        yield KeyBar()
+        with Horizontal(id="session-body"):
+            with ContentSwitcher(id="levels", initial=TABS[0]):
+                for name in TABS:
+                    with Container(id=name, classes="level-place"):
+                        if name == TABS[0]:
+                            yield PANES[name](self.session, self.team, self.tr)
+            yield RoomCode()
         yield RoomStrip()
-        yield RoomCode()
+        yield KeyBar()
 
     AUTO_FOCUS = None
     """on_mount focuses the first level's ideas, or its field while there are none."""

@@ -57,7 +57,7 @@ class RoomStrip(UsesOkrApp, Static):
     """Above the key bar while a room is open."""
 
     DEFAULT_CSS = """
-    RoomStrip { dock: bottom; height: auto; padding: 0 1; background: $panel; }
+    RoomStrip { height: auto; padding: 0 1; background: $panel; }
     """
 
     def __init__(self) -> None:
@@ -100,7 +100,7 @@ class RoomCode(Static):
     """The join link's QR code, beside the levels, untouched by wrapping or theme."""
 
     DEFAULT_CSS = """
-    RoomCode { dock: right; width: auto; height: auto; text-wrap: nowrap; }
+    RoomCode { width: auto; height: auto; text-wrap: nowrap; }
     """
 
     def __init__(self) -> None:
