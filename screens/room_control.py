@@ -71,6 +71,9 @@ class RoomControl:
             return False
         await self.stop()
         tr = self.app.tr
+        if self.app.read_only:
+            self._fail(tr("room.read_only"))
+            return False
         try:
             keys = (RoomKeys.load_or_create(keys_beside(document.path))
                     if document.path is not None else RoomKeys.fresh())
