@@ -58,7 +58,7 @@ border-radius:.4em;padding:.6em .8em;position:sticky;bottom:.5em;overflow-wrap:a
 @media (min-width:700px){body:not(.board) main{background:#fff;margin:2rem auto;
 padding:1.5rem 2rem;border-radius:.8rem;box-shadow:0 1px 4px #0002}
 body:not(.board) .left{background:#fff}}
-.board{font-size:clamp(20px,2.2vw,40px)}
+.board{font-size:clamp(18px,1.9vw,36px)}
 .board main{max-width:none;display:grid;grid-template-columns:1fr minmax(8em,30vw);
 gap:1.5em;padding:1em 1.5em}
 .board h1{font-size:1.6em}
@@ -277,9 +277,11 @@ def board_fragment(view: BoardView) -> str:
     tr = catalog(view.status.language)
     parts = [_status(tr, view.status)]
     if view.hidden_ideas:
-        parts.append('<p class="hidden">' + _text(tr(
-            "room.hidden", ideas=tr("silent.ideas", count=view.hidden_ideas),
-            people=tr("silent.people", count=view.hidden_people))) + "</p>")
+        hidden = tr("silent.ideas", count=view.hidden_ideas)
+        if view.hidden_people:  # none in an anonymous session: no idea names its author
+            hidden = tr("room.hidden", ideas=hidden,
+                        people=tr("silent.people", count=view.hidden_people))
+        parts.append(f'<p class="hidden">{_text(hidden)}</p>')
     if view.ranking:
         parts.append(f"<h2>{_text(tr('room.ranking'))}</h2><ol class=\"ranking\">" + "".join(
             f'<li><span class="rank">{ranked.rank}</span> <span>{_text(ranked.text)}</span> '

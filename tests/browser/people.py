@@ -13,11 +13,20 @@ def join(page: Page, served: Served, tr: Catalog, name: str) -> None:
     expect(page.get_by_text(tr("room.joined_as", name=name))).to_be_visible()
 
 
-def write(page: Page, tr: Catalog, text: str) -> None:
+def join_anonymously(page: Page, served: Served, tr: Catalog) -> None:
+    page.goto(served.join_url)
+    expect(page.get_by_text(tr("room.anonymous_join"))).to_be_visible()
+    page.get_by_role("button", name=tr("room.join")).click()
+    expect(page.get_by_label(tr("room.write_label"))).to_be_visible()
+
+
+def write(page: Page, tr: Catalog, text: str, listed_in: str = "#live") -> None:
+    """Send an idea; it shows in the list of one's own ideas (#mine when anonymous: the
+    server keeps no link from a person to an idea, the page lists what it sent)."""
     field = page.get_by_label(tr("room.write_label"))
     field.fill(text)
     page.get_by_role("button", name=tr("room.send")).click()
-    expect(page.locator("#live li", has_text=text)).to_be_visible()
+    expect(page.locator(f"{listed_in} li", has_text=text)).to_be_visible()
     expect(page.locator("#note")).to_have_text(tr("room.sent"))
     expect(page.locator("#note")).to_have_class("note ok")
     expect(page.get_by_label(tr("room.write_label"))).to_have_value("")
