@@ -237,3 +237,21 @@ async def test_a_read_only_session_opens_no_room(isolated: Path) -> None:
         assert app.room_control.service is None
         await pilot.pause()
         assert any("open read-only" in text for text in errors(app))
+
+
+async def test_an_anonymous_room_counts_hidden_ideas_without_people(isolated: Path) -> None:
+    path = isolated / "anonyme.toml"
+    session = new_session("Room workshop", "en", "2027-Q1", "Product", [])
+    session.anonymous = True
+    save_session(session, path)
+    async with serving(path) as (app, pilot, http):
+        url = join_url(app)
+        for _ in range(2):
+            who = await join(http, url, "")
+            assert await post(http, url, who, text="An idea nobody signs") == 200
+        await pilot.pause()
+        assert all(i.author is None for i in app.document_now.team.ideas)
+        rows = " ".join(ideas_list(app))
+        assert "2 hidden ideas — r reveals them" in rows
+        assert "people" not in rows and "person" not in rows
+        assert "2 hidden ideas — r reveals them" in strip_text(app)
