@@ -35,7 +35,9 @@ def room_lines(tr: Catalog, room: Room, join_url: str, board_url: str) -> list[C
               if (name := session.participant_name(pid)) is not None]
     lines = [Content.assemble((f"{tr('room.join_link')} ", "bold"), literal(join_url)),
              Content.assemble((f"{tr('room.board_link')} ", "dim"), literal(board_url))]
-    if session.anonymous or not joined:
+    if not joined:
+        who = literal(tr("room.nobody_joined"))
+    elif session.anonymous:
         who = literal(tr("room.joined_count", count=len(joined)))
     else:
         who = Content.assemble(literal(f"{tr('room.joined')} "),

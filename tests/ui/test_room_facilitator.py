@@ -151,6 +151,8 @@ async def test_the_room_follows_the_level_on_screen(isolated: Path) -> None:
     async with serving(saved(isolated)) as (app, pilot, _http):
         room = app.room_control.room
         assert room is not None and room.level == "ambition"
+        await pilot.pause()
+        assert "Nobody has joined yet." in strip_text(app)
         await pilot.press("escape", "2")
         await pilot.pause()
         assert room.level == "tactic"
