@@ -8,6 +8,7 @@ from textual.signal import Signal
 
 from okrtui.document import Name
 from okrtui.models import Level
+from okrtui.reasons import system_reason
 from okrtui.room.addresses import Listen, url_host
 from okrtui.room.keys import RoomKeys, keys_beside
 from okrtui.room.room import Room
@@ -78,7 +79,7 @@ class RoomControl:
             keys = (RoomKeys.load_or_create(keys_beside(document.path))
                     if document.path is not None else RoomKeys.fresh())
         except OSError as error:
-            self._fail(tr("room.keys_failed", reason=error.strerror or str(error)))
+            self._fail(tr("room.keys_failed", reason=system_reason(error).told(tr)))
             return False
         from okrtui.room.service import RoomService
 
@@ -89,7 +90,7 @@ class RoomControl:
         except OSError as error:
             room.close()
             self._fail(tr("room.bind_failed", address=url_host(host), port=port or "",
-                          reason=error.strerror or str(error)))
+                          reason=system_reason(error).told(tr)))
             return False
         if self.app.document is not document:  # another session opened meanwhile
             await service.stop()
@@ -121,7 +122,8 @@ class RoomControl:
         try:
             room.regenerate()
         except OSError as error:
-            self._fail(self.app.tr("room.keys_failed", reason=error.strerror or str(error)))
+            tr = self.app.tr
+            self._fail(tr("room.keys_failed", reason=system_reason(error).told(tr)))
             return
         self.changed.publish(None)
         assert self.service is not None

@@ -257,3 +257,23 @@ async def test_an_anonymous_room_counts_hidden_ideas_without_people(isolated: Pa
         assert "2 hidden ideas — r reveals them" in rows
         assert "people" not in rows and "person" not in rows
         assert "2 hidden ideas — r reveals them" in strip_text(app)
+
+
+async def test_a_port_taken_is_said_in_the_sessions_words_and_nothing_opens(
+        isolated: Path) -> None:
+    from okrtui.storage import load_session
+
+    path = saved(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        async with asyncio.timeout(60), app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert not await app.room_control.open("127.0.0.1", port)
+            await pilot.pause()
+            assert app.room_control.service is None
+            [error] = errors(app)
+            assert f"Cannot listen on 127.0.0.1:{port} (this port is already taken" in error
+            assert "attempting" not in error  # not the library's English
