@@ -51,6 +51,7 @@ SHOWN_SECONDS = 2.0
 KEY_SECONDS = 2.0
 KEY_GAP = 0.03
 PHASE_GAP = 0.4
+LOAD_SECONDS = 5.0
 TARGETS = {"idea": 0.150, "phase": 0.200, "keys": 1.15, "memory": 1024 * 1024}
 
 
@@ -209,19 +210,32 @@ class Bench:
             shown.append(at - answer["sent"])
         return shown, acked, missed
 
-    async def phases(self, changes: int) -> tuple[list[float], int]:
-        """Seconds from each phase change to each page showing it; pages that never did."""
+    async def phases(self, changes: int) -> tuple[list[float], int, float]:
+        """Seconds from each phase change to each page showing it; pages that never did;
+        the app's CPU seconds per change (the UI thread: the app and the room's pages)."""
         screen = self.app.screen
-        delays, missed = [], 0
+        delays, missed, cpu = [], 0, 0.0
         for number in range(changes):
             step, writing = (1, False) if number % 2 == 0 else (-1, True)
-            began = time.monotonic()
+            began, cpu_began = time.monotonic(), time.thread_time()
             self.app.call_later(screen.action_phase, step)
             seen = (await self.participants.ask(do="seen", writing=writing, since=began))["seen"]
+            cpu += time.thread_time() - cpu_began
             delays += [t - began for t in seen if t is not None]
             missed += sum(t is None for t in seen)
             await asyncio.sleep(PHASE_GAP)
-        return delays, missed
+        return delays, missed, cpu / changes
+
+    async def load_cost(self, rate: float, seconds: float) -> float:
+        """The app's CPU seconds (UI thread) per idea posted at a steady rate, every page
+        open: less sensitive than latencies to what else the machine runs."""
+        ideas = self.app.document.team.ideas
+        posted, cpu = len(ideas), time.thread_time()
+        await self.participants.ask(do="load", rate=rate)
+        await asyncio.sleep(seconds)
+        await self.participants.ask(do="load", rate=0)
+        await asyncio.sleep(0.5)
+        return (time.thread_time() - cpu) / max(1, len(ideas) - posted)
 
     async def keystroke(self, char: str) -> float | None:
         from textual import events
@@ -274,6 +288,7 @@ async def measure(args: argparse.Namespace, path: Path) -> dict[str, Any]:
             results["memory"] = await bench.memory(url)
             results["ideas"] = await bench.ideas_shown(args.posts)
             results["phases"] = await bench.phases(args.changes)
+            results["load"] = await bench.load_cost(args.rate, LOAD_SECONDS)
             await bench.close_room()
             results["keys"] = await bench.typing(args.keys, args.block, args.rate)
             results["refused"] = (await participants.ask(do="close"))["refused"]
@@ -303,13 +318,16 @@ def report(args: argparse.Namespace, results: dict[str, Any]) -> None:
     print(line(f"  idea posted → acknowledged (303, {len(acked)} posts)",
                f"{statistics.median(acked) * 1e3:.1f} ms", f"{p95(acked) * 1e3:.1f} ms", "",
                None))
-    delays, unseen = results["phases"]
+    delays, unseen, change_cpu = results["phases"]
     worst = p95(delays)
     print(line(f"phase change → all {n} pages ({args.changes} changes × {n})",
                f"{statistics.median(delays) * 1e3:.1f} ms", f"{worst * 1e3:.1f} ms",
                "p95 ≤ 200 ms", worst <= TARGETS["phase"] and not unseen))
     if unseen:
         print(line("  pages that never showed a change within 5 s", str(unseen), "", "0", False))
+    print(line("  the app's CPU per phase change", f"{change_cpu * 1e3:.1f} ms", "", "", None))
+    print(line(f"the app's CPU per idea posted, {n} pages open ({args.rate:g}/s)",
+               f"{results['load'] * 1e3:.1f} ms", "", "", None))
     keys = results["keys"]
     none, room = keys["none"], keys["room"]
     for name, values in ((f"keystroke, no room ({len(none)} keys)", none),
