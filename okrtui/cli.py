@@ -21,6 +21,7 @@ from okrtui.cli_output import (
 )
 from okrtui.i18n import LANGUAGES, Catalog, catalog, guess_language
 from okrtui.problems import FileProblem, SessionFileError
+from okrtui.room.addresses import BadAddress, Listen, parse_listen
 from okrtui.text import show_path
 
 COMMANDS = ("new", "open", "check", "coach", "export", "compare", "merge", "import-roadmap")
@@ -43,6 +44,18 @@ def _add_lang(parser: argparse.ArgumentParser, tr: Catalog) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help.lang"))
 
 
+def _add_room(parser: argparse.ArgumentParser, tr: Catalog) -> None:
+    """--room [ADDRESS][:PORT]: the room opens once the session is on screen."""
+    parser.add_argument("--room", nargs="?", const="", metavar=tr("cli.args.room"),
+                        help=tr("cli.help.room"))
+
+
+def room_listen(value: str | None) -> Listen | None:
+    """Where --room asks the room to listen (None: no room); BadAddress when it is not
+    [ADDRESS][:PORT]."""
+    return None if value is None else parse_listen(value)
+
+
 def _command(sub: Any, name: str, tr: Catalog, key: str) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(name, tr=tr, help=tr(key), description=tr(key))
     return parser
@@ -56,6 +69,7 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("file", nargs="?", type=Path, metavar=tr("cli.args.file"),
                             help=tr("cli.help.file"))
         _add_lang(parser, tr)
+        _add_room(parser, tr)
         parser.epilog = (f"{tr('cli.help.commands')}{tr('export.colon')} {', '.join(COMMANDS)} "
                           f"(okrtui {tr('cli.args.command')} --help)")
         return parser
@@ -68,6 +82,7 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     open_ = _command(sub, "open", tr, "cli.help.open")
     open_.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
     _add_lang(open_, tr)
+    _add_room(open_, tr)
     check = _command(sub, "check", tr, "cli.help.check")
     check.add_argument("files", nargs="+", type=Path, metavar=tr("cli.args.file"),
                        help=tr("cli.help.file"))
@@ -155,9 +170,13 @@ def _main(argv: Sequence[str] | None) -> int:
             return _new(args, tr)
         if command == "import-roadmap":
             return cli_files.import_roadmap(args)
+        room = room_listen(args.room)
         if args.file is None:
-            return _run_app(args.lang)
-        return _open(args)
+            return _run_app(args.lang, room=room)
+        return _open(args, room)
+    except BadAddress as error:
+        say(f"okrtui{tr('export.colon')} {tr(error.args[0])}", error=True)
+        return EXIT_UNUSABLE
     except FileProblem as error:
         say_problem(error, tr)
         return EXIT_UNUSABLE
@@ -175,17 +194,17 @@ def _new(args: argparse.Namespace, tr: Catalog) -> int:
     return _run_app(args.lang, new_path=args.file, new_title=args.title or "", start_new=True)
 
 
-def _open(args: argparse.Namespace) -> int:
+def _open(args: argparse.Namespace, room: Listen | None) -> int:
     if not args.file.exists():
         from okrtui import recovery
 
         if recovery.find_for(args.file) is not None:  # never saved, but recoverable
-            return _run_app(args.lang, path=args.file)
+            return _run_app(args.lang, path=args.file, room=room)
         raise SessionFileError(args.file, "cli.no_such_file", file=args.file)
     from okrtui.storage import load_session
 
     session = load_session(args.file)
-    return _run_app(args.lang, session=session, path=args.file)
+    return _run_app(args.lang, session=session, path=args.file, room=room)
 
 
 def _run_app(lang: str | None, **options: object) -> int:

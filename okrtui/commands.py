@@ -10,7 +10,7 @@ from okrtui.i18n import Catalog, catalog
 
 SECTIONS = (
     "help.everywhere", "help.home", "help.session", "help.levels_section", "help.workshop",
-    "help.voting", "level.ambition.name", "level.tactic.name", "level.execution.name",
+    "help.voting", "help.room", "level.ambition.name", "level.tactic.name", "level.execution.name",
     "level.review.name", "help.compare_section", "help.dialogs",
 )
 """The help's sections (catalog keys), in the order it shows them."""
@@ -115,7 +115,17 @@ def _session() -> list[Command]:
         Command("session", "0", "reset_timer", "key.reset_timer", workshop, "key.reset_timer",
                 palette=True),
         widget_key("session", "tab,shift+tab", session, "help.move_focus"),
+        *_room(),
     ]
+
+
+def _room() -> list[Command]:
+    room = "help.room"
+    return [Command("session", keys, action, f"key.{action}", room, f"help.{action}",
+                    palette=True, title=f"palette.action.{action}")
+            for keys, action in (("o", "open_room"), ("q", "room_code"),
+                                 ("R", "room_links"), ("D", "delete_hidden"),
+                                 ("O", "close_room"))]
 
 
 def _levels() -> list[Command]:

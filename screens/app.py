@@ -17,12 +17,14 @@ from okrtui.journal import Journal
 from okrtui.models import Session
 from okrtui.paths import absolute
 from okrtui.recent import load_recent
+from okrtui.room.addresses import Listen
 
 from .commands import bindings_for, palette_entries
 from .dialogs import QuitScreen
 from .home import HomeScreen
 from .new_session import NewSessionScreen
 from .opening import Opening
+from .room_control import RoomControl
 from .saving import SaveJob
 from .session import SessionScreen
 
@@ -42,7 +44,9 @@ class OkrApp(Opening):
         start_new: bool = False,
         new_path: Path | None = None,
         new_title: str = "",
+        room: Listen | None = None,
     ) -> None:
+        """room: open the room once the session is on screen (--room)."""
         self.lang_override = lang
         self.tr: Catalog = catalog(lang or (session.language if session else guess_language()))
         super().__init__()
@@ -63,6 +67,8 @@ class OkrApp(Opening):
         self._start_new = start_new
         self._new_path = absolute(new_path) if new_path is not None else None
         self._new_title = new_title
+        self._room_asked = room
+        self.room_control = RoomControl(self)
 
     def on_mount(self) -> None:
         if self._given is not None:
@@ -80,6 +86,19 @@ class OkrApp(Opening):
 
     def _show_home(self) -> None:
         self.push_screen(HomeScreen())
+
+    def open_session(self, session: Session, path: Path | None,
+                     drafts: dict[str, str] | None = None) -> None:
+        self.room_control.close()  # it served the document being replaced
+        super().open_session(session, path, drafts)
+
+    def _start_journal(self, path: Path | None) -> None:
+        """The session is on screen, its lock settled: the room --room asked for opens."""
+        super()._start_journal(path)
+        if self._room_asked is not None:
+            listen, self._room_asked = self._room_asked, None
+            self.room_control.open_asked(listen)
+
     def action_new_session(self, title: str = "", path: Path | None = None) -> None:
         def start(session: Session | None) -> None:
             if session is not None:
@@ -120,6 +139,7 @@ class OkrApp(Opening):
 
     def action_close_session(self) -> None:
         def close() -> None:
+            self.room_control.close()
             self.release_lock()
             self._stop_journal(remove=True)
             if self.document is not None:
@@ -136,8 +156,9 @@ class OkrApp(Opening):
         if self.path is not None and not self.read_only:
             lock.release(self.path)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         """A clean exit removes the recovery file; any other (a crash) leaves it whole."""
+        await self.room_control.stop()
         if self._save is not None:
             self._save.written.wait(timeout=30)  # the file is written before the app is gone
         self.release_lock()

@@ -74,7 +74,8 @@ class LevelPane(TeamView, Horizontal):
             self.reload()
         elif change.kind == "edit":
             if change.ids and not any(find_item(self.team, i) for i in change.ids):
-                return  # ideas only (added, reworded, dotted): the ideas list shows them
+                self.ideas.follow(change.ids)  # ideas only: added, reworded, dotted, deleted
+                return
             self.okr_view.reload()
             for item_id in change.ids:
                 if self.okr_view.select_item(item_id) is not None:

@@ -43,9 +43,12 @@ def glimpse(text: str, limit: int = SHOWN_CHARACTERS) -> str:
 
 
 def hidden_ideas(tr: Catalog, count: int, people: int) -> str:
-    """« 12 idées cachées de 5 personnes », « 1 idée cachée de 1 personne »."""
-    return tr("silent.summary", ideas=tr("silent.ideas", count=count),
-              people=tr("silent.people", count=people))
+    """« 12 idées cachées de 5 personnes », « 1 idée cachée de 1 personne »; without the
+    people when no hidden idea has an author (an anonymous session, ideas typed unsigned)."""
+    ideas = tr("silent.ideas", count=count)
+    if not people:
+        return tr("silent.summary_unsigned", ideas=ideas)
+    return tr("silent.summary", ideas=ideas, people=tr("silent.people", count=people))
 
 
 def shown(widget: Widget) -> bool:

@@ -14,6 +14,7 @@ from okrtui.models import Level
 
 from .commands import bindings_for
 from .localized import glimpse, hidden_ideas, literal
+from .widgets.room_panel import qr_content
 from .widgets.team_view import TeamView
 from .widgets.workshop_bar import clock, stepper
 
@@ -33,14 +34,33 @@ class PresenterScreen(TeamView, Screen[None]):
         self.tr = self.okr_app.tr
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="presenter-code")
         with Vertical(id="presenter"):
             yield Static("", id="presenter-phase")
+            yield Static("", id="presenter-join")
             yield Digits("00:00", id="presenter-clock")
             yield Static("", id="presenter-question")
             yield Static("", id="presenter-items")
 
     def on_mount(self) -> None:
+        self.okr_app.room_control.changed.subscribe(self, self._room_changed)
         self.refresh_view()
+
+    def _room_changed(self, _: None) -> None:
+        self.refresh_view()
+
+    def _show_room(self) -> None:
+        """The join link, and its QR code big enough to scan (when the room shows it)."""
+        control = self.okr_app.room_control
+        service = control.service
+        join = self.query_one("#presenter-join", Static)
+        code = self.query_one("#presenter-code", Static)
+        join.display = service is not None
+        code.display = service is not None and control.qr_shown
+        if service is not None:
+            join.update(literal(self.tr("room.presenter_join", link=service.join_url)))
+            if control.qr_shown:
+                code.update(qr_content(service.join_url)[0])
 
     def refresh_view(self) -> None:
         tr = self.tr
@@ -56,6 +76,7 @@ class PresenterScreen(TeamView, Screen[None]):
         self.query_one("#presenter-question", Static).update(
             literal(tr(f"level.{level}.question")))
         self.query_one("#presenter-items", Static).update(self._items(level, state.phase))
+        self._show_room()
 
     def _items(self, level: Level, phase: str) -> Content:
         tr = self.tr

@@ -2,7 +2,7 @@
 
 
 from textual.app import ComposeResult
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -33,6 +33,7 @@ from .tactic import TacticPane
 from .widgets.ideas import IdeaField
 from .widgets.key_bar import KeyBar
 from .widgets.level_tabs import LevelTabs
+from .widgets.room_panel import RoomCode, RoomStrip
 from .widgets.team_view import TeamView
 from .widgets.title_bar import TitleBar
 from .widgets.workshop_bar import WorkshopBar
@@ -61,11 +62,14 @@ class SessionScreen(TeamView, Screen[None]):
         yield WorkshopBar(self.session, self.tr)
         yield LevelTabs([(name, f"{number} {self.tr(f'level.{name}.name')}")
                          for number, name in enumerate(TABS, start=1)], TABS[0])
-        with ContentSwitcher(id="levels", initial=TABS[0]):
-            for name in TABS:
-                with Container(id=name, classes="level-place"):
-                    if name == TABS[0]:
-                        yield PANES[name](self.session, self.team, self.tr)
+        with Horizontal(id="session-body"):
+            with ContentSwitcher(id="levels", initial=TABS[0]):
+                for name in TABS:
+                    with Container(id=name, classes="level-place"):
+                        if name == TABS[0]:
+                            yield PANES[name](self.session, self.team, self.tr)
+            yield RoomCode()
+        yield RoomStrip()
         yield KeyBar()
 
     AUTO_FOCUS = None
@@ -139,7 +143,34 @@ class SessionScreen(TeamView, Screen[None]):
 
     def _time_changed(self) -> None:
         """The timer's remaining time is part of the session: saved, not an undo step."""
+        self._room_follows()
         self.okr_app.mark_unsaved()
+
+    def _room_follows(self) -> None:
+        """The room's pages show the level on screen and whether its timer runs."""
+        running = self.bar.running and self.timer_level == self.level
+        self.okr_app.room_control.show(self.level, running)
+
+    # The room ----------------------------------------------------------------------------
+
+    def action_open_room(self) -> None:
+        control = self.okr_app.room_control
+        if control.service is None:
+            control.offer()
+        else:
+            self.okr_app.notify(literal(self.tr("room.opened", link=control.service.join_url)))
+
+    def action_room_code(self) -> None:
+        self.okr_app.room_control.toggle_qr()
+
+    def action_room_links(self) -> None:
+        self.okr_app.room_control.regenerate()
+
+    def action_delete_hidden(self) -> None:
+        self.okr_app.room_control.delete_hidden(self.level)
+
+    def action_close_room(self) -> None:
+        self.okr_app.room_control.closed_by_user()
 
     def _stop_if_running(self, level: Level) -> None:
         if self.bar.running and self.timer_level == level:
@@ -278,6 +309,7 @@ class SessionScreen(TeamView, Screen[None]):
         name = event.name
         if name in LEVELS:
             self.bar.show(name)
+            self._room_follows()
         if name in self._visited:
             (await self.pane(name)).reload()
         else:

@@ -21,28 +21,59 @@ from okrtui.room.room import BoardView, ParticipantView, Status
 
 STYLE = """
 *{box-sizing:border-box}
-body{margin:0;font:18px/1.4 system-ui,sans-serif;color:#111;background:#f6f6f2}
-main,header,footer{max-width:40rem;margin:0 auto;padding:.75rem 1rem}
-h1{font-size:1.3rem;margin:.2rem 0}
-h2{font-size:1.05rem;margin:1rem 0 .3rem}
-.question{font-weight:600}
-.phase{color:#444}
-.timer{font-variant-numeric:tabular-nums;font-weight:700}
-textarea,input[type=text]{width:100%;font:inherit;padding:.5rem;border:1px solid #888;
-border-radius:.3rem}
-button{font:inherit;padding:.5rem 1rem;margin-top:.4rem;border:0;border-radius:.3rem;
-background:#1d4ed8;color:#fff;min-height:44px}
-button.less{background:#666}
-ul{padding-left:1.2rem}
-li{margin:.3rem 0;overflow-wrap:anywhere}
-.ballot li{list-style:none;margin-left:-1.2rem;padding:.4rem 0;border-bottom:1px solid #ddd}
-.ballot form{display:inline}
-.note{font-weight:600;color:#7c2d12}
-.board{font-size:28px}
-.board main{max-width:none;display:grid;grid-template-columns:1fr minmax(12rem,18rem);gap:2rem}
-.board h1{font-size:2.2rem}
-.qr svg{width:100%;height:auto}
-.qr p{overflow-wrap:anywhere;font-size:1rem}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:18px/1.45 system-ui,sans-serif;color:#111;background:#f4f4ef}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:1.35em;line-height:1.2;margin:0 0 .25em}
+h2{font-size:1.1em;margin:1.2em 0 .4em}
+p{margin:.5em 0}
+.status{border-bottom:1px solid #d4d4cc;padding-bottom:.5em;margin-bottom:.8em}
+.phase{color:#444;margin:0}
+.timer{font-variant-numeric:tabular-nums;font-weight:700;white-space:nowrap}
+.question{font-weight:600;font-size:1.05em}
+.who{color:#444}
+label{display:block;font-weight:600;margin-bottom:.25em}
+textarea,input[type=text]{display:block;width:100%;font:inherit;padding:.6em;
+border:1px solid #888;border-radius:.4em;background:#fff}
+textarea{resize:vertical}
+button{font:inherit;padding:.55em 1.2em;margin-top:.6em;border:0;border-radius:.4em;
+background:#1d4ed8;color:#fff;min-height:48px;cursor:pointer}
+button:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+ul,ol{padding-left:1.4em}
+li{margin:.35em 0;overflow-wrap:anywhere}
+.left{position:sticky;top:0;z-index:1;background:#f4f4ef;margin:0;padding:.5em 0;
+font-weight:700;border-bottom:1px solid #d4d4cc}
+.ballot{list-style:none;padding:0;margin:0}
+.ballot li{margin:0;padding:.7em 0;border-bottom:1px solid #d4d4cc}
+.ballot .idea{margin:0 0 .35em}
+.dots{display:flex;align-items:center;gap:.5em}
+.dots span{flex:1;color:#333}
+.dots form{margin:0}
+.dots button{margin:0;width:48px;padding:0;font-size:1.4em;line-height:1}
+.dots button.less{background:#fff;color:#1d4ed8;border:2px solid #1d4ed8}
+.dots button:disabled{opacity:.35;cursor:default}
+.note{font-weight:600;color:#7c2d12;background:#fff7ed;border:1px solid #fdba74;
+border-radius:.4em;padding:.6em .8em;position:sticky;bottom:.5em;overflow-wrap:anywhere}
+.note.ok{color:#14532d;background:#f0fdf4;border-color:#86efac}
+.note:empty{display:none}
+@media (min-width:700px){body:not(.board) main{background:#fff;margin:2rem auto;
+padding:1.5rem 2rem;border-radius:.8rem;box-shadow:0 1px 4px #0002}
+body:not(.board) .left{background:#fff}}
+.board{font-size:clamp(18px,1.9vw,36px)}
+.board main{max-width:none;display:grid;grid-template-columns:1fr minmax(8em,30vw);
+gap:1.5em;padding:1em 1.5em}
+.board h1{font-size:1.6em}
+.board h2{color:#333;border-bottom:2px solid #d4d4cc;padding-bottom:.1em}
+.board .hidden{font-size:1.2em;font-weight:700}
+.ranking{list-style:none;padding:0}
+.ranking li{display:grid;grid-template-columns:2em 1fr auto;gap:.5em;align-items:baseline}
+.ranking .rank{font-weight:700;text-align:right}
+.ranking .count{color:#444;white-space:nowrap;font-variant-numeric:tabular-nums}
+.objectives>li{margin-bottom:.6em;font-weight:600}
+.objectives li li{font-weight:400}
+.qr h2{margin-top:0}
+.qr svg{display:block;width:100%;max-width:70vh;height:auto}
+.qr p{overflow-wrap:anywhere;font-size:.7em}
 @media (max-width:700px){.board main{grid-template-columns:1fr}}
 """
 
@@ -68,7 +99,12 @@ SCRIPT = """
       const field = live.querySelector('textarea');
       const draft = field ? field.value : '';
       const focused = field !== null && document.activeElement === field;
+      const phase = live.querySelector('[data-phase]');
       live.innerHTML = JSON.parse(event.data).html;
+      const now = live.querySelector('[data-phase]');
+      if (note && phase && now && phase.dataset.phase !== now.dataset.phase) {
+        note.textContent = '';
+      }
       arrived = Date.now();
       tick();
       const again = live.querySelector('textarea');
@@ -79,12 +115,16 @@ SCRIPT = """
     const form = event.target;
     if (!form.dataset.live || !window.fetch) return;
     event.preventDefault();
+    const sent = new FormData(form);
     try {
       const response = await fetch(form.action, {
-        method: 'POST', body: new URLSearchParams(new FormData(form)),
+        method: 'POST', body: new URLSearchParams(sent),
         headers: {'Accept': 'application/json'}, credentials: 'same-origin'});
       const answer = await response.json();
-      if (note) note.textContent = answer.message || '';
+      if (note) {
+        note.textContent = answer.message || '';
+        note.className = response.ok ? 'note ok' : 'note';
+      }
       if (response.ok && form.dataset.live === 'idea') {
         if (mine && answer.text) {
           const item = document.createElement('li');
@@ -93,6 +133,9 @@ SCRIPT = """
           mine.hidden = false;
         }
         form.reset();
+        // The live part may have been redrawn, keeping the draft, before this answer.
+        const field = live.querySelector('textarea');
+        if (field && field.value === sent.get('text')) field.value = '';
       }
     } catch (error) {
       form.submit();
@@ -128,7 +171,7 @@ def _document(tr: Catalog, title: str, body: str, events: str = "",
         attributes += ' class="board"'
     return (f'<!doctype html>\n<html lang="{_text(tr.language)}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="referrer" content="no-referrer"><title>{_text(title)}</title>'
+            f'<meta name="referrer" content="same-origin"><title>{_text(title)}</title>'
             f"<style>{STYLE}</style></head><body{attributes}>{body}"
             f"<script>{SCRIPT}</script></body></html>")
 
@@ -143,8 +186,9 @@ def _status(status: Status) -> str:
     clock = (f'<span class="timer" data-remaining="{status.remaining}" '
              f'data-running="{int(status.running)}">{_clock(status.remaining)}</span>')
     timer = _text(tr("room.timer", time="\0")).replace("\0", clock)
-    return (f"<h1>{_text(status.title)}</h1><p class=\"phase\">{_text(phase)} · {timer}{paused}"
-            f"</p><p class=\"question\">{_text(tr(f'level.{status.level}.question'))}</p>")
+    return (f'<header class="status" data-phase="{status.phase}"><h1>{_text(status.title)}'
+            f'</h1><p class="phase">{_text(phase)} · {timer}{paused}</p><p class="question">'
+            f"{_text(tr(f'level.{status.level}.question'))}</p></header>")
 
 
 def _list(items: tuple[str, ...] | list[str], empty: str) -> str:
@@ -173,7 +217,7 @@ def participant_fragment(view: ParticipantView, token: str, limits: Limits) -> s
         parts.append(f'<button type="submit">{_text(tr("room.join"))}</button></form>')
         return "".join(parts)
     if view.name and not view.anonymous:
-        parts.append(f"<p>{_text(tr('room.joined_as', name=view.name))}</p>")
+        parts.append(f'<p class="who">{_text(tr("room.joined_as", name=view.name))}</p>')
     if view.can_write:
         parts.append(f'<form method="post" action="{base}/idea" data-live="idea">'
                      f'<label for="idea">{_text(tr("room.write_label"))}</label>'
@@ -184,27 +228,31 @@ def participant_fragment(view: ParticipantView, token: str, limits: Limits) -> s
             parts.append(f"<h2>{_text(tr('room.own_ideas'))}</h2>"
                          + _list(view.own_ideas, tr("room.no_own_ideas")))
     elif view.can_vote:
-        parts.append(f"<p><strong>{_text(tr('room.dots_left', count=view.dots_left))}"
-                     "</strong></p>")
+        parts.append(f'<p class="left">{_text(tr("room.dots_left", count=view.dots_left))}'
+                     "</p>")
         rows = []
         for ballot in view.ballot:
-            idea = _text(ballot.idea_id)
             rows.append(
-                f"<li>{_text(ballot.text)}<br>{_text(tr('room.my_dots', count=ballot.my_dots))} "
-                f'<form method="post" action="{base}/dot" data-live="dot">'
-                f'<input type="hidden" name="idea" value="{idea}">'
-                f'<input type="hidden" name="step" value="1">'
-                f'<button type="submit">{_text(tr("room.add_dot"))}</button></form> '
-                f'<form method="post" action="{base}/dot" data-live="dot">'
-                f'<input type="hidden" name="idea" value="{idea}">'
-                f'<input type="hidden" name="step" value="-1">'
-                f'<button type="submit" class="less">{_text(tr("room.remove_dot"))}</button>'
-                "</form></li>")
+                f'<li><p class="idea">{_text(ballot.text)}</p><div class="dots">'
+                f"<span>{_text(tr('room.my_dots', count=ballot.my_dots))}</span>"
+                + _dot_form(base, ballot.idea_id, -1, tr("room.remove_dot"), ballot.my_dots > 0)
+                + _dot_form(base, ballot.idea_id, 1, tr("room.add_dot")) + "</div></li>")
         parts.append(f'<ul class="ballot">{"".join(rows)}</ul>' if rows
                      else f"<p>{_text(tr('room.no_ideas'))}</p>")
     else:
         parts.append(f"<p>{_text(tr('room.waiting'))}</p>")
     return "".join(parts)
+
+
+def _dot_form(base: str, idea_id: str, step: int, label: str, enabled: bool = True) -> str:
+    """A button that adds (step 1) or takes back (-1) a dot: a sign, named in full."""
+    sign, kind = ("+", "more") if step > 0 else ("−", "less")
+    disabled = "" if enabled else " disabled"
+    return (f'<form method="post" action="{base}/dot" data-live="dot">'
+            f'<input type="hidden" name="idea" value="{_text(idea_id)}">'
+            f'<input type="hidden" name="step" value="{step}">'
+            f'<button type="submit" class="{kind}" aria-label="{_text(label)}" '
+            f'title="{_text(label)}"{disabled}>{sign}</button></form>')
 
 
 NOTES = ("sent",)
@@ -220,7 +268,8 @@ def participant_page(view: ParticipantView, token: str, limits: Limits,
         mine = (f'<section id="mine" hidden><h2>{_text(tr("room.own_ideas"))}</h2><ul></ul>'
                 "</section>")
     body = (f'<main><div id="live">{participant_fragment(view, token, limits)}</div>'
-            f'<p id="note" class="note" role="status">{message}</p>{mine}</main>')
+            f'<p id="note" class="note{" ok" if message else ""}" role="status">{message}</p>'
+            f"{mine}</main>")
     events = f"/j/{token}/events" if view.joined else ""
     return _document(tr, view.status.title, body, events)
 
@@ -232,13 +281,16 @@ def board_fragment(view: BoardView) -> str:
     tr = catalog(view.status.language)
     parts = [_status(view.status)]
     if view.hidden_ideas:
-        parts.append("<p><strong>" + _text(tr(
-            "room.hidden", ideas=tr("silent.ideas", count=view.hidden_ideas),
-            people=tr("silent.people", count=view.hidden_people))) + "</strong></p>")
+        hidden = tr("silent.ideas", count=view.hidden_ideas)
+        if view.hidden_people:  # none in an anonymous session: no idea names its author
+            hidden = tr("room.hidden", ideas=hidden,
+                        people=tr("silent.people", count=view.hidden_people))
+        parts.append(f'<p class="hidden">{_text(hidden)}</p>')
     if view.ranking:
-        parts.append(f"<h2>{_text(tr('room.ranking'))}</h2><ul>" + "".join(
-            f"<li>{ranked.rank}. ({ranked.dots}) {_text(ranked.text)}</li>"
-            for ranked in view.ranking) + "</ul>")
+        parts.append(f"<h2>{_text(tr('room.ranking'))}</h2><ol class=\"ranking\">" + "".join(
+            f'<li><span class="rank">{ranked.rank}</span> <span>{_text(ranked.text)}</span> '
+            f'<span class="count">{_text(tr("room.dots", count=ranked.dots))}</span></li>'
+            for ranked in view.ranking) + "</ol>")
     else:
         if view.status.phase == "converge":
             parts.append("<p>" + _text(tr("room.voted", done=view.voted, total=view.voters))
@@ -247,7 +299,7 @@ def board_fragment(view: BoardView) -> str:
                      + _list(view.ideas, tr("room.no_ideas")))
     parts.append(f"<h2>{_text(tr('room.objectives'))}</h2>")
     if view.objectives:
-        parts.append("<ol>" + "".join(
+        parts.append('<ol class="objectives">' + "".join(
             f"<li>{_text(o.text)}" + (_list(o.key_results, "") if o.key_results else "")
             + "</li>" for o in view.objectives) + "</ol>")
     else:

@@ -3,9 +3,9 @@ event loop (web.AppRunner + web.TCPSite on the address the facilitator chose).
 
 Routes: /j/TOKEN (the participant's page), POST /j/TOKEN/join, /idea and /dot (a form post
 and a redirect, or JSON for the page's script), /j/TOKEN/events (Server-Sent Events),
-/b/TOKEN (the board) and /b/TOKEN/events. A wrong token answers 404 like any unknown
-path; a post from another origin 403; every answer carries the Content-Security-Policy of
-okrtui.room.pages and Cache-Control: no-store.
+/b/TOKEN (the board), /b/TOKEN/events, and /favicon.ico (none). A wrong token answers 404
+like any unknown path; a post from another origin 403; every answer carries the Content-
+Security-Policy of okrtui.room.pages and Cache-Control: no-store.
 """
 
 import asyncio
@@ -59,6 +59,7 @@ def create_app(room: Room) -> web.Application:
         web.get("/j/{token}/events", _participant_events),
         web.get("/b/{token}", _board_page),
         web.get("/b/{token}/events", _board_events),
+        web.get("/favicon.ico", _no_icon),
     ])
     return app
 
@@ -67,7 +68,14 @@ async def _security_headers(request: web.Request, response: web.StreamResponse) 
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # Not no-referrer: under it a browser sends "Origin: null" with the page's own posts,
+    # which same_origin refuses. same-origin still never shows the token to another site.
+    response.headers["Referrer-Policy"] = "same-origin"
+
+
+async def _no_icon(request: web.Request) -> web.StreamResponse:
+    """Browsers ask for /favicon.ico on their own: no icon, rather than a 404 they log."""
+    return web.Response(status=204)
 
 
 def same_origin(request: web.Request) -> bool:

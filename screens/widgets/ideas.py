@@ -1,6 +1,7 @@
 """The ideas of one level: a virtual list, and a field to capture the next one with its author."""
 
 from collections import Counter
+from collections.abc import Iterable
 
 from textual import events
 from textual.actions import SkipAction
@@ -236,6 +237,20 @@ class IdeasPanel(TeamView, Vertical):
             return
         row.remake(idea, self._dots(idea))
         self.query_one(IdeaList).rows_changed()
+
+    def follow(self, ids: Iterable[str]) -> None:
+        """Ideas added, dotted or deleted elsewhere (the room, a dialog): shown as if typed
+        here (a row already shown is redrawn; a hidden one counted)."""
+        ideas = {idea.id: idea for idea in self.team.ideas_at(self.level)}
+        for idea_id in ids:
+            idea = ideas.get(idea_id)
+            if idea is None:
+                self.reload()
+                return
+            if idea.id in self._rows:
+                self.redraw(idea)
+            else:
+                self.show_new(idea)
 
     def forget(self, idea: Idea) -> None:
         """Take a removed idea's row out of the list, without rebuilding the list."""

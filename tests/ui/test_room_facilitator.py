@@ -1,0 +1,257 @@
+"""The room from the facilitator's side, the real app serving on 127.0.0.1 (a free port):
+participants' ideas and dots take the path typed ones take (hidden, revealed, undone,
+journalled), the links can be renewed, the room closes, and names are shown as typed."""
+
+import asyncio
+import socket
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiohttp
+from textual.pilot import Pilot
+
+from okrtui import recovery
+from okrtui.facilitation import step_phase, tally
+from okrtui.screens.app import OkrApp
+from okrtui.screens.forms import PickScreen
+from okrtui.screens.widgets.idea_list import IdeaList
+from okrtui.screens.widgets.room_panel import RoomStrip
+from okrtui.storage import save_session
+from okrtui.workshop import new_session
+
+from .support import errors, option_texts
+
+COOKIE = "okrtui_room"
+JSON = {"Accept": "application/json"}
+
+
+def saved(folder: Path) -> Path:
+    path = folder / "atelier.toml"
+    save_session(new_session("Room workshop", "en", "2027-Q1", "Product", []), path)
+    return path
+
+
+@asynccontextmanager
+async def serving(path: Path, size: tuple[int, int] = (120, 40)
+                  ) -> AsyncIterator[tuple[OkrApp, Pilot, aiohttp.ClientSession]]:
+    from okrtui.storage import load_session
+
+    app = OkrApp(session=load_session(path), path=path)
+    async with asyncio.timeout(60), app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert await app.room_control.open("127.0.0.1", 0)
+        async with aiohttp.ClientSession() as http:
+            yield app, pilot, http
+
+
+def join_url(app: OkrApp) -> str:
+    assert app.room_control.service is not None
+    return app.room_control.service.join_url
+
+
+async def join(http: aiohttp.ClientSession, url: str, name: str) -> dict[str, str]:
+    async with http.post(f"{url}/join", data={"name": name}, allow_redirects=False) as answer:
+        assert answer.status == 303, await answer.text()
+        return {"Cookie": f"{COOKIE}={answer.cookies[COOKIE].value}", **JSON}
+
+
+async def post(http: aiohttp.ClientSession, url: str, who: dict[str, str], **form: str) -> int:
+    action = "dot" if "idea" in form else "idea"
+    async with http.post(f"{url}/{action}", data=form, headers=who,
+                         allow_redirects=False) as answer:
+        return answer.status
+
+
+def ideas_list(app: OkrApp) -> list[str]:
+    return option_texts(app.screen.query_one("#ambition-ideas", IdeaList))
+
+
+def strip_text(app: OkrApp) -> str:
+    return str(app.screen.query_one(RoomStrip).render())
+
+
+async def test_remote_ideas_arrive_hidden_are_revealed_voted_undone_and_journalled(
+        isolated: Path) -> None:
+    path = saved(isolated)
+    async with serving(path) as (app, pilot, http):
+        url = join_url(app)
+        ana = await join(http, url, "Ana")
+        bruno = await join(http, url, "Bruno")
+        assert await post(http, url, ana, text="Sell in bookshops") == 200
+        assert await post(http, url, bruno, text="Open a Berlin office") == 200
+        acknowledged = time.monotonic()
+        await pilot.pause()
+        team = app.document_now.team
+        assert [i.hidden for i in team.ideas] == [True, True]
+        assert any("2 hidden ideas from 2 people" in row for row in ideas_list(app))
+        assert "Sell in bookshops" not in " ".join(ideas_list(app))
+        assert "2 hidden ideas from 2 people" in strip_text(app)
+        assert "Joined: Ana, Bruno" in strip_text(app)
+
+        journal = recovery.beside(path)
+        wanted = {"Sell in bookshops", "Open a Berlin office"}
+        while not (journal.exists() and wanted <= {
+                i.text for i in recovery.read(journal).session.teams[0].ideas}):
+            assert time.monotonic() - acknowledged < 2.0, "not journalled within 2 s"
+            await pilot.pause(0.05)
+
+        app.screen.query_one("#ambition-ideas", IdeaList).focus()
+        await pilot.press("r")
+        assert not any(i.hidden for i in team.ideas)
+        assert any("Sell in bookshops" in row for row in ideas_list(app))
+
+        step_phase(team, "ambition", 1)
+        app.mark_unsaved()
+        shop = next(i for i in team.ideas if i.text == "Sell in bookshops")
+        assert await post(http, url, ana, idea=shop.id, step="1") == 200
+        assert await post(http, url, bruno, idea=shop.id, step="1") == 200
+        await pilot.pause()
+        assert tally(team, "ambition")[0].dots == 2
+        assert any("Sell in bookshops" in row and "●●" in row for row in ideas_list(app))
+        assert "0 of 2 have finished voting" in strip_text(app)
+
+        step_phase(team, "ambition", -1)
+        assert await post(http, url, ana, text="Late remote idea") == 200
+        await pilot.pause()
+        assert "Late remote idea" in [i.text for i in app.document_now.team.ideas]
+        await pilot.press("ctrl+z")
+        assert "Late remote idea" not in [i.text for i in app.document_now.team.ideas]
+
+
+async def test_new_links_stop_the_old_ones_and_closing_stops_listening(isolated: Path) -> None:
+    async with serving(saved(isolated)) as (app, pilot, http):
+        service = app.room_control.service
+        assert service is not None
+        old, port = service.join_url, service.port
+        async with http.get(old) as answer:
+            assert answer.status == 200
+        await pilot.press("escape", "R")
+        new = join_url(app)
+        assert new != old
+        async with http.get(old) as answer:
+            assert answer.status == 404
+        async with http.get(new) as answer:
+            assert answer.status == 200
+        assert new.removeprefix("http://") in strip_text(app)
+
+        await pilot.press("O")
+        for _ in range(100):
+            if not app.room_control._stopping:
+                break
+            await pilot.pause(0.05)
+        assert app.room_control.service is None
+        assert not app.screen.query_one(RoomStrip).display
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens
+
+
+async def test_the_room_follows_the_level_on_screen(isolated: Path) -> None:
+    async with serving(saved(isolated)) as (app, pilot, _http):
+        room = app.room_control.room
+        assert room is not None and room.level == "ambition"
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        assert room.level == "tactic"
+        await pilot.press("escape", "t")
+        assert room.timer_running
+        await pilot.press("1")
+        await pilot.pause()
+        assert room.level == "ambition" and not room.timer_running
+
+
+async def test_a_hidden_idea_is_deleted_without_its_author_shown(isolated: Path) -> None:
+    async with serving(saved(isolated)) as (app, pilot, http):
+        url = join_url(app)
+        eve = await join(http, url, "Eve Rude")
+        ana = await join(http, url, "Ana")
+        assert await post(http, url, eve, text="Something rude") == 200
+        assert await post(http, url, ana, text="Sell in bookshops") == 200
+        await pilot.pause()
+        await pilot.press("escape", "D")
+        assert isinstance(app.screen, PickScreen)
+        choices = option_texts(app.screen.query_one("#choices"))
+        assert choices == ["Something rude", "Sell in bookshops"]
+        assert "Eve" not in " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.press("enter")
+        await pilot.pause()
+        team = app.document_now.team
+        assert [i.text for i in team.ideas] == ["Sell in bookshops"]
+        assert any("1 hidden idea from 1 person" in row for row in ideas_list(app))
+        await pilot.press("ctrl+z")
+        assert len(app.document_now.team.ideas) == 2
+
+
+async def test_hostile_names_show_as_typed(isolated: Path) -> None:
+    async with serving(saved(isolated), size=(80, 24)) as (app, pilot, http):
+        url = join_url(app)
+        await join(http, url, "[/] [b]x")
+        await join(http, url, "[@click=app.quit]")
+        await pilot.pause()
+        text = strip_text(app)
+        assert "Joined: [/] [b]x, [@click=app.quit]" in text
+        assert "QR code: f5 shows it in the projector view" in text  # no room at 80×24
+        assert app.is_running
+
+
+async def test_o_asks_where_and_opens_the_room_there(isolated: Path) -> None:
+    from textual.widgets import Input, Select
+
+    from okrtui.screens.room_dialogs import RoomDialog
+    from okrtui.storage import load_session
+
+    path = saved(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with asyncio.timeout(60), app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "o")
+        assert isinstance(app.screen, RoomDialog)
+        assert app.screen.addresses[-1] == "127.0.0.1"
+        app.screen.query_one("#address", Select).value = "127.0.0.1"  # loopback only here
+        app.screen.query_one("#port", Input).value = "http"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, RoomDialog)  # a port is a number: said, kept open
+        app.screen.query_one("#port", Input).value = ""
+        await pilot.press("ctrl+s")
+        for _ in range(100):
+            if app.room_control.service is not None:
+                break
+            await pilot.pause(0.05)
+        url = join_url(app)
+        assert url.startswith("http://127.0.0.1:")
+        async with aiohttp.ClientSession() as http, http.get(url) as answer:
+            assert answer.status == 200
+        await app.room_control.stop()
+
+
+async def test_a_read_only_session_opens_no_room(isolated: Path) -> None:
+    from okrtui.storage import load_session
+
+    path = saved(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with asyncio.timeout(60), app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.read_only = True
+        assert not await app.room_control.open("127.0.0.1", 0)
+        assert app.room_control.service is None
+        await pilot.pause()
+        assert any("open read-only" in text for text in errors(app))
+
+
+async def test_an_anonymous_room_counts_hidden_ideas_without_people(isolated: Path) -> None:
+    path = isolated / "anonyme.toml"
+    session = new_session("Room workshop", "en", "2027-Q1", "Product", [])
+    session.anonymous = True
+    save_session(session, path)
+    async with serving(path) as (app, pilot, http):
+        url = join_url(app)
+        for _ in range(2):
+            who = await join(http, url, "")
+            assert await post(http, url, who, text="An idea nobody signs") == 200
+        await pilot.pause()
+        assert all(i.author is None for i in app.document_now.team.ideas)
+        rows = " ".join(ideas_list(app))
+        assert "2 hidden ideas — r reveals them" in rows
+        assert "people" not in rows and "person" not in rows
+        assert "2 hidden ideas — r reveals them" in strip_text(app)
