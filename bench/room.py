@@ -20,9 +20,12 @@ Measured, in this order:
    timed: it waits for the whole process to go idle, which a serving room never is.
 
 Frames are caught where Textual hands each screen update to the driver (App._display, called
-headless too, after the widgets have drawn their lines). Limits raised for the bench: every
-participant comes from 127.0.0.1 (10 joins a minute per address otherwise) and posts up to
-20 a minute.
+headless too, after the widgets have drawn their lines). The room is made here, with limits
+raised for the bench (every participant comes from 127.0.0.1: 10 joins a minute per address
+otherwise, and 20 posts a minute each), and handed to the app's room control, which shows it
+as one the o key opened (strip, QR code, counts). Also printed: the app's CPU time (its UI
+thread, where the room runs) per phase change and per idea posted, steadier than latencies
+when the machine is busy.
 """
 
 import argparse
@@ -148,21 +151,24 @@ class Bench:
         self.frames = Frames(app)
         self.ideas = app.screen.query_one("#ambition-ideas", IdeaList)
         self.field = app.screen.query_one("#ambition-idea-input", IdeaField)
-        self.service: Any = None
 
     async def open_room(self) -> str:
         from okrtui.room.room import Room
         from okrtui.room.service import RoomService
 
-        self.service = RoomService(Room(self.app.document, self.keys, self.limits),
-                                   "127.0.0.1", 0)
-        await self.service.start()
-        return str(self.service.join_url)
+        service = RoomService(Room(self.app.document, self.keys, self.limits),
+                              "127.0.0.1", 0)
+        await service.start()
+        control = self.app.room_control  # the app shows it as its own: strip, QR, counts
+        control.service = service
+        control.changed.publish(None)
+        await self.pilot.pause()
+        return str(service.join_url)
 
     async def close_room(self) -> None:
         await self.participants.ask(do="close")
-        await self.service.stop()
-        self.service = None
+        await self.app.room_control.stop()
+        await self.pilot.pause()
 
     def hidden_drawn(self) -> int:
         """The count the hidden-ideas row shows (0: no such row; -1: not drawn yet)."""
