@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 from bench.generate import write  # noqa: E402
 
 MAX_PARTICIPANTS = 200
-ANSWER_SECONDS = 20.0
+ANSWER_SECONDS = 120.0
 SHOWN_SECONDS = 2.0
 KEY_SECONDS = 2.0
 KEY_GAP = 0.03
