@@ -3,7 +3,7 @@
 and the participants in a process of their own (bench/room_clients.py), each with its cookie
 and a live page open on /j/TOKEN/events.
 
-    .venv/bin/python bench/room.py           # 50 participants (about a minute)
+    .venv/bin/python bench/room.py           # 50 participants (about two minutes)
     .venv/bin/python bench/room.py --quick   # 10 participants, a few of each: proves it works
 
 Measured, in this order:
