@@ -33,3 +33,12 @@ def test_the_compare_benchmark_runs() -> None:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "load the files" in result.stdout and "compare, text" in result.stdout
+
+
+def test_the_room_benchmark_runs() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "room.py"), "--quick"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "idea posted → facilitator's screen" in result.stdout
+    assert "phase change → all 10 pages" in result.stdout
+    assert "memory per participant" in result.stdout

@@ -11,6 +11,7 @@ here) and posts without reloading.
 """
 
 import base64
+import functools
 import hashlib
 from html import escape
 
@@ -175,7 +176,10 @@ def _document(tr: Catalog, title: str, body: str, events: str = "",
             f"<script>{SCRIPT}</script></body></html>")
 
 
-def _status(tr: Catalog, status: Status) -> str:
+@functools.lru_cache(maxsize=16)
+def _status(status: Status) -> str:
+    """The top of every page: made once for all the pages a change wakes."""
+    tr = catalog(status.language)
     phase = tr("room.level_phase", level=tr(f"level.{status.level}.name"),
                phase=tr(f"phase.{status.phase}"))
     paused = "" if status.running else f" {_text(tr('room.timer_paused'))}"
@@ -199,7 +203,7 @@ def _list(items: tuple[str, ...] | list[str], empty: str) -> str:
 def participant_fragment(view: ParticipantView, token: str, limits: Limits) -> str:
     """The live part of the participant's page."""
     tr = catalog(view.status.language)
-    parts = [_status(tr, view.status)]
+    parts = [_status(view.status)]
     base = f"/j/{_text(token)}"
     if not view.joined:
         parts.append(f"<h2>{_text(tr('room.join_heading'))}</h2>"
@@ -275,7 +279,7 @@ def participant_page(view: ParticipantView, token: str, limits: Limits,
 
 def board_fragment(view: BoardView) -> str:
     tr = catalog(view.status.language)
-    parts = [_status(tr, view.status)]
+    parts = [_status(view.status)]
     if view.hidden_ideas:
         hidden = tr("silent.ideas", count=view.hidden_ideas)
         if view.hidden_people:  # none in an anonymous session: no idea names its author

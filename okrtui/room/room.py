@@ -120,7 +120,9 @@ class Room:
     members: set[str] = field(default_factory=set)
     """Participants who came in through the room (its count is capped)."""
     version: int = 0
+    """Counts the changes pages are told of."""
     _listeners: list[Listener] = field(default_factory=list)
+    _authors: tuple[object, dict[str, tuple[str, ...]]] = (None, {})
 
     def __post_init__(self) -> None:
         self._posts = RateLimit(self.limits.posts_per_minute, clock=self.clock)
@@ -171,7 +173,10 @@ class Room:
 
     def participant(self, cookie: str | None) -> str | None:
         """The participant a signed cookie names, if the session still holds them."""
-        participant_id = self.keys.signed_participant(cookie)
+        return self.present(self.keys.signed_participant(cookie))
+
+    def present(self, participant_id: str | None) -> str | None:
+        """participant_id, if the session still holds them (an undo takes a join back)."""
         if participant_id is None or self.session.participant_name(participant_id) is None:
             return None
         return participant_id
@@ -260,8 +265,7 @@ class Room:
             return ParticipantView(status, joined=False, anonymous=anonymous)
         name = self.session.participant_name(participant_id) or ""
         if status.phase == "diverge":
-            own = tuple(idea.text for idea in self.team.ideas_at(self.level)
-                        if idea.author is not None and idea.author == participant_id)
+            own = self._ideas_by_author().get(participant_id, ())
             return ParticipantView(status, True, anonymous, name, can_write=True,
                                    own_ideas=own)
         if status.phase == "converge":
@@ -276,6 +280,21 @@ class Room:
             return ParticipantView(status, True, anonymous, name, ballot=ballot,
                                    dots_left=max(0, left), can_vote=True)
         return ParticipantView(status, True, anonymous, name)
+
+    def _ideas_by_author(self) -> dict[str, tuple[str, ...]]:
+        """Each author's ideas at the level on screen, gathered once per change: every page
+        asks after each change (one pass over the ideas, not one per page)."""
+        team = self.team
+        seen = (self.version, self.level, team.id, len(team.ideas))
+        version, by_author = self._authors
+        if version != seen:
+            gathered: dict[str, list[str]] = {}
+            for idea in team.ideas_at(self.level):
+                if idea.author is not None:
+                    gathered.setdefault(idea.author, []).append(idea.text)
+            by_author = {author: tuple(texts) for author, texts in gathered.items()}
+            self._authors = (seen, by_author)
+        return by_author
 
     def board_view(self) -> BoardView:
         status = self.status()

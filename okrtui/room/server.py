@@ -206,10 +206,10 @@ async def _dot(request: web.Request) -> web.StreamResponse:
 async def _participant_events(request: web.Request) -> web.StreamResponse:
     token = _join_token(request)
     room = request.app[ROOM]
-    cookie = request.cookies.get(COOKIE)
+    signed = room.keys.signed_participant(request.cookies.get(COOKIE))
 
     def render() -> str:
-        return participant_fragment(room.participant_view(room.participant(cookie)), token,
+        return participant_fragment(room.participant_view(room.present(signed)), token,
                                     room.limits)
 
     return await _stream(request, render, lambda: room.is_join_token(token))
@@ -242,7 +242,8 @@ async def _board_events(request: web.Request) -> web.StreamResponse:
 
 async def _stream(request: web.Request, render: Callable[[], str],
                   still_open: Callable[[], bool]) -> web.StreamResponse:
-    """Send the live part of a page now and after each change, until the link stops
+    """Send the live part of a page now and after each change that alters it (an idea
+    posted changes one participant's page: the others send nothing), until the link stops
     working, the page goes away or the room closes."""
     room = request.app[ROOM]
     wakes = request.app[WAKES]
@@ -253,13 +254,17 @@ async def _stream(request: web.Request, render: Callable[[], str],
     wakes.add(wake)
     room.follow(wake.set)
     response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+    sent = None
     try:
         await response.prepare(request)
         while still_open() and not request.app[CLOSING]:
             if wake.is_set():
                 wake.clear()
-                payload = json.dumps({"html": render()})
-                await response.write(f"data: {payload}\n\n".encode())
+                html = render()
+                if html != sent:
+                    sent = html
+                    payload = json.dumps({"html": html})
+                    await response.write(f"data: {payload}\n\n".encode())
                 await asyncio.sleep(SEND_INTERVAL)
                 continue
             try:

@@ -4,6 +4,9 @@ okrtui.room.server and okrtui.room.qr only. And its QR code reads back as the li
 import subprocess
 import sys
 
+import pytest
+import segno
+
 from okrtui.room.qr import qr_lines, qr_svg
 
 URL = "http://192.168.1.20:54321/j/abcdefghijklmnopqrstuv"
@@ -47,3 +50,24 @@ def test_the_board_qr_code_is_a_scalable_svg_dark_on_white() -> None:
     assert svg.startswith("<svg viewBox=") and 'fill="#fff"' in svg
     assert "width=" not in svg.split(">", 1)[0]
     assert "<script" not in svg and "style=" not in svg
+
+
+def test_a_links_qr_code_is_made_once_however_often_it_is_shown(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen shows the code again after every change (each idea a participant posts):
+    making it costs ~35 ms."""
+    made = []
+    make = segno.make
+
+    def counted(*args: object, **kwargs: object) -> segno.QRCode:
+        made.append(args)
+        return make(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(segno, "make", counted)
+    url = URL.replace("54321", "54322")
+    lines = [qr_lines(url) for _ in range(3)]
+    svg = [qr_svg(url) for _ in range(3)]
+    assert len(made) == 1
+    assert lines[0] == lines[2] and svg[0] == svg[2]
+    lines[0].append("changed by its caller")
+    assert qr_lines(url) == lines[1]

@@ -269,7 +269,9 @@ async def test_hidden_ideas_leave_no_response_before_the_reveal(
     await next_event(board_stream), await next_event(bob_stream)
     sent = await post_idea(client, room, ana, SECRET, Accept="application/json")
     assert (await sent.json())["text"] == SECRET  # its author is told what was received
-    answers = [await next_event(board_stream), await next_event(bob_stream)]
+    answers = [await next_event(board_stream)]
+    room.show(timer_running=True)  # a change every page shows: Bob's page is sent again
+    answers += [await next_event(board_stream), await next_event(bob_stream)]
     for response in [await client.get(f"/b/{room.keys.board}"),
                      await client.get(f"/j/{room.keys.join}", headers=bob),
                      await client.get(f"/j/{room.keys.join}")]:
@@ -282,6 +284,21 @@ async def test_hidden_ideas_leave_no_response_before_the_reveal(
     room.show()
     assert SECRET in await next_event(board_stream)
     assert SECRET in await (await client.get(f"/b/{room.keys.board}")).text()
+
+
+async def test_a_page_a_change_leaves_as_it_was_is_not_sent_again(
+        client: TestClient[object, object], room: Room) -> None:
+    ana = await join(client, room, "Ana")
+    bob = await join(client, room, "Bob")
+    ana_stream = await client.get(f"/j/{room.keys.join}/events", headers=ana)
+    bob_stream = await client.get(f"/j/{room.keys.join}/events", headers=bob)
+    await next_event(ana_stream), await next_event(bob_stream)
+    await post_idea(client, room, ana, "Réduire le délai du support")
+    assert "Réduire le délai du support" in await next_event(ana_stream)
+    with pytest.raises(TimeoutError):  # Bob's page did not change: nothing to send
+        await asyncio.wait_for(next_event(bob_stream), 0.5)
+    room.show(timer_running=True)
+    assert "Réduire le délai du support" not in await next_event(bob_stream)
 
 
 async def test_an_anonymous_room_asks_no_name_and_records_no_author() -> None:
