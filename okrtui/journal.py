@@ -41,16 +41,29 @@ class Journal:
         self.warned = False
         """The user was told about error (the UI says it once)."""
         self._pending: Snapshot | None = None
+        self._recorded = 0
+        """How many snapshots were recorded; the writer has dealt with the first _done."""
+        self._done = 0
         self._busy = False
         self._closing = False
         self._wake = threading.Condition()
         self._thread = threading.Thread(target=self._run, name="okrtui-journal", daemon=True)
         self._thread.start()
 
-    def record(self, snapshot: Snapshot) -> None:
+    def record(self, snapshot: Snapshot) -> int:
+        """Hand snapshot to the writer; its number, for wait_written."""
         with self._wake:
             self._pending = snapshot
+            self._recorded += 1
             self._wake.notify()
+            return self._recorded
+
+    def wait_written(self, number: int, timeout: float) -> bool:
+        """Wait until snapshot number (or a later one) was written, or could not be
+        (error says why); False when timeout ran out first."""
+        with self._wake:
+            return self._wake.wait_for(lambda: self._done >= number or self._closing,
+                                       timeout)
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every snapshot recorded so far is on disk (for tests and for exit)."""
@@ -93,11 +106,13 @@ class Journal:
                 if self._pending is None:
                     return
                 snapshot, self._pending, self._busy = self._pending, None, True
+                number = self._recorded
             try:
                 self._write(snapshot.encode())
             finally:
                 with self._wake:
                     self._busy = False
+                    self._done = number
                     self._wake.notify_all()
 
     def _own_file(self) -> Path:

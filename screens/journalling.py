@@ -1,5 +1,6 @@
 """Autosave: every change reaches the recovery journal soon, written by its own thread."""
 
+import asyncio
 from pathlib import Path
 
 from textual.message import Message
@@ -15,6 +16,8 @@ from .widgets.ideas import IdeaField
 
 JOURNAL_DELAY = 0.5
 """Seconds from a change to its recovery snapshot (the promise is at most 2 s of loss)."""
+DURABLE_WAIT = 2.0
+"""The longest a participant's post waits for the journal before it is acknowledged."""
 
 
 class JournalFailed(Message):
@@ -67,28 +70,38 @@ class Journalling(AppBase):
             self._last_drafts = {key: text for key, text in drafts.items() if text.strip()}
             self.journal_soon()
 
-    def _journal_now(self, stopping: bool = False) -> None:
-        """Hand the session as it is now to the journal's thread (which writes it).
+    async def journalled(self) -> None:
+        """Return once the session as it is now is in the recovery journal (at most
+        DURABLE_WAIT): what the room acknowledges survives a kill -9 right after."""
+        number = self._journal_now()
+        journal = self.journal
+        if number is not None and journal is not None:
+            await asyncio.to_thread(journal.wait_written, number, DURABLE_WAIT)
+
+    def _journal_now(self, stopping: bool = False) -> int | None:
+        """Hand the session as it is now to the journal's thread (which writes it): the
+        snapshot's number, None when nothing needed recording.
         stopping: the app is going away without a clean exit; never remove anything."""
         if self._journal_timer is not None:
             self._journal_timer.stop()
             self._journal_timer = None
         document = self.document
         if document is None or self.journal is None:
-            return
+            return None
         drafts = self._drafts()
         if not document.dirty and not drafts:
             if not stopping:
                 self.journal.discard()
-            return
+            return None
         # (a change that is no step, such as the timer's time: only what changed is serialized)
         history = document.history
         content = (history.current if document.history_is_current
                    else history.snapshot(document.session))
-        self.journal.record(recovery.Snapshot(
+        number = self.journal.record(recovery.Snapshot(
             content, None if self.read_only else self.path,
             self.disk_stamp, drafts))
         self._warn_if_journal_failed()
+        return number
 
     def _drafts(self) -> dict[str, str]:
         """The text typed and not yet added; the last known when the screens are gone

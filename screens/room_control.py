@@ -83,7 +83,8 @@ class RoomControl:
             return False
         from okrtui.room.service import RoomService
 
-        room = Room(document, keys, level=self._level, timer_running=self._running)
+        room = Room(document, keys, level=self._level, timer_running=self._running,
+                    durable=self.app.journalled)
         service = RoomService(room, host, port)
         try:
             await service.start()

@@ -10,7 +10,7 @@ an idea either.
 """
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from okrtui.document import Change, Document, Name
@@ -121,6 +121,9 @@ class Room:
     """Participants who came in through the room (its count is capped)."""
     version: int = 0
     """Counts the changes pages are told of."""
+    durable: Callable[[], Awaitable[None]] | None = None
+    """Returns once the document as it is now would survive the process being killed (the
+    app's recovery journal): awaited before a participant's edit is acknowledged."""
     _listeners: list[Listener] = field(default_factory=list)
     _authors: tuple[object, dict[str, tuple[str, ...]]] = (None, {})
 
@@ -162,6 +165,11 @@ class Room:
         self.version += 1
         for listener in list(self._listeners):
             listener()
+
+    async def persisted(self) -> None:
+        """What was just done will be offered on restart, even after a kill -9."""
+        if self.durable is not None:
+            await self.durable()
 
     # Who is asking --------------------------------------------------------------------
 

@@ -169,6 +169,7 @@ async def _join(request: web.Request) -> web.StreamResponse:
     response = _see_other(f"/j/{token}")
     if participant_id is None:
         participant_id = room.join(form.get("name", ""), request.remote or "")
+        await room.persisted()
         response.set_cookie(COOKIE, room.keys.sign(participant_id), max_age=COOKIE_SECONDS,
                             path="/", httponly=True, samesite="Strict")
     return response
@@ -186,6 +187,7 @@ async def _idea(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM]
     participant_id = _joined(request)
     idea = room.post_idea(participant_id, (await _form(request)).get("text", ""))
+    await room.persisted()
     if _wants_json(request):
         message = catalog(room.session.language)("room.sent")
         return web.json_response({"ok": True, "message": message, "text": idea.text})
@@ -198,6 +200,7 @@ async def _dot(request: web.Request) -> web.StreamResponse:
     participant_id = _joined(request)
     form = await _form(request)
     room.dot(participant_id, form.get("idea", ""), -1 if form.get("step") == "-1" else 1)
+    await room.persisted()
     if _wants_json(request):
         return web.json_response({"ok": True})
     return _see_other(f"/j/{token}")

@@ -224,7 +224,7 @@ def test_the_command_line_opens_a_recoverable_file_that_was_never_saved(
     journal.close(remove=False)
     abandon(recovery.beside(path))
     assert cli.main(["open", str(path)]) == 0
-    assert started == [{"path": path}]
+    assert started == [{"path": path, "room": None}]
 
 
 async def test_a_crash_right_after_typing_keeps_the_draft(isolated: Path) -> None:

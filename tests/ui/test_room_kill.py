@@ -19,8 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
-import pytest
-
 from okrtui import recovery
 from okrtui.models import Idea
 from okrtui.room.keys import RoomKeys, keys_beside
@@ -161,10 +159,6 @@ def atelier(folder: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the room acknowledges a post before the recovery journal holds it: the app journals "
-    "JOURNAL_DELAY (0.5 s) after a change, in a thread; the server must await the journal "
-    "(screens/journalling.py + room_control.py) before answering"))
 def test_an_idea_acknowledged_then_kill_9_at_once_is_offered_on_restart(
         tmp_path: Path) -> None:
     path = atelier(tmp_path)

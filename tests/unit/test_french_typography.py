@@ -11,7 +11,8 @@ from okrtui.i18n import catalog
 FRENCH = catalog("fr").strings
 RULES = [
     ("a straight apostrophe", re.compile(r"'")),
-    ("no U+00A0 before a colon", re.compile(r"(?<!\u00a0):")),
+    # a colon glued to what follows is syntax, not punctuation: 10:00, ADRESSE[:PORT], a link
+    ("no U+00A0 before a colon", re.compile(r"(?<!\u00a0):(?=\s|$)")),
     ("no U+202F before ; ? ! or %", re.compile(r"(?<![\u202f])[;?!%]")),
     ("no U+00A0 after «", re.compile(r"«(?!\u00a0)")),
     ("no U+00A0 before »", re.compile(r"(?<!\u00a0)»")),
