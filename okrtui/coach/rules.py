@@ -269,8 +269,8 @@ def objective_rules(sentence: Sentence) -> list[str]:
     if has_number:
         rules.append("objective.has_number")
     if all(word in sentence.lexicon.generic_words for word in sentence.content_words()):
-        rules.append("objective.vague")
-    if sentence.starts_with(sentence.lexicon.objective_output_verbs):
+        rules.append("objective.vague")  # then it names no deliverable either
+    elif sentence.starts_with(sentence.lexicon.objective_output_verbs):
         rules.append("objective.is_output")
     if sentence.word_count > MAX_WORDS:
         rules.append("text.too_long")

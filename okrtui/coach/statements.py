@@ -76,13 +76,16 @@ def _is_finite(word: str, before: str, lexicon: Lexicon) -> bool:
             and before.endswith(("s", "x")))
     if word in lexicon.not_verbs:
         return False
-    verbs = lexicon.mostly_verbs | lexicon.verbs
-    if word in verbs:
+    if _is_verb_lemma(word, lexicon):
         return before.endswith("s") and not before.endswith("ss")
     for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-        if word.endswith(ending) and word[: -len(ending)] + replacement in verbs:
+        if word.endswith(ending) and _is_verb_lemma(word[: -len(ending)] + replacement, lexicon):
             return True
     return False
+
+
+def _is_verb_lemma(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.mostly_verbs or word in lexicon.verbs
 
 
 def _is_participle(word: str, lexicon: Lexicon) -> bool:
