@@ -37,6 +37,7 @@ class Lexicon:
     activity_verbs: tuple[str, ...] = ()
     task_nouns: tuple[str, ...] = ()
     causative: frozenset[str] = frozenset()
+    verb_endings: tuple[str, ...] = ()
     contract_verbs: frozenset[str] = frozenset()
     objective_output_verbs: tuple[str, ...] = ()
     months: frozenset[str] = frozenset()

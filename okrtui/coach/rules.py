@@ -109,7 +109,8 @@ class Sentence:
         if word in lex.verbs or word in lex.task_verbs or word in lex.run_verbs:
             return True
         if lex.language == "fr":
-            return len(word) > 3 and word.endswith("er")
+            return (len(word) > 3 and word.endswith("er")) or (
+                len(word) > 4 and word.endswith(lex.verb_endings))
         if word in lex.mostly_verbs:
             return True
         if word in lex.also_nouns:
