@@ -55,7 +55,8 @@ def statement_verb(words: list[str], accented: list[str], start: int,
     """The main verb of a statement whose subject comes first: "form" for an action verb
     ("reaches", "users convert", a passive « sont résolus »), "weak" for être / avoir /
     be / have, None when there is no verb at all ("Churn below 2%")."""
-    if 0 < start <= len(accented) and _is_participle(accented[start - 1], lexicon):  # "Reduced churn by…"
+    opening = accented[start - 1] if 0 < start <= len(accented) else ""
+    if _is_participle(opening, lexicon):  # "Reduced churn by…" has no subject
         return None
     for index in range(max(start, 1), len(words)):
         word, before = words[index], words[index - 1]
