@@ -76,7 +76,7 @@ class Sentence:
         while index < len(tokens) - 1 and tokens[index].text in lex.reflexive:
             index += 1
         if index < len(tokens) - 1 and self.is_adverb(tokens[index].text):
-            self.opening_index = index + 1
+            self.opening_index = index + 1  # is_verb judges a word as the opening one
             if self.is_verb(tokens[index + 1].text):
                 return index + 1
         return index
@@ -118,8 +118,8 @@ class Sentence:
         return len(word) > 5 and word.endswith(("ize", "ise", "ify"))
 
     def _object_follows(self) -> bool:
-        """An imperative whose verb is also a noun takes an object: "Post 30 times", "Start
-        a meetup", "Talk to 5 customers"; "Traffic from search" does not."""
+        """An imperative whose verb is mostly a noun takes an object: "Post 30 times", "Host
+        the conference"; "Access to care" does not."""
         following = self.tokens[self.opening_index + 1 : self.opening_index + 2]
         return bool(following) and (following[0].kind == "number"
                                     or following[0].text in self.lexicon.object_openers)
