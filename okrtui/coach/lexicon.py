@@ -2,7 +2,7 @@
 
 import tomllib
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,22 @@ class Lexicon:
     baseline_to: frozenset[str]
     not_verbs: frozenset[str] = frozenset()
     noun_openings: tuple[str, ...] = ()
+    activity_verbs: tuple[str, ...] = ()
+    task_nouns: tuple[str, ...] = ()
+    causative: frozenset[str] = frozenset()
+    verb_endings: tuple[str, ...] = ()
+    contract_verbs: frozenset[str] = frozenset()
+    objective_output_verbs: tuple[str, ...] = ()
+    months: frozenset[str] = frozenset()
+    before_year: frozenset[str] = frozenset()
+    baseline_markers: tuple[str, ...] = ()
+    finite_forms: frozenset[str] = frozenset()
+    adverb_ending: str = ""
+    not_adverbs: frozenset[str] = frozenset()
+    object_openers: frozenset[str] = frozenset()
+    mostly_verbs: frozenset[str] = frozenset()
+    also_nouns: frozenset[str] = frozenset()
+    irregular: dict[str, str] = field(default_factory=dict, hash=False)
 
 
 def fold(text: str) -> str:
@@ -49,9 +65,33 @@ def lexicon(language: str) -> Lexicon:
     with (LEXICONS / f"{language}.toml").open("rb") as file:
         data = tomllib.load(file)
     values: dict[str, Any] = {}  # each field's own type, read from the dataclass below
-    for field in fields(Lexicon):
-        if field.name == "language":
+    for entry in fields(Lexicon):
+        if entry.name in ("language", "mostly_verbs", "also_nouns", "irregular"):
             continue
-        words = [fold(word) for word in data.get(field.name, [])]
-        values[field.name] = tuple(words) if "tuple" in str(field.type) else frozenset(words)
+        if entry.type in (str, "str"):
+            values[entry.name] = data.get(entry.name, "")
+            continue
+        words = [fold(word) for word in data.get(entry.name, [])]
+        values[entry.name] = tuple(words) if "tuple" in str(entry.type) else frozenset(words)
+    values.update(_verb_list(language))
     return Lexicon(language=language, **values)
+
+
+def _verb_list(language: str) -> dict[str, Any]:
+    """The generated verb list of a language (lexicons/<language>_verbs.txt), if it has one:
+    verbs used mostly as verbs, verbs used mostly as nouns, irregular past forms."""
+    path = LEXICONS / f"{language}_verbs.txt"
+    if not path.exists():
+        return {}
+    mostly, nouns, irregular = [], [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        mark, _, rest = line.partition(" ")
+        if mark == "v":
+            mostly.append(rest)
+        elif mark == "b":
+            nouns.append(rest)
+        elif mark == "f":
+            form, _, lemma = rest.partition(" ")
+            irregular[form] = lemma
+    return {"mostly_verbs": frozenset(mostly), "also_nouns": frozenset(nouns),
+            "irregular": irregular}

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from okrtui.coach.lexicon import Lexicon, fold
+from okrtui.coach.statements import baseline_beside, date_numbers, statement_verb
 from okrtui.numbers import parse_number
 
 MAX_WORDS = 25
@@ -18,6 +19,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W_]+(?:-[^\W_]+)*)"  # letters, and codes such as b2b or q1
 )
 _MULTIPLIER = re.compile(r"^x\d+$")
+_RANK = re.compile(r"-\d")
 _NUMBER_SUFFIXES = frozenset({"x", "k", "m", "bn", "md", "fois"})
 
 
@@ -31,9 +33,10 @@ def normalise(text: str) -> str:
     return fold(text.replace("’", "'").replace("‘", "'"))
 
 
-def tokenise(text: str) -> list[Token]:
+def tokenise(text: str, folded: bool = True) -> list[Token]:
     tokens = []
-    for match in _TOKEN.finditer(normalise(text)):
+    text = text.replace("’", "'").replace("‘", "'")
+    for match in _TOKEN.finditer(normalise(text) if folded else text.lower()):
         kind = match.lastgroup or "word"
         value = match.group(kind)
         if kind == "word" and _MULTIPLIER.match(value):
@@ -61,16 +64,27 @@ class Sentence:
         self.lexicon = lexicon
         self.tokens = tokenise(text)
         self.words = [t.text for t in self.tokens if t.kind == "word"]
+        self.raw_text = text
         self.opening_index = self._opening_index()
 
     def _opening_index(self) -> int:
-        """Where the opening verb should be: past a reflexive pronoun (« s'assurer »)."""
+        """Where the opening verb should be: past a reflexive pronoun (« s'assurer ») or an
+        adverb ("Significantly improve…")."""
         lex = self.lexicon
         index = 0
         tokens = self.tokens
         while index < len(tokens) - 1 and tokens[index].text in lex.reflexive:
             index += 1
+        if index < len(tokens) - 1 and self.is_adverb(tokens[index].text):
+            self.opening_index = index + 1  # is_verb judges a word as the opening one
+            if self.is_verb(tokens[index + 1].text):
+                return index + 1
         return index
+
+    def is_adverb(self, word: str) -> bool:
+        ending = self.lexicon.adverb_ending
+        return bool(ending) and len(word) > len(ending) + 3 and word.endswith(ending) and (
+            word not in self.lexicon.not_adverbs)
 
     @property
     def opening(self) -> str:
@@ -95,16 +109,37 @@ class Sentence:
         if word in lex.verbs or word in lex.task_verbs or word in lex.run_verbs:
             return True
         if lex.language == "fr":
-            return len(word) > 3 and word.endswith("er")
+            return (len(word) > 3 and word.endswith("er")) or (
+                len(word) > 4 and word.endswith(lex.verb_endings))
+        if word in lex.mostly_verbs:
+            return True
+        if word in lex.also_nouns:
+            return word == self.opening and self._object_follows()
         return len(word) > 5 and word.endswith(("ize", "ise", "ify"))
+
+    def _object_follows(self) -> bool:
+        """An imperative whose verb is mostly a noun takes an object: "Post 30 times", "Host
+        the conference"; "Access to care" does not."""
+        following = self.tokens[self.opening_index + 1 : self.opening_index + 2]
+        return bool(following) and (following[0].kind == "number"
+                                    or following[0].text in self.lexicon.object_openers)
 
     @property
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if t.kind in ("word", "number"))
 
-    def has_number(self) -> bool:
+    def date_numbers(self) -> set[int]:
+        return date_numbers([t.text for t in self.tokens], [t.kind for t in self.tokens],
+                            self.lexicon)
+
+    def has_number(self, dates_count: bool = True) -> bool:
+        """A digit, a number word; a date's day or year only when `dates_count` (an
+        objective's year is a number, a key result's deadline is no measure)."""
         lex = self.lexicon
-        if any(t.kind == "number" for t in self.tokens):
+        dates = set() if dates_count else self.date_numbers()
+        if any(t.kind == "number" and i not in dates for i, t in enumerate(self.tokens)):
+            return True
+        if any(_RANK.search(word) for word in self.words):  # "top-5", "day-7"
             return True
         if any(word in lex.number_words for word in self.words):
             return True
@@ -114,39 +149,64 @@ class Sentence:
         """The words after the opening verb that carry meaning (no small words)."""
         start = self.opening_index + 1 if self.is_verb(self.opening) else 0
         return [t.text for t in self.tokens[start:]
-                if t.kind == "word" and t.text not in self.lexicon.stop_words]
+                if t.kind == "word" and t.text not in self.lexicon.stop_words
+                and not self.is_adverb(t.text)]
 
     def has_baseline(self) -> bool:
-        """A "from X to Y" / « de X à Y » in the wording."""
-        return baseline_and_target(self.tokens, self.lexicon) is not None
+        """A "from X to Y" / « de X à Y », or a baseline beside the target ("vs 600 today")."""
+        if baseline_and_target(self.tokens, self.lexicon) is not None:
+            return True
+        return baseline_beside([t.text for t in self.tokens], [t.kind for t in self.tokens],
+                               self.lexicon)
+
+    def statement(self) -> str | None:
+        """The main verb's kind when the subject comes first: "form", "weak" or None."""
+        words = [t.text for t in self.tokens]
+        accented = [t.text for t in tokenise(self.raw_text, folded=False)]
+        if len(accented) != len(words):
+            accented = words
+        return statement_verb(words, accented, self.opening_index + 1, self.lexicon)
 
     def has_outcome_measure(self) -> bool:
         """A number that measures a result (a rate, money, users, reaching a level), not
         one that counts things produced ("3 workshops")."""
         lex = self.lexicon
         tokens = self.tokens
-        reaching = any(word in lex.outcome_words for word in self.words[1:])
+        people_count = not self.starts_with(lex.activity_verbs)
+        reaching = people_count and any(word in lex.outcome_words for word in self.words[1:])
+        dates = self.date_numbers()
         for index, token in enumerate(tokens):
-            if token.kind != "number":
+            if token.kind != "number" or index in dates:
+                continue
+            if index and tokens[index - 1].text == "top":  # a rank in a chart
                 continue
             after = [t.text for t in tokens[index + 1 : index + 4]]
             if any(word in lex.output_words for word in after):
                 continue
             beside = [t.text for t in tokens[max(index - 1, 0) : index + 2]]
-            if any(mark in beside for mark in "%€$£") or any(w in lex.outcome_words for w in after):
+            if any(mark in beside for mark in "%€$£") or (
+                    people_count and any(w in lex.outcome_words for w in after)):
                 return True
             if reaching:
                 return True
         return False
 
     def is_output(self) -> bool:
-        """Opens with a task verb, or (with no verb) says a thing was delivered."""
+        """Opens with a task verb (« faire homologuer » too) or a task noun (« Installation
+        de… »), or says a thing was delivered with no verb or with avoir / have (« Avoir le
+        produit X terminé »)."""
         lex = self.lexicon
         if self.opening in lex.task_verbs or self.starts_with(lex.task_verbs):
             return True
-        return not self.is_verb(self.opening) and any(
-            word in lex.task_participles for word in self.words
-        )
+        if self.opening in lex.contract_verbs:
+            return any(word in lex.output_words for word in self.words[1:5])
+        if self.opening in lex.causative and self.opening_index + 1 < len(self.tokens):
+            if self.tokens[self.opening_index + 1].text in lex.task_verbs:
+                return True
+        if self.starts_with(lex.task_nouns):
+            return True
+        delivered = any(word in lex.task_participles for word in self.words)
+        return delivered and (self.opening in lex.weak_verbs or not self.is_verb(self.opening))
 
     def keeps_a_level(self) -> bool:
         lex = self.lexicon
@@ -210,7 +270,9 @@ def objective_rules(sentence: Sentence) -> list[str]:
     if has_number:
         rules.append("objective.has_number")
     if all(word in sentence.lexicon.generic_words for word in sentence.content_words()):
-        rules.append("objective.vague")
+        rules.append("objective.vague")  # then it names no deliverable either
+    elif sentence.starts_with(sentence.lexicon.objective_output_verbs):
+        rules.append("objective.is_output")
     if sentence.word_count > MAX_WORDS:
         rules.append("text.too_long")
     return rules
@@ -219,12 +281,14 @@ def objective_rules(sentence: Sentence) -> list[str]:
 def key_result_rules(sentence: Sentence, baseline_known: bool = False) -> list[str]:
     lex = sentence.lexicon
     rules = []
-    if not sentence.has_number():
+    if not sentence.has_number(dates_count=False):
         rules.append("kr.no_number")
     opening = sentence.opening
     negated = opening in lex.negation
-    if opening in lex.weak_verbs or (not negated and not sentence.is_verb(opening)):
+    if opening in lex.weak_verbs:
         rules.append("kr.weak_verb")
+    elif not negated and not sentence.is_verb(opening):
+        rules.append("kr.form" if sentence.statement() == "form" else "kr.weak_verb")
     keeps = sentence.keeps_a_level()
     if keeps:
         rules.append("kr.is_kpi")

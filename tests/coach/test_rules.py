@@ -116,3 +116,16 @@ def test_a_silenced_finding_is_kept_apart_with_its_reason() -> None:
     assert kept[0].silenced_because == "Le segment est dans les décisions"
     workshop.unsilence(objective, "objective.vague")
     assert "objective.vague" in [f.rule for f in session_findings(session, tr)]
+
+
+@pytest.mark.parametrize("text", ["!!!", "…", "(vs)", "—"])
+def test_a_key_result_with_no_word_is_read_as_having_no_verb(text: str) -> None:
+    for language in ("fr", "en"):
+        assert "kr.weak_verb" in coach("kr", text, language)
+
+
+def test_a_statement_is_judged_by_its_own_verb() -> None:
+    assert "kr.form" in coach("kr", "Les ventes augmentent de 15 %", "fr")
+    assert "kr.form" in coach("kr", "Signups increase by 25%", "en")
+    assert "kr.weak_verb" in coach("kr", "Le taux de churn est de 3 %", "fr")
+    assert "kr.weak_verb" in coach("kr", "Reduced churn for support chats by 15%", "en")

@@ -1,0 +1,99 @@
+"""What a wording says beside its opening verb: a date's numbers, a baseline given beside the
+target, and the verb of a statement ("Chrome reaches 20M users", « 80 % des tickets sont
+résolus »)."""
+
+import re
+
+from okrtui.coach.lexicon import Lexicon
+
+_QUARTER = re.compile(r"^(q|t|h|s)[1-4]$")
+_FRENCH_PARTICIPLE = ("é", "ée", "és", "ées", "u", "us", "ue", "ues", "is", "ise", "ises", "it",
+                      "its", "ite", "ites")
+
+
+def is_quarter(word: str) -> bool:
+    """Q3, T1, H2, S1: a period, not a measure."""
+    return bool(_QUARTER.match(word))
+
+
+def date_numbers(words: list[str], kinds: list[str], lexicon: Lexicon) -> set[int]:
+    """The places of numbers that are a date's day or year: "by March 7", « le 7 mars »,
+    "Q3 2027", « d'ici 2027 »."""
+    found = set()
+    for index, kind in enumerate(kinds):
+        if kind != "number" or not words[index].isdigit():
+            continue
+        value = int(words[index])
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if 1 <= value <= 31 and (before in lexicon.months or after in lexicon.months):
+            found.add(index)
+        elif 1990 <= value <= 2100 and (before in lexicon.months or before in lexicon.before_year
+                                        or is_quarter(before)):
+            found.add(index)
+    return found
+
+
+def baseline_beside(words: list[str], kinds: list[str], lexicon: Lexicon) -> bool:
+    """A baseline marker followed by a number: "(vs 600 today)", "up from 8%",
+    "(current is 125k)", « contre 320 aujourd'hui », « (actuellement 4 jours) »."""
+    text = " ".join(words)
+    for marker in lexicon.baseline_markers:
+        start = 0
+        while (found := text.find(marker, start)) >= 0:
+            start = found + 1
+            if found and text[found - 1] != " ":
+                continue
+            index = text[:found].count(" ") + marker.count(" ") + 1
+            if any(kind == "number" for kind in kinds[index : index + 3]):
+                return True
+    return False
+
+
+def statement_verb(words: list[str], accented: list[str], start: int,
+                   lexicon: Lexicon) -> str | None:
+    """The main verb of a statement whose subject comes first: "form" for an action verb
+    ("reaches", "users convert", a passive « sont résolus »), "weak" for être / avoir /
+    be / have, None when there is no verb at all ("Churn below 2%")."""
+    opening = accented[start - 1] if 0 < start <= len(accented) else ""
+    if _is_participle(opening, lexicon):  # "Reduced churn by…" has no subject
+        return None
+    for index in range(max(start, 1), len(words)):
+        word, before = words[index], words[index - 1]
+        if word in lexicon.weak_verbs:
+            after = [w for w in accented[index + 1 : index + 3] if w not in ("be", "been", "being")]
+            return "form" if after and _is_participle(after[0], lexicon) else "weak"
+        if before in lexicon.stop_words:
+            continue
+        if _is_finite(word, before, lexicon):
+            return "form"
+    return None
+
+
+def _is_finite(word: str, before: str, lexicon: Lexicon) -> bool:
+    if lexicon.language == "fr":
+        return word in lexicon.finite_forms or (
+            word.endswith("ent") and not word.endswith("ment") and len(word) > 5
+            and before.endswith(("s", "x")))
+    if word in lexicon.not_verbs:
+        return False
+    if _is_verb_lemma(word, lexicon):
+        return before.endswith("s") and not before.endswith("ss")
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(ending) and _is_verb_lemma(word[: -len(ending)] + replacement, lexicon):
+            return True
+    return False
+
+
+def _is_verb_lemma(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.mostly_verbs or word in lexicon.verbs
+
+
+def _is_participle(word: str, lexicon: Lexicon) -> bool:
+    if len(word) < 4 or word in lexicon.stop_words:
+        return False
+    if lexicon.language == "fr":
+        return word.endswith(_FRENCH_PARTICIPLE)
+    if word in lexicon.irregular:
+        return True
+    return word.endswith("ed")
