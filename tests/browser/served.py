@@ -57,6 +57,19 @@ class Served:
 
         return self.wait(run())
 
+    def restart(self) -> None:
+        """The server goes away, as when okrtui is killed, and comes back on the same port
+        with the same keys: open pages see their connection drop, then come back."""
+        port = int(self.base.rsplit(":", 1)[1])
+        self.wait(self._runner.cleanup())
+        self._runner = web.AppRunner(create_app(self.room))
+
+        async def again() -> None:
+            await self._runner.setup()
+            await web.TCPSite(self._runner, "127.0.0.1", port).start()
+
+        self.wait(again())
+
     def close(self) -> None:
         self.wait(self._runner.cleanup())
         self.room.close()

@@ -277,3 +277,15 @@ async def test_a_port_taken_is_said_in_the_sessions_words_and_nothing_opens(
             [error] = errors(app)
             assert f"Cannot listen on 127.0.0.1:{port} (this port is already taken" in error
             assert "attempting" not in error  # not the library's English
+
+
+async def test_the_room_is_off_until_the_facilitator_opens_it(isolated: Path) -> None:
+    from okrtui.storage import load_session
+
+    path = saved(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with asyncio.timeout(60), app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.room_control.service is None
+        assert not app.screen.query_one(RoomStrip).display
+        assert not (isolated / ".atelier.toml.room").exists()  # no keys made either
