@@ -293,7 +293,7 @@ def board_fragment(view: BoardView) -> str:
             for ranked in view.ranking) + "</ol>")
     else:
         if view.status.phase == "converge":
-            parts.append("<p>" + _text(tr("room.voted", done=view.voted, total=view.voters))
+            parts.append("<p>" + _text(tr("room.voted", count=view.voted, total=view.voters))
                          + "</p>")
         parts.append(f"<h2>{_text(tr('room.ideas'))}</h2>"
                      + _list(view.ideas, tr("room.no_ideas")))

@@ -50,7 +50,7 @@ def room_lines(tr: Catalog, room: Room, join_url: str, board_url: str) -> list[C
     elif phase == "converge":
         done = len(voters_done(session, team, level))
         who = Content.assemble(who, " · ", literal(
-            tr("room.voted", done=done, total=len(session.participants))))
+            tr("room.voted", count=done, total=len(session.participants))))
     lines.append(who)
     return lines
 

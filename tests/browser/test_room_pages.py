@@ -66,7 +66,7 @@ def test_a_workshop_from_writing_to_committed_objectives(
     expect(ana.locator(".ballot li")).to_have_count(3)
     expect(board.locator(".phase")).to_contain_text(tr("phase.converge"))
     expect(board.locator("#live li")).to_have_text(ideas)
-    expect(board.locator("#live")).to_contain_text(tr("room.voted", done=0, total=2))
+    expect(board.locator("#live")).to_contain_text(tr("room.voted", count=0, total=2))
 
     vote(ana, tr, ideas[1], 2)
     vote(ana, tr, ideas[0], 1)
@@ -79,7 +79,7 @@ def test_a_workshop_from_writing_to_committed_objectives(
         tr("room.my_dots", count=0))
     visitors.shoot(ana, "vote")
     vote(bob, tr, ideas[1], 1)
-    expect(board.locator("#live")).to_contain_text(tr("room.voted", done=1, total=2))
+    expect(board.locator("#live")).to_contain_text(tr("room.voted", count=1, total=2))
     visitors.shoot(board, "board-converge")
 
     served.phase("formalize")

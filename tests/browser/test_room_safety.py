@@ -54,7 +54,7 @@ def test_every_request_of_both_pages_goes_to_127_0_0_1(serve: Callable[..., Serv
     served.reveal()
     served.phase("converge")
     page.get_by_role("button", name=tr("room.add_dot")).click()
-    expect(board.locator("#live")).to_contain_text(tr("room.voted", done=1, total=1))
+    expect(board.locator("#live")).to_contain_text(tr("room.voted", count=1, total=1))
     paths = {url.split("/", 3)[3].split("/", 2)[0] for url in visitors.requests}
     assert {"j", "b"} <= paths, visitors.requests
     assert any(url.endswith("/events") for url in visitors.requests)

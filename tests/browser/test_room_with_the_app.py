@@ -257,7 +257,7 @@ async def workshop(app: OkrApp, pilot: Pilot[Any], watched: Watched, path: Path)
                                for page, idea in zip(people, chosen, strict=True)))
     await watched.shoot(people[0], "phone-voted")
     await until(pilot, lambda: "5 of 5 have finished voting" in shown(app), "every vote")
-    await expect(board.locator("#live")).to_contain_text(tr("room.voted", done=5, total=5))
+    await expect(board.locator("#live")).to_contain_text(tr("room.voted", count=5, total=5))
     watched.shoot_terminal(app, "facilitator-voted")
 
     await pilot.press("right_square_bracket")

@@ -70,7 +70,7 @@ def test_five_people_write_vote_and_the_file_keeps_who_wrote_what(
             row.get_by_role("button", name=tr("room.add_dot")).click()
         for page in people:
             expect(page.locator(".left")).to_have_text(tr("room.dots_left", count=2 - round_))
-    expect(board.locator("#live")).to_contain_text(tr("room.voted", done=5, total=5))
+    expect(board.locator("#live")).to_contain_text(tr("room.voted", count=5, total=5))
 
     served.phase("formalize")
     expect(board.locator(".ranking li").first).to_have_text(

@@ -289,3 +289,4 @@ async def test_the_room_is_off_until_the_facilitator_opens_it(isolated: Path) ->
         assert app.room_control.service is None
         assert not app.screen.query_one(RoomStrip).display
         assert not (isolated / ".atelier.toml.room").exists()  # no keys made either
+

@@ -230,3 +230,13 @@ def test_a_participant_taken_back_by_undo_is_no_longer_recognised() -> None:
     assert room.participant(cookie) == ana
     room.document.undo()
     assert room.participant(cookie) is None
+
+
+def test_how_many_finished_voting_agrees_with_its_number() -> None:
+    from okrtui.i18n import catalog
+
+    en, fr = catalog("en"), catalog("fr")
+    assert en("room.voted", count=1, total=7) == "1 of 7 has finished voting"
+    assert en("room.voted", count=3, total=7) == "3 of 7 have finished voting"
+    assert fr("room.voted", count=1, total=7) == "1 sur 7 a fini de voter"
+    assert fr("room.voted", count=3, total=7) == "3 sur 7 ont fini de voter"
