@@ -93,6 +93,20 @@ SCRIPT = """
     }
   };
   setInterval(tick, 1000);
+  // A projector cannot scroll: the board's type shrinks until the whole board fits.
+  const fit = () => {
+    const body = document.body;
+    if (!body.classList.contains('board')) return;
+    body.style.fontSize = '';
+    if (window.innerWidth < 700) return;
+    let size = parseFloat(getComputedStyle(body).fontSize);
+    while (document.documentElement.scrollHeight > window.innerHeight && size > 12) {
+      size -= 1;
+      body.style.fontSize = size + 'px';
+    }
+  };
+  fit();
+  window.addEventListener('resize', fit);
   if (document.body.dataset.events && window.EventSource) {
     const source = new EventSource(document.body.dataset.events);
     source.onmessage = (event) => {
@@ -107,6 +121,7 @@ SCRIPT = """
       }
       arrived = Date.now();
       tick();
+      fit();
       const again = live.querySelector('textarea');
       if (again) { again.value = draft; if (focused) again.focus(); }
     };

@@ -111,3 +111,35 @@ def test_the_pages_fit_a_360_pixel_wide_phone(serve: Callable[..., Served],
     expect(page.locator(".ballot li")).to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     visitors.shoot(page, "ballot")
+
+
+def test_a_full_board_fits_the_projector_without_scrolling(
+        serve: Callable[..., Served], visitors: Visitors) -> None:
+    from okrtui.facilitation import add_dot
+    from okrtui.workshop import add_idea, add_participant
+
+    served = serve(language="fr", dots=10)
+    long = ("Faire de l’onboarding en libre-service le chemin par défaut des nouvelles "
+            "équipes clientes, idée numéro {}")
+
+    def a_long_vote() -> None:
+        session, team = served.document.session, served.room.team
+        voter = add_participant(session, "Ana")
+        for number in range(1, 11):
+            idea = add_idea(session, team, "ambition", long.format(number), voter.id)
+            add_dot(session, team, voter.id, idea)
+        served.document.edited()
+
+    served.call(a_long_vote)
+    served.phase("formalize")
+    served.commit(OBJECTIVE, KEY_RESULTS + [KEY_RESULTS[0] + ", et le garder"])
+    board = visitors.page("desktop")
+    board.goto(served.board_url)
+    expect(board.locator("#live")).to_contain_text(KEY_RESULTS[1])
+    expect(board.locator(".ranking li")).to_have_count(10)
+    visitors.shoot(board, "full")
+    height, shown, size = board.evaluate(
+        "[document.documentElement.scrollHeight, window.innerHeight,"
+        " parseFloat(getComputedStyle(document.body).fontSize)]")
+    assert height <= shown, f"the board is {height} px tall on a {shown} px screen"
+    assert size >= 12
