@@ -282,9 +282,13 @@ def participant_page(view: ParticipantView, token: str, limits: Limits,
     if view.joined and view.anonymous:
         mine = (f'<section id="mine" hidden><h2>{_text(tr("room.own_ideas"))}</h2><ul></ul>'
                 "</section>")
+    refresh = ""
+    if view.joined:  # without a script the page follows the room when asked
+        refresh = (f'<noscript><p><a href="/j/{_text(token)}">{_text(tr("room.refresh"))}'
+                   "</a></p></noscript>")
     body = (f'<main><div id="live">{participant_fragment(view, token, limits)}</div>'
             f'<p id="note" class="note{" ok" if message else ""}" role="status">{message}</p>'
-            f"{mine}</main>")
+            f"{mine}{refresh}</main>")
     events = f"/j/{token}/events" if view.joined else ""
     return _document(tr, view.status.title, body, events)
 

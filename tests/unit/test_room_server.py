@@ -323,6 +323,9 @@ async def test_without_javascript_a_post_redirects_to_the_page_that_confirms_it(
     assert response.headers["Location"] == f"/j/{room.keys.join}?note=sent"
     page = await (await client.get(response.headers["Location"], headers=who)).text()
     assert "Idea received" in page and "Réduire les délais" in page
+    # without a script the page follows the room when asked: a link to itself
+    assert (f'<noscript><p><a href="/j/{room.keys.join}">Show where the workshop is now</a>'
+            in page)
 
 
 async def test_the_board_shows_the_join_link_and_its_qr_code(
