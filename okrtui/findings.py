@@ -115,6 +115,8 @@ def session_findings(session: Session, tr: Catalog, silenced: bool = False) -> l
                                         count=len(krs), limit=MAX_KEY_RESULTS))
             elif len(krs) < 2:
                 findings.append(finding(tr, "kr.too_few", path, objective.id, count=len(krs)))
+            if not objective.decisions:
+                findings.append(finding(tr, "objective.no_decision", path, objective.id))
             moved = {kr_id for tactic in objective.tactics for kr_id in tactic.moves}
             for k, kr in enumerate(objective.key_results):
                 if kr.set_aside:

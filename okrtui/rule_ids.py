@@ -13,6 +13,7 @@ SEVERITY: dict[str, Literal["error", "warning", "info"]] = {
     "objective.form": "warning",
     "objective.has_number": "info",
     "objective.is_output": "warning",
+    "objective.no_decision": "warning",
     "kr.no_number": "error",
     "kr.weak_verb": "error",
     "kr.form": "info",

@@ -35,10 +35,12 @@ def build_session(
     language: str = "en",
     set_aside_objectives: int = 0,
     set_aside_krs: int = 0,
+    decided: bool = True,
 ) -> Session:
     """One team; one committed objective per entry of kr_counts with that many committed
     key results (built straight from the models, so limits can be exceeded as in a file),
-    plus set-aside objectives and set-aside key results on the first objective."""
+    each with the decision it embodies unless not decided, plus set-aside objectives (with
+    no decision) and set-aside key results on the first objective."""
     objectives = []
     number = 0
     for o, count in enumerate(kr_counts, start=1):
@@ -47,8 +49,10 @@ def build_session(
             number += 1
             krs.append(KeyResult(id=f"k{number}", text=f"Reduce delay {number} by 20%",
                                  baseline=10, target=8))
-        objectives.append(Objective(id=f"o{o}", text=f"Enable sellers of region {'ABCDEFG'[o - 1]}",
-                                    key_results=krs))
+        region = "ABCDEFG"[o - 1]
+        decisions = [f"Segment: sellers of region {region}"] if decided else []
+        objectives.append(Objective(id=f"o{o}", text=f"Enable sellers of region {region}",
+                                    decisions=decisions, key_results=krs))
     if objectives:
         for _ in range(set_aside_krs):
             number += 1

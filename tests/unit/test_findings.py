@@ -3,6 +3,7 @@
 import pytest
 
 from okrtui import workshop
+from okrtui.facilitation import log_decision
 from okrtui.findings import Finding, has_errors, session_findings
 from okrtui.i18n import Catalog, catalog
 from okrtui.models import Session, Team
@@ -97,6 +98,43 @@ def test_set_aside_key_results_do_not_fill_the_two_needed(en: Catalog) -> None:
     assert [f.rule for f in session_findings(session, en)] == ["kr.too_few"]
 
 
+def test_an_objective_with_no_decision_is_a_warning(en: Catalog) -> None:
+    session = build_session([2, 2], decided=False)
+    cover_every_kr(session)
+    session.teams[0].objectives[1].decisions = ["Channel: partner shops"]
+    [finding] = session_findings(session, en)
+    assert (finding.rule, finding.severity, finding.item, finding.item_id) == (
+        "objective.no_decision", "warning", "objectives[0]", "o1"
+    )
+    assert "segment" in finding.message and "key d" in finding.suggestion
+    assert not has_errors([finding])
+
+
+def test_a_set_aside_objective_needs_no_decision(en: Catalog) -> None:
+    session = build_session([2], set_aside_objectives=1)
+    cover_every_kr(session)
+    assert not session.teams[0].objectives[1].decisions
+    assert session_findings(session, en) == []
+
+
+def test_a_decision_in_the_workshop_log_is_not_the_objective_s_own(en: Catalog) -> None:
+    session = build_session([2], decided=False)
+    cover_every_kr(session)
+    log_decision(session, "Segment: sellers of region A", level="ambition")
+    assert [f.rule for f in session_findings(session, en)] == ["objective.no_decision"]
+
+
+def test_a_silenced_missing_decision_is_kept_apart(en: Catalog) -> None:
+    session = build_session([2], decided=False)
+    cover_every_kr(session)
+    workshop.silence(session.teams[0].objectives[0], "objective.no_decision",
+                     "The whole market, on purpose this quarter")
+    assert session_findings(session, en) == []
+    [kept] = session_findings(Session.model_validate(session.model_dump()), en, silenced=True)
+    assert (kept.rule, kept.silenced_because) == (
+        "objective.no_decision", "The whole market, on purpose this quarter")
+
+
 def test_several_teams_are_named_in_the_item_path(en: Catalog) -> None:
     session = build_session([2, 2, 2, 2])
     cover_every_kr(session)
@@ -107,6 +145,7 @@ def test_several_teams_are_named_in_the_item_path(en: Catalog) -> None:
     assert [(f.rule, f.item) for f in findings] == [
         ("limit.objectives", "teams[0].objectives"),
         ("kr.too_few", "teams[1].objectives[0]"),
+        ("objective.no_decision", "teams[1].objectives[0]"),
     ]
 
 
