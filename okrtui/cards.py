@@ -22,11 +22,11 @@ from okrtui.writing import atomic_write
 CARDS = ("ambition", "tactic", "execution", "review")
 MAX_SEEN_BYTES = 4096
 SECTIONS = {
-    "ambition": ("purpose", "good", "formula_objective", "formula_kr", "example_good",
-                 "example_bad", "three", "decisions"),
-    "tactic": ("purpose", "good", "formula", "example_good", "example_bad", "decisions"),
-    "execution": ("purpose", "good", "formula", "example_good", "example_bad", "three"),
-    "review": ("purpose", "good", "example_good", "example_bad", "decisions"),
+    "ambition": ("purpose", "formula_objective", "formula_kr", "example_good", "example_bad",
+                 "good", "three", "decisions"),
+    "tactic": ("purpose", "formula", "example_good", "example_bad", "good", "decisions"),
+    "execution": ("purpose", "formula", "example_good", "example_bad", "good"),
+    "review": ("purpose", "example_good", "example_bad", "good", "decisions"),
 }
 """Each card's sections, in order: card.<section> is its heading, card.<level>.<section> its
 text."""
