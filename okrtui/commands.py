@@ -16,7 +16,8 @@ SECTIONS = (
 """The help's sections (catalog keys), in the order it shows them."""
 
 KEY_NAMES = {"left_square_bracket": "[", "right_square_bracket": "]", "plus": "+",
-             "asterisk": "*", "left": "←", "right": "→", "up": "↑", "down": "↓"}
+             "asterisk": "*", "question_mark": "?", "left": "←", "right": "→", "up": "↑",
+             "down": "↓"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ def _session() -> list[Command]:
                 "help.presenter_close"),
         Command("session", "j", "log", "key.log", workshop, "help.log", palette=True),
         Command("log", "j", "cancel", "key.log_close", workshop, "help.log_close"),
+        Command("session", "question_mark", "method_card", "key.method_card", session,
+                "help.method_card", palette=True, title="palette.action.method_card"),
         Command("session", "f3", "settings", "key.settings", workshop, "key.settings",
                 palette=True),
         Command("session", "ctrl+t", "team", "key.team", session, "help.team", palette=True),
@@ -236,6 +239,8 @@ def _screens() -> list[Command]:
                 show=True, palette=True),
         Command("compare", "s", "save_common", "key.compare_save", compare,
                 "help.compare_save", show=True, palette=True),
+        Command("card", "escape,enter", "close", "key.card_close", dialogs, "help.card_close",
+                show=True),
         Command("dialog", "escape", "cancel", "key.cancel", dialogs, "help.cancel", show=True),
         Command("dialog", "enter", "next_field", "key.next_field", dialogs, "help.next_field",
                 priority=True),

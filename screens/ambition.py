@@ -57,6 +57,7 @@ class AmbitionPane(LevelPane):
         self.changed(self.named("objective_committed", tag=item_tag(self.team, objective.id),
                                 text=objective.text), objective.id)
         self.tell("objective.committed")
+        self.coach_on(objective, "objective")
 
     def offer_objective_swap(self, text: str, idea: Idea | None) -> None:
         committed = self.team.committed_objectives
@@ -100,6 +101,7 @@ class AmbitionPane(LevelPane):
             return
         self.changed(self.named("kr_added", tag=item_tag(self.team, kr.id),
                                 objective=item_tag(self.team, objective.id)), kr.id)
+        self.coach_on(kr, "kr")
 
     def offer_kr_swap(self, objective: Objective, draft: KeyResultDraft) -> None:
         krs = objective.committed_key_results
@@ -169,6 +171,7 @@ class AmbitionPane(LevelPane):
                     objective.text = text
                     self.changed(self.named("objective_edited",
                                             tag=item_tag(self.team, objective.id)))
+                    self.coach_on(objective, "objective")
 
             self.app.push_screen(
                 TextForm(self.tr("objective.edit"), self.tr("objective.text"), objective.text,
@@ -198,6 +201,7 @@ class AmbitionPane(LevelPane):
                                       draft.baseline_unknown)
                     self.changed(self.named("kr_edited", tag=item_tag(self.team, kr.id),
                                             objective=item_tag(self.team, objective.id)))
+                    self.coach_on(kr, "kr")
 
             self.app.push_screen(KeyResultForm(self.tr("kr.edit"), kr), done_kr)
 

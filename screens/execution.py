@@ -32,6 +32,7 @@ class ExecutionPane(LevelPane):
                                     draft.first_step, from_idea=idea)
                 self.redraw_idea(idea)
                 self.changed(self.named("action_added", text=action.text), action.id)
+                self.coach_on(action, "action")
 
         heading = self.tr("action.new", text=glimpse(tactic.text))
         self.app.push_screen(ActionForm(heading, self.session, text=text), done)
@@ -52,6 +53,7 @@ class ExecutionPane(LevelPane):
                 action.text, action.owner = draft.text, draft.owner
                 action.due, action.first_step = draft.due, draft.first_step
                 self.changed(self.named("action_edited", text=action.text))
+                self.coach_on(action, "action")
 
         self.app.push_screen(ActionForm(self.tr("action.edit"), self.session, action), done)
 

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
+from okrtui.coach import Kind
 from okrtui.document import Change, Name
 from okrtui.facilitation import (
     author_from_prefix,
@@ -21,7 +22,7 @@ from okrtui.facilitation import (
     unpark,
 )
 from okrtui.i18n import Catalog
-from okrtui.models import Idea, Level, Objective, Session, Tactic, Team
+from okrtui.models import Action, Idea, KeyResult, Level, Objective, Session, Tactic, Team
 from okrtui.refs import ActionRef, HintRef, ItemRef, NodeRef, TacticRef
 from okrtui.workshop import add_idea, add_participant, find_item, find_objective, remove_idea
 
@@ -29,6 +30,7 @@ from .commands import bindings_for
 from .dialogs import ConfirmScreen
 from .forms import DecisionDraft, DecisionForm, IdeaDraft, IdeaForm, PickScreen, TextForm
 from .localized import glimpse, literal, prose, shown
+from .widgets.coach_panel import COACH_SECONDS, CoachNotice
 from .widgets.idea_list import IdeaList
 from .widgets.ideas import IdeasPanel
 from .widgets.okr_view import OkrView
@@ -110,6 +112,15 @@ class LevelPane(TeamView, Horizontal):
 
     def forget_idea(self, idea: Idea) -> None:
         self.ideas.forget(idea)
+
+    def coach_on(self, item: Objective | KeyResult | Tactic | Action, kind: Kind) -> None:
+        """The coach's findings on what was just committed, added or edited, with their
+        suggestions, in a notification that does not stop the work (none: nothing to say).
+        Findings the team silenced on the item stay silent."""
+        notice = CoachNotice.on(self.tr, self.team, item, kind, self.session.language)
+        if notice is not None:
+            self.okr_app.notify(notice.findings, title=notice.title, severity=notice.severity,
+                                timeout=COACH_SECONDS)
 
     def tell(self, key: str, severity: SeverityLevel = "information", **params: object) -> None:
         self.okr_app.notify(literal(self.tr(key, **params)), severity=severity)

@@ -27,6 +27,7 @@ from .execution import ExecutionPane
 from .forms import PickScreen, SettingsDraft, SettingsForm, TextForm
 from .level_pane import LevelPane
 from .localized import glimpse, literal
+from .method_card import MethodCard, open_on_first_use
 from .presenter import PresenterScreen
 from .review import ReviewPane
 from .tactic import TacticPane
@@ -82,6 +83,8 @@ class SessionScreen(TeamView, Screen[None]):
         self._focus_pane(TABS[0])
         if self._drafts:
             self.action_level(next(iter(self._drafts)))
+        else:
+            self.call_after_refresh(open_on_first_use, self, TABS[0])
 
     def drafts(self) -> dict[str, str]:
         """Text typed in the capture fields and not yet added, by level."""
@@ -316,6 +319,10 @@ class SessionScreen(TeamView, Screen[None]):
             await self.pane(name)
             self._visited.add(name)
         self._focus_pane(name)
+        open_on_first_use(self, name)
+
+    def action_method_card(self) -> None:
+        self.app.push_screen(MethodCard(self.active_level))
 
     async def on_review_pane_open_item(self, event: ReviewPane.OpenItem) -> None:
         """From the review: go to the item's level, put the cursor on it, open its form."""

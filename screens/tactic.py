@@ -35,6 +35,7 @@ class TacticPane(LevelPane):
                 tactic = add_tactic(self.session, objective, draft.text, list(draft.moves), idea)
                 self.redraw_idea(idea)
                 self.changed(self.named("tactic_added", text=tactic.text), tactic.id)
+                self.coach_on(tactic, "tactic")
 
         heading = self.tr("tactic.new", text=glimpse(objective.text))
         self.app.push_screen(TacticForm(heading, text, numbered_key_results(objective)), done)
@@ -57,6 +58,7 @@ class TacticPane(LevelPane):
                 kept = [kr_id for kr_id in tactic.moves if kr_id not in offered]  # set aside
                 tactic.moves = [*draft.moves, *kept]
                 self.changed(self.named("tactic_edited", text=tactic.text))
+                self.coach_on(tactic, "tactic")
 
         form = TacticForm(self.tr("tactic.edit"), tactic.text, numbered_key_results(objective),
                           tactic.moves)

@@ -1,18 +1,29 @@
-"""The coach beside a field: its findings on the wording, updated as the user types."""
+"""The coach beside a field: its findings on the wording, updated as the user types; and
+its word on what was just committed."""
+
+from dataclasses import dataclass
 
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Static
 
 from okrtui.coach import Kind
-from okrtui.findings import Finding, wording_findings
+from okrtui.document import item_tag
+from okrtui.findings import Finding, item_findings, wording_findings, worst
 from okrtui.i18n import Catalog
+from okrtui.models import Action, KeyResult, Objective, Tactic, Team
 
 from ..prose import Prose
 
 MARKER = {"error": ("✖", "bold $error"), "warning": ("▲", "bold $warning"),
           "info": ("●", "bold $primary")}
 DEBOUNCE_SECONDS = 0.15
+COACH_SECONDS = 15
+"""How long the coach's word on what was just committed stays: long enough to read it and
+its suggestion; it never stops the work."""
+NOTIFIED: dict[str | None, SeverityLevel] = {
+    "error": "error", "warning": "warning", "info": "information"}
 
 
 def render_findings(findings: list[Finding], tr: Catalog) -> Content:
@@ -26,6 +37,26 @@ def render_findings(findings: list[Finding], tr: Catalog) -> Content:
             (f"  ({finding.rule})", "dim"),
         ))
     return Content("\n").join(lines)
+
+
+@dataclass(frozen=True)
+class CoachNotice:
+    """The coach's word on one item just committed, added or edited: a notification."""
+
+    title: str
+    findings: Content
+    severity: SeverityLevel
+
+    @classmethod
+    def on(cls, tr: Catalog, team: Team, item: Objective | KeyResult | Tactic | Action,
+           kind: Kind, language: str) -> "CoachNotice | None":
+        """None when the coach has nothing to say (findings the team silenced stay silent)."""
+        found = [f for f in item_findings(tr, item, kind, language=language)
+                 if f.silenced_because is None]
+        if not found:
+            return None
+        return cls(tr(f"coach.on_{kind}", tag=item_tag(team, item.id)),
+                   render_findings(found, tr), NOTIFIED[worst(found)])
 
 
 class CoachPanel(Static):

@@ -58,6 +58,7 @@ expect.set_options(timeout=TIMEOUT_MS)
 @pytest.fixture
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("OKRTUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("OKRTUI_NO_CARDS", "1")
     monkeypatch.chdir(tmp_path)
     yield tmp_path
 

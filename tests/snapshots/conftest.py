@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(autouse=True)
 def stable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("OKRTUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("OKRTUI_NO_CARDS", "1")  # a test that wants a method card unsets it
     monkeypatch.chdir(REPO)
     monkeypatch.setattr(Input, "cursor_blink", False)
     yield

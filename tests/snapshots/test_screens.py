@@ -122,3 +122,11 @@ def test_stepper_while_converging(snap_compare, language: str, size: tuple[int, 
     """The stepper and timer under the tabs, in the converge phase with 5 minutes added."""
     assert snap_compare(session_app(language), press=["right_square_bracket", "asterisk"],
                         terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_method_card(snap_compare, language: str, size: tuple[int, int]) -> None:
+    """The ambition level's method card, opened by its key."""
+    assert snap_compare(session_app(language), press=["question_mark"], terminal_size=size,
+                        run_before=settle)

@@ -18,6 +18,7 @@ EXAMPLES = REPO / "sessions"
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Recent files go to a temporary data folder; new sessions are saved in tmp_path."""
     monkeypatch.setenv("OKRTUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("OKRTUI_NO_CARDS", "1")  # a test that wants a method card unsets it
     monkeypatch.chdir(tmp_path)
     yield tmp_path
     for left in (REPO / "sessions").glob(".*.recover"):
