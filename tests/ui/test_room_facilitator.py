@@ -69,7 +69,7 @@ def ideas_list(app: OkrApp) -> list[str]:
 
 
 def strip_text(app: OkrApp) -> str:
-    return str(app.screen.query_one(RoomStrip).render())
+    return app.screen.query_one(RoomStrip).text
 
 
 async def test_remote_ideas_arrive_hidden_are_revealed_voted_undone_and_journalled(
