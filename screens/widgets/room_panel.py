@@ -21,6 +21,10 @@ light ground, whatever the terminal's theme."""
 LEVELS_MIN_WIDTH = 78
 """Columns the levels keep beside the QR code."""
 LEVELS_MIN_HEIGHT = 10
+FOLLOW_SECONDS = 0.2
+"""How long the strip waits after a change to the document before showing it (and the
+changes that come meanwhile): drawn in the same frame as the ideas list, its counts made
+Textual draw every widget between them again, the whole screen (~10 ms an idea)."""
 
 
 def qr_content(url: str) -> tuple[Content, int, int]:
@@ -65,8 +69,8 @@ def room_counts(tr: Catalog, room: Room) -> Content:
 class RoomStrip(UsesOkrApp, Vertical):
     """Above the key bar while a room is open: the links and who joined, then the counts,
     which change with every idea or dot and are drawn again alone. It follows the document
-    at most once per turn of the event loop, and lays the screen out again only when its
-    height changes."""
+    at most every FOLLOW_SECONDS, and lays the screen out again only when its height
+    changes."""
 
     DEFAULT_CSS = """
     RoomStrip { height: auto; padding: 0 1; background: $panel; }
@@ -102,7 +106,7 @@ class RoomStrip(UsesOkrApp, Vertical):
     def _document_changed(self, _: object) -> None:
         if not self._pending and self.okr_app.room_control.service is not None:
             self._pending = True
-            self.call_later(self.show_room)
+            self.set_timer(FOLLOW_SECONDS, self.show_room)
 
     def _room_code(self) -> "RoomCode | None":
         if self._code is None and self.is_attached:
