@@ -2,9 +2,13 @@
 has joined, how the silent writing or the vote stands (counts only: never who wrote or voted
 what), and the join link's QR code beside the levels when the terminal has room for it."""
 
+from collections.abc import Callable
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.widgets import Static
 
 from okrtui.facilitation import hidden_summary, peek_state, voters_done
@@ -35,11 +39,16 @@ def qr_content(url: str) -> tuple[Content, int, int]:
     return Content.styled("\n".join(lines), QR_STYLE), len(lines[0]), len(lines)
 
 
-def room_lines(tr: Catalog, room: Room, join_url: str, board_url: str) -> list[Content]:
-    """The room's links and who joined."""
+JOINED_LINES = 2
+"""Lines the names of those who joined may take on the strip; past that « and 12 more »:
+the strip keeps its height as people join (each new height laid the screen out again)."""
+
+
+def room_lines(tr: Catalog, room: Room, join_url: str, board_url: str,
+               fits: Callable[[Content], bool]) -> list[Content]:
+    """The room's links and who joined (their names as many as fit)."""
     session = room.session
-    joined = [name for pid in sorted(room.members)
-              if (name := session.participant_name(pid)) is not None]
+    joined = joined_names(room)
     lines = [Content.assemble((f"{tr('room.join_link')} ", "bold"), literal(join_url)),
              Content.assemble((f"{tr('room.board_link')} ", "dim"), literal(board_url))]
     if not joined:
@@ -47,9 +56,34 @@ def room_lines(tr: Catalog, room: Room, join_url: str, board_url: str) -> list[C
     elif session.anonymous:
         lines.append(literal(tr("room.joined_count", count=len(joined))))
     else:
-        lines.append(Content.assemble(literal(f"{tr('room.joined')} "),
-                                      Content(", ").join(literal(name) for name in joined)))
+        lines.append(joined_line(tr, joined, fits))
     return lines
+
+
+def joined_names(room: Room) -> list[str]:
+    session = room.session
+    return [name for pid in sorted(room.members)
+            if (name := session.participant_name(pid)) is not None]
+
+
+def joined_line(tr: Catalog, names: list[str], fits: Callable[[Content], bool]) -> Content:
+    """« Joined: Ana, Bruno » with as many names as fit, then « and 12 more »."""
+
+    def line(shown: int) -> Content:
+        named = Content.assemble(literal(f"{tr('room.joined')} "),
+                                 Content(", ").join(literal(name) for name in names[:shown]))
+        if shown == len(names):
+            return named
+        more = tr("room.joined_more", count=len(names) - shown)
+        return Content.assemble(named, literal(f"{', ' if shown else ''}{more}"))
+
+    if fits(whole := line(len(names))):
+        return whole
+    fitting, too_many = 0, len(names)
+    while too_many - fitting > 1:
+        middle = (fitting + too_many) // 2
+        fitting, too_many = (middle, too_many) if fits(line(middle)) else (fitting, middle)
+    return line(fitting)
 
 
 def room_counts(tr: Catalog, room: Room) -> Content:
@@ -84,6 +118,9 @@ class RoomStrip(UsesOkrApp, Vertical):
         self._code: RoomCode | None = None
         self._qr: tuple[str, Content, int, int] | None = None
         """The link the QR code shows, the code, its width and height."""
+        self._lines_key: tuple[object, ...] = ()
+        self._lines: list[Content] = []
+        """The links and who joined, and what they were made from."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="room-lines")
@@ -124,7 +161,17 @@ class RoomStrip(UsesOkrApp, Vertical):
                 code.display = False
             return
         tr = self.okr_app.tr
-        lines = room_lines(tr, service.room, service.join_url, service.board_url)
+        shown_lines = self.query_one("#room-lines", Static)
+        text_width = max(1, shown_lines.content_size.width or self.screen.size.width - 2)
+        room = service.room
+        key = (tr, service.join_url, service.board_url, tuple(joined_names(room)), text_width,
+               room.session.anonymous)
+        if key != self._lines_key:
+            styles = cast(RulesMap, shown_lines.styles)
+            self._lines_key, self._lines = key, room_lines(
+                tr, room, service.join_url, service.board_url,
+                lambda line: line.get_height(styles, text_width) <= JOINED_LINES)
+        lines = list(self._lines)
         counts = room_counts(tr, service.room)
         if self._qr is None or self._qr[0] != service.join_url:
             self._qr = (service.join_url, *qr_content(service.join_url))
@@ -139,7 +186,7 @@ class RoomStrip(UsesOkrApp, Vertical):
             lines.insert(2, literal(tr("room.qr_hidden")))
         elif not side:
             lines.insert(2, literal(tr("room.qr_elsewhere")))
-        show_in_place(self.query_one("#room-lines", Static), Content("\n").join(lines))
+        show_in_place(shown_lines, Content("\n").join(lines))
         shown_counts = self.query_one("#room-counts", Static)
         shown_counts.display = bool(counts.plain)
         show_in_place(shown_counts, counts)

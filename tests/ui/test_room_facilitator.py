@@ -3,6 +3,7 @@ participants' ideas and dots take the path typed ones take (hidden, revealed, un
 journalled), the links can be renewed, the room closes, and names are shown as typed."""
 
 import asyncio
+import gc
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -10,6 +11,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiohttp
+from textual.content import Content
 from textual.pilot import Pilot
 
 from okrtui import recovery
@@ -134,6 +136,7 @@ async def test_new_links_stop_the_old_ones_and_closing_stops_listening(isolated:
     async with serving(saved(isolated)) as (app, pilot, http):
         service = app.room_control.service
         assert service is not None
+        assert gc.get_freeze_count() > 0  # left out of the collector's full passes
         old, port = service.join_url, service.port
         async with http.get(old) as answer:
             assert answer.status == 200
@@ -153,6 +156,7 @@ async def test_new_links_stop_the_old_ones_and_closing_stops_listening(isolated:
             await pilot.pause(0.05)
         assert app.room_control.service is None
         assert not app.screen.query_one(RoomStrip).display
+        assert gc.get_freeze_count() == 0  # what was alive when it opened is collected again
         with socket.socket() as probe:
             assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens
 
@@ -285,3 +289,23 @@ async def test_a_port_taken_is_said_in_the_sessions_words_and_nothing_opens(
             [error] = errors(app)
             assert f"Cannot listen on 127.0.0.1:{port} (this port is already taken" in error
             assert "attempting" not in error  # not the library's English
+
+
+def test_the_names_of_those_who_joined_take_two_lines_at_most() -> None:
+    from okrtui.i18n import catalog
+    from okrtui.screens.widgets.room_panel import joined_line
+
+    tr = catalog("en")
+    names = [f"Participant {number}" for number in range(1, 51)]
+
+    def fits(line: Content) -> bool:
+        return line.cell_length <= 120
+
+    line = joined_line(tr, names, fits)
+    assert fits(line)
+    assert line.plain.startswith("Joined: Participant 1, Participant 2, ")
+    shown = line.plain.count("Participant")
+    assert 2 < shown < 50
+    assert line.plain.endswith(f", and {50 - shown} more")
+    assert joined_line(tr, names[:2], fits).plain == "Joined: Participant 1, Participant 2"
+    assert joined_line(tr, names, lambda _: False).plain == "Joined: and 50 more"
