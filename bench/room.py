@@ -159,9 +159,7 @@ class Bench:
         service = RoomService(Room(self.app.document, self.keys, self.limits),
                               "127.0.0.1", 0)
         await service.start()
-        control = self.app.room_control  # the app shows it as its own: strip, QR, counts
-        control.service = service
-        control.changed.publish(None)
+        self.app.room_control.serve(service)  # as its own: strip, QR code, counts
         await self.pilot.pause()
         return str(service.join_url)
 

@@ -26,7 +26,7 @@ from okrtui.room.pages import (
     participant_page,
 )
 from okrtui.room.qr import qr_svg
-from okrtui.room.room import Room
+from okrtui.room.room import ParticipantView, Room
 
 COOKIE = "okrtui_room"
 COOKIE_SECONDS = 12 * 3600
@@ -211,9 +211,15 @@ async def _participant_events(request: web.Request) -> web.StreamResponse:
     room = request.app[ROOM]
     signed = room.keys.signed_participant(request.cookies.get(COOKIE))
 
+    shown: list[tuple[ParticipantView, str]] = []
+
     def render() -> str:
-        return participant_fragment(room.participant_view(room.present(signed)), token,
-                                    room.limits)
+        """The page's live part; made again only when what it shows changed (an idea posted
+        changes one page of fifty)."""
+        view = room.participant_view(room.present(signed))
+        if not shown or shown[0][0] != view:
+            shown[:] = [(view, participant_fragment(view, token, room.limits))]
+        return shown[0][1]
 
     return await _stream(request, render, lambda: room.is_join_token(token))
 

@@ -190,6 +190,15 @@ class IdeaList(ScrollView, can_focus=True):
         what may have changed height."""
         self._relayout()
 
+    def row_changed(self, index: int) -> None:
+        """One row was remade: draw its lines again, the rest of the list as it was (the
+        whole list is measured and drawn again only if the row's height changed)."""
+        width, height = self._row_width(), self.row_height(index)
+        if not width or (self._expanded(index) and self._height(index, width) != height):
+            self._relayout()
+            return
+        self.refresh_lines(self._line_of(index), height)
+
     def row_height(self, index: int) -> int:
         """The lines the row takes on screen now."""
         return next((height for row, height in self._tall if row == index), 1)

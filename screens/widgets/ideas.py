@@ -20,6 +20,7 @@ from okrtui.text import clean_line
 from ..commands import bindings_for
 from ..localized import glimpse, hidden_ideas, literal, prose
 from .idea_list import IdeaList, IdeaRow
+from .in_place import show_in_place
 from .team_view import TeamView
 
 HIDDEN_ROW = "hidden-summary"
@@ -206,7 +207,7 @@ class IdeasPanel(TeamView, Vertical):
         title = self.tr("ideas.heading", count=count)
         if self.silent:
             title += f"  · {self.tr('silent.on')}"
-        heading.update(literal(title))
+        show_in_place(heading, literal(title))
 
     def show_new(self, idea: Idea) -> None:
         """Show one captured idea without rebuilding the list (a hidden one: the count)."""
@@ -215,7 +216,7 @@ class IdeasPanel(TeamView, Vertical):
         if idea.hidden:
             if idea_list.option_count and idea_list.options[0].id == HIDDEN_ROW:
                 idea_list.options[0].remake(None)
-                idea_list.rows_changed()
+                idea_list.row_changed(0)
                 self._update_heading(count)
             else:
                 self.reload()
