@@ -61,9 +61,8 @@ def room_lines(tr: Catalog, room: Room, join_url: str, board_url: str,
 
 
 def joined_names(room: Room) -> list[str]:
-    session = room.session
-    return [name for pid in sorted(room.members)
-            if (name := session.participant_name(pid)) is not None]
+    """Who came in through the room, in the order they joined."""
+    return [p.name for p in room.session.participants if p.id in room.members]
 
 
 def joined_line(tr: Catalog, names: list[str], fits: Callable[[Content], bool]) -> Content:

@@ -321,3 +321,17 @@ def test_the_names_of_those_who_joined_take_two_lines_at_most() -> None:
     assert line.plain.endswith(f", and {50 - shown} more")
     assert joined_line(tr, names[:2], fits).plain == "Joined: Participant 1, Participant 2"
     assert joined_line(tr, names, lambda _: False).plain == "Joined: and 50 more"
+
+
+def test_those_who_joined_are_listed_in_the_order_they_came() -> None:
+    from okrtui.document import Document
+    from okrtui.room.keys import RoomKeys
+    from okrtui.room.room import Room
+    from okrtui.screens.widgets.room_panel import joined_names
+
+    typed = [f"Typed {number}" for number in range(1, 9)]
+    room = Room(Document(new_session("Room workshop", "en", "2027-Q1", "Product", typed)),
+                RoomKeys.fresh())
+    for name, address in (("Zoé", "10.0.0.1"), ("Yann", "10.0.0.2"), ("Xavier", "10.0.0.3")):
+        room.join(name, address)
+    assert joined_names(room) == ["Zoé", "Yann", "Xavier"]
