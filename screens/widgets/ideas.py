@@ -243,10 +243,11 @@ class IdeasPanel(TeamView, Vertical):
         """Ideas added, dotted or deleted elsewhere (the room, a dialog): shown as if typed
         here (a row already shown is redrawn; a hidden one counted)."""
         ideas = {idea.id: idea for idea in self.team.ideas_at(self.level)}
+        ranked = bool(self.team.votes) or current_phase(self.team, self.level) == "converge"
         for idea_id in ids:
             idea = ideas.get(idea_id)
-            if idea is None:
-                self.reload()
+            if idea is None or (ranked and idea.id in self._rows):
+                self.reload()  # a dot may change the ranking and who is tied
                 return
             if idea.id in self._rows:
                 self.redraw(idea)

@@ -335,3 +335,25 @@ def test_those_who_joined_are_listed_in_the_order_they_came() -> None:
     for name, address in (("Zoé", "10.0.0.1"), ("Yann", "10.0.0.2"), ("Xavier", "10.0.0.3")):
         room.join(name, address)
     assert joined_names(room) == ["Zoé", "Yann", "Xavier"]
+
+
+async def test_remote_dots_rank_the_list_again_while_voting(isolated: Path) -> None:
+    async with serving(saved(isolated)) as (app, pilot, http):
+        url = join_url(app)
+        ana = await join(http, url, "Ana")
+        for text in ("First written", "Second written"):
+            assert await post(http, url, ana, text=text) == 200
+        await pilot.pause()
+        app.screen.query_one("#ambition-ideas", IdeaList).focus()
+        await pilot.press("r")
+        assert [row.split(" —")[0].lstrip("• ") for row in ideas_list(app)] == [
+            "First written", "Second written"]
+        team = app.document_now.team
+        step_phase(team, "ambition", 1)
+        app.mark_unsaved()
+        second = next(i for i in team.ideas if i.text == "Second written")
+        assert await post(http, url, ana, idea=second.id, step="1") == 200
+        await pilot.pause()
+        rows = ideas_list(app)
+        assert "Second written" in rows[0] and "●" in rows[0], rows  # ranked first now
+        assert "First written" in rows[1]
