@@ -11,11 +11,12 @@ from okrtui.document import Name
 from okrtui.models import Level
 from okrtui.reasons import system_reason
 from okrtui.room.addresses import Listen, url_host
-from okrtui.room.keys import RoomKeys, keys_beside
+from okrtui.room.keys import RoomKeys, UnusableKeys, keys_beside
 from okrtui.room.room import Room
 from okrtui.workshop import remove_idea
 
-from .localized import glimpse, literal
+from .app_base import display_path
+from .localized import glimpse, literal, visible_controls
 
 if TYPE_CHECKING:
     from okrtui.room.service import RoomService
@@ -79,6 +80,9 @@ class RoomControl:
         try:
             keys = (RoomKeys.load_or_create(keys_beside(document.path))
                     if document.path is not None else RoomKeys.fresh())
+        except UnusableKeys as unusable:
+            self._fail(tr(unusable.reason, path=visible_controls(display_path(unusable.path))))
+            return False
         except OSError as error:
             self._fail(tr("room.keys_failed", reason=system_reason(error).told(tr)))
             return False

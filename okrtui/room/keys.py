@@ -53,9 +53,10 @@ class RoomKeys:
 
     @classmethod
     def load_or_create(cls, path: Path) -> "RoomKeys":
-        """The keys kept in path; new ones written there (0600, atomically) when it holds
-        none, holds them badly, or others than its owner may read it. Raises OSError when
-        the folder cannot be written."""
+        """The keys kept in path; new ones written there (0600, atomically) when there are
+        none, or others than their owner may read them. Raises UnusableKeys when path is
+        not a keys file okrtui wrote (left as it is), OSError when the folder cannot be
+        written."""
         kept = _read(path)
         if kept is not None:
             return kept
@@ -99,23 +100,37 @@ def _valid_token(value: object) -> bool:
     return isinstance(value, str) and len(value) >= 22 and set(value) <= _TOKEN_CHARACTERS
 
 
+class UnusableKeys(Exception):
+    """A keys file okrtui did not write, or cannot read: it is left as it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+        """A catalog key: room.keys_not_ours or room.keys_damaged."""
+
+
 def _read(path: Path) -> RoomKeys | None:
+    """The keys kept in path; None when there are none, or when others than their owner
+    may read them (ours all the same: new keys replace them). Raises UnusableKeys for a
+    file okrtui would not have written, OSError when the system refuses."""
     try:
         status = os.lstat(path)
-    except OSError:
+    except FileNotFoundError:
         return None
-    if (not stat.S_ISREG(status.st_mode) or status.st_mode & 0o077
-            or status.st_uid != os.getuid()):
+    if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
+        raise UnusableKeys(path, "room.keys_not_ours")
+    if status.st_mode & 0o077:
         return None
     data = read_regular(path, MAX_KEYS_BYTES)
     try:
         fields = json.loads(data or b"")
         secret = bytes.fromhex(fields["secret"])
     except (ValueError, KeyError, TypeError):
-        return None
+        raise UnusableKeys(path, "room.keys_damaged") from None
     if (len(secret) != 32 or not _valid_token(fields.get("join"))
             or not _valid_token(fields.get("board"))):
-        return None
+        raise UnusableKeys(path, "room.keys_damaged")
     return RoomKeys(secret, fields["join"], fields["board"], path)
 
 

@@ -357,3 +357,22 @@ async def test_remote_dots_rank_the_list_again_while_voting(isolated: Path) -> N
         rows = ideas_list(app)
         assert "Second written" in rows[0] and "●" in rows[0], rows  # ranked first now
         assert "First written" in rows[1]
+
+
+async def test_a_keys_file_okrtui_did_not_write_is_named_and_left_alone(isolated: Path) -> None:
+    import os
+
+    from okrtui.storage import load_session
+
+    path = saved(isolated)
+    keys = isolated / ".atelier.toml.room"
+    keys.write_text("[b]not json\x1b[31m")
+    os.chmod(keys, 0o600)
+    app = OkrApp(session=load_session(path), path=path)
+    async with asyncio.timeout(60), app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not await app.room_control.open("127.0.0.1", 0)
+        await pilot.pause()
+        [error] = errors(app)
+        assert ".atelier.toml.room cannot be read as the room’s keys: nothing was changed" in error
+    assert keys.read_text() == "[b]not json\x1b[31m"

@@ -4,7 +4,9 @@ import os
 import stat
 from pathlib import Path
 
-from okrtui.room.keys import RoomKeys, keys_beside, new_token, same
+import pytest
+
+from okrtui.room.keys import RoomKeys, UnusableKeys, keys_beside, new_token, same
 
 
 def test_a_token_carries_128_random_bits() -> None:
@@ -43,13 +45,29 @@ def test_keys_others_could_read_are_replaced(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_a_damaged_keys_file_is_replaced(tmp_path: Path) -> None:
+def test_a_damaged_keys_file_is_left_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / ".s.toml.room"
     path.write_bytes(b'{"secret": "00", "join": "x", "board": "y"}')
     os.chmod(path, 0o600)
-    keys = RoomKeys.load_or_create(path)
-    assert len(keys.secret) == 32 and len(keys.join) == 22
-    assert RoomKeys.load_or_create(path).join == keys.join
+    with pytest.raises(UnusableKeys) as refused:
+        RoomKeys.load_or_create(path)
+    assert (refused.value.path, refused.value.reason) == (path, "room.keys_damaged")
+    assert path.read_bytes() == b'{"secret": "00", "join": "x", "board": "y"}'
+
+
+def test_what_okrtui_did_not_write_is_left_as_it_is(tmp_path: Path) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("mine")
+    link = tmp_path / ".s.toml.room"
+    link.symlink_to(other)
+    pipe = tmp_path / ".t.toml.room"
+    os.mkfifo(pipe)
+    for path in (link, pipe):
+        with pytest.raises(UnusableKeys) as refused:
+            RoomKeys.load_or_create(path)  # never waits on the pipe
+        assert refused.value.reason == "room.keys_not_ours"
+    assert link.is_symlink() and other.read_text() == "mine"
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
 
 
 def test_regenerating_changes_both_links_keeps_the_secret_and_is_saved(tmp_path: Path) -> None:
