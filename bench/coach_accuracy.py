@@ -29,31 +29,12 @@ from tests.coach.corpus import Phrase, load  # noqa: E402
 
 SETS = ROOT / "tests" / "coach"
 
-# The rule table of the domain page (../shared/domain.md), for the rules the code's public
-# mapping (okrtui.rule_ids.SEVERITY) does not list yet; the code's mapping wins otherwise.
-DOMAIN_SEVERITY = {
-    "limit.objectives": "error",
-    "limit.key_results": "error",
-    "kr.too_few": "warning",
-    "objective.vague": "warning",
-    "objective.form": "warning",
-    "objective.has_number": "info",
-    "objective.is_output": "warning",
-    "objective.no_decision": "warning",
-    "kr.no_number": "error",
-    "kr.weak_verb": "error",
-    "kr.form": "info",
-    "kr.is_kpi": "warning",
-    "kr.is_task": "warning",
-    "kr.no_baseline": "info",
-    "text.too_long": "warning",
-}
 # The rules issue 15 is about: always shown, even without support.
 FOCUS = ("kr.is_task", "objective.vague", "kr.weak_verb", "kr.form", "objective.is_output")
 
 
 def severity(rule: str) -> str:
-    return SEVERITY.get(rule) or DOMAIN_SEVERITY.get(rule, "unknown")
+    return SEVERITY.get(rule, "unknown")
 
 
 def set_path(name: str) -> Path:
