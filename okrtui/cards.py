@@ -50,22 +50,33 @@ def seen_file() -> Path:
 
 def load_seen() -> set[str]:
     """The cards this user has seen; an unreadable list counts as none."""
-    data = read_regular(seen_file(), MAX_SEEN_BYTES)
-    if data is None:
+    return _read_seen() or set()
+
+
+def _read_seen() -> set[str] | None:
+    """The cards seen; None when the list exists but cannot be read (then left alone)."""
+    path = seen_file()
+    if not os.path.lexists(path):
         return set()
+    data = read_regular(path, MAX_SEEN_BYTES)
+    if data is None:
+        return None
     try:
         seen = tomllib.loads(data.decode("utf-8")).get("seen", [])
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError, ValueError):
-        return set()
-    return {name for name in seen if name in CARDS} if isinstance(seen, list) else set()
+        return None
+    return {name for name in seen if name in CARDS} if isinstance(seen, list) else None
 
 
 def mark_seen(level: str) -> None:
-    """Remember that this user saw the card. Failing to write never stops the user."""
-    seen = load_seen() | {level}
+    """Remember that this user saw the card. Failing to write never stops the user, and a
+    list that cannot be read is never written over."""
+    seen = _read_seen()
+    if seen is None:
+        return
     try:
         seen_file().parent.mkdir(parents=True, exist_ok=True)
-        text = tomli_w.dumps({"seen": [name for name in CARDS if name in seen]})
+        text = tomli_w.dumps({"seen": [name for name in CARDS if name in seen | {level}]})
         atomic_write(seen_file(), text.encode("utf-8"))
     except (OSError, SaveError):
         pass
@@ -79,7 +90,8 @@ def cards_by_themselves() -> bool:
 def first_use(level: str) -> bool:
     """True once per user for each level whose card should open by itself now; it is then
     remembered as seen."""
-    if level not in CARDS or not cards_by_themselves() or level in load_seen():
-        return False
+    seen = _read_seen()
+    if level not in CARDS or not cards_by_themselves() or seen is None or level in seen:
+        return False  # (a list that cannot be read: no card opens by itself)
     mark_seen(level)
     return True
