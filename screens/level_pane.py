@@ -144,12 +144,12 @@ class LevelPane(TeamView, Horizontal):
         self.tell("participants.added_by_prefix", name=name)
 
     def capture(self, text: str, author: str | None) -> None:
-        """Add a typed idea (hidden while writing is silent) and show it."""
+        """Add a typed idea (hidden while writing is silent); the list shows it as it shows
+        one from the room, following the document."""
         if self.session.participant_name(author) is None:
             author = None
         idea = add_idea(self.session, self.team, self.level, text, author)
         idea.hidden = self.ideas.silent
-        self.ideas.show_new(idea)
         self.okr_app.mark_changed(self.named("idea_added", text=idea.text), [idea.id])
 
     # Facilitation: silent writing, groups, parking lot, votes, decisions ------------------
