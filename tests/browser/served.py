@@ -8,14 +8,12 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
-from aiohttp import web
-
 from okrtui.document import Document, Name, item_tag
 from okrtui.facilitation import reveal, set_phase
 from okrtui.models import Phase
 from okrtui.room.keys import RoomKeys
 from okrtui.room.room import Room
-from okrtui.room.server import create_app
+from okrtui.room.service import RoomService
 from okrtui.workshop import add_key_result, commit_objective, new_session
 
 T = TypeVar("T")
@@ -36,15 +34,9 @@ class Served:
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self._thread.start()
-        self._runner = web.AppRunner(create_app(self.room))
-        self.base = self.wait(self._serve())
-        self.room.join_url_base = self.base
-
-    async def _serve(self) -> str:
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        host, port = self._runner.addresses[0][:2]
-        return f"http://{host}:{port}"
+        self.service = RoomService(self.room, "127.0.0.1")
+        self.wait(self.service.start())
+        self.base = self.service.base
 
     def wait(self, coroutine: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(WAIT)
@@ -60,30 +52,25 @@ class Served:
     def restart(self) -> None:
         """The server goes away, as when okrtui is killed, and comes back on the same port
         with the same keys: open pages see their connection drop, then come back."""
-        port = int(self.base.rsplit(":", 1)[1])
-        self.wait(self._runner.cleanup())
-        self._runner = web.AppRunner(create_app(self.room))
-
-        async def again() -> None:
-            await self._runner.setup()
-            await web.TCPSite(self._runner, "127.0.0.1", port).start()
-
-        self.wait(again())
+        port = self.service.port
+        self.wait(self.service.stop())
+        self.room = Room(self.document, self.room.keys)  # a restarted okrtui has its own
+        self.service = RoomService(self.room, "127.0.0.1", port)
+        self.wait(self.service.start())
 
     def close(self) -> None:
-        self.wait(self._runner.cleanup())
-        self.room.close()
+        self.wait(self.service.stop())
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(WAIT)
         self.loop.close()
 
     @property
     def join_url(self) -> str:
-        return f"{self.base}/j/{self.room.keys.join}"
+        return self.service.join_url
 
     @property
     def board_url(self) -> str:
-        return f"{self.base}/b/{self.room.keys.board}"
+        return self.service.board_url
 
     # The facilitator's keys -----------------------------------------------------------
 
