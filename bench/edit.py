@@ -30,8 +30,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.generate import large_session  # noqa: E402
 
-os.environ.setdefault("OKRTUI_NO_CARDS", "1")  # a method card on first use is not measured
-
 OPERATIONS = ("add idea (enter)", "commit idea (p)", "undo (ctrl+z)", "reword idea (e)",
               "remove idea (del)")
 

@@ -48,8 +48,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.generate import write  # noqa: E402
 
-os.environ.setdefault("OKRTUI_NO_CARDS", "1")  # a method card on first use is not measured
-
 MAX_PARTICIPANTS = 200
 ANSWER_SECONDS = 120.0
 SHOWN_SECONDS = 2.0

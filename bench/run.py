@@ -8,7 +8,6 @@ Needs tmux for the terminal measures (time to first screen, memory, keystrokes).
 
 import argparse
 import asyncio
-import os
 import shutil
 import statistics
 import sys
@@ -21,8 +20,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench import storage, terminal  # noqa: E402
 from bench.generate import write  # noqa: E402
-
-os.environ.setdefault("OKRTUI_NO_CARDS", "1")  # a method card on first use is not measured
 
 
 def row(name: str, value: float, floor: float, target: float | None, unit: str = "s") -> str:

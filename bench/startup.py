@@ -10,7 +10,6 @@ commit laid out by `git archive`), so that a change is measured before and after
 """
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -21,8 +20,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench import terminal  # noqa: E402
 from bench.generate import write  # noqa: E402
-
-os.environ.setdefault("OKRTUI_NO_CARDS", "1")  # a method card on first use is not measured
 
 MARKER = "Idées ("
 TARGETS = {500: 1.25, 5000: 1.5}

@@ -9,8 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("OKRTUI_NO_CARDS", "1")  # a method card on first use is not measured
-
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SESSION = f"okrtui-bench-{os.getpid()}"
