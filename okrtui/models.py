@@ -63,6 +63,24 @@ def _number(value: Any) -> Any:
 
 Number = Annotated[int | float, BeforeValidator(_number)]
 
+Outcome = Literal["kept", "changed", "dropped"]
+OUTCOMES: tuple[Outcome, ...] = ("kept", "changed", "dropped")
+ObjectiveKind = Literal["committed", "aspirational"]
+NotDoing = Literal["still_right", "reconsider"]
+"""The learning review's answer for something left out in the workshop (a parked idea, a
+set-aside objective or key result): still right not to do it, or to reconsider."""
+Confidence = Annotated[int, Field(ge=0, le=10), Strict()]
+
+
+def _grade(value: Any) -> Any:
+    value = _number(value)
+    if not 0 <= value <= 1:
+        raise refused("not_a_grade", "must be a grade from 0.0 to 1.0, such as 0.7")
+    return float(value)
+
+
+Grade = Annotated[float, BeforeValidator(_grade)]
+
 
 class AssignmentWatcher(Protocol):
     def assigned(self, model: "Model") -> None: ...
@@ -130,6 +148,8 @@ class Idea(Model):
     hidden: Flag = False
     parked: Flag = False
     members: list[GroupMember] = []
+    not_doing: NotDoing | None = None
+    not_doing_note: Text | None = None
 
 
 class Vote(Model):
@@ -159,12 +179,34 @@ class Timebox(Model):
 
 
 class LoggedDecision(Model):
-    """A decision recorded during the workshop, with why it was taken."""
+    """A decision recorded during the workshop, with why it was taken; after the period,
+    whether it held (outcome) and on what evidence (the learning review)."""
 
     id: Id
     text: Wording
     rationale: Text | None = None
     level: Level | None = None
+    outcome: Outcome | None = None
+    evidence: Text | None = None
+
+
+class DecisionReview(Model):
+    """Whether one of an objective's decisions held over the period, and the evidence.
+    decision: its wording, as in the objective's decisions."""
+
+    decision: Wording
+    outcome: Outcome
+    evidence: Text | None = None
+
+
+class CheckIn(Model):
+    """Where a key result stood on a day: its value, the team's confidence that it will be
+    reached (0–10; see okrtui.progress) and a note."""
+
+    date: Day
+    value: Number
+    confidence: Confidence | None = None
+    note: Text | None = None
 
 
 class KeyResult(Model):
@@ -179,6 +221,10 @@ class KeyResult(Model):
     baseline_unknown: Flag = False
     set_aside: Flag = False
     silenced: list[Silence] = []
+    check_ins: list[CheckIn] = []
+    grade: Grade | None = None
+    not_doing: NotDoing | None = None
+    not_doing_note: Text | None = None
 
     @model_validator(mode="after")
     def _baseline_known_or_not(self) -> "KeyResult":
@@ -234,13 +280,21 @@ class Tactic(Model):
 
 
 class Objective(Model):
+    """kind: committed (expected to reach 1.0) or aspirational (0.7 is a success).
+    reviews: whether its decisions held; learned: what the team learned over the period."""
+
     id: Id
     text: Wording
+    kind: ObjectiveKind = "committed"
     decisions: list[Wording] = []
     key_results: list[KeyResult] = []
     tactics: list[Tactic] = []
     set_aside: Flag = False
     silenced: list[Silence] = []
+    reviews: list[DecisionReview] = []
+    learned: Text | None = None
+    not_doing: NotDoing | None = None
+    not_doing_note: Text | None = None
 
     @property
     def committed_key_results(self) -> list[KeyResult]:
@@ -320,6 +374,7 @@ def check_references(session: Session) -> None:
         for o, objective in enumerate(team.objectives):
             where = f"teams[{t}].objectives[{o}]"
             register(objective.id, where)
+            _check_reviews(objective, where)
             kr_ids = {kr.id for kr in objective.key_results}
             for k, kr in enumerate(objective.key_results):
                 register(kr.id, f"{where}.key_results[{k}]")
@@ -411,3 +466,16 @@ def _check_kpis_and_roadmap(team: Team, t: int, team_krs: dict[str, str],
         if item.became is not None and item.became not in made:
             raise refused("no_tactic_or_action", "{where}: no tactic or action has id {id}",
                           where=f"{where}.became", id=repr(item.became))
+
+
+def _check_reviews(objective: Objective, where: str) -> None:
+    """Each review names one of the objective's decisions, once."""
+    reviewed: set[str] = set()
+    for r, review in enumerate(objective.reviews):
+        if review.decision not in objective.decisions:
+            raise refused("no_decision", "{where}: the objective has no decision {text}",
+                          where=f"{where}.reviews[{r}].decision", text=repr(review.decision))
+        if review.decision in reviewed:
+            raise refused("reviewed_twice", "{where}: this decision is already reviewed",
+                          where=f"{where}.reviews[{r}].decision")
+        reviewed.add(review.decision)

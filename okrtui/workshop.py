@@ -114,13 +114,24 @@ def add_decision(objective: Objective, text: str) -> None:
 
 
 def edit_decision(objective: Objective, index: int, text: str) -> None:
+    """Reword a decision; its review (whether it held) follows it."""
+    old = objective.decisions[index]
     decisions = list(objective.decisions)
     decisions[index] = text
+    reviewed = {review.decision for review in objective.reviews}
+    moved = old not in decisions and text not in reviewed
+    objective.reviews = [review.model_copy(update={"decision": text})
+                         if moved and review.decision == old else review
+                         for review in objective.reviews
+                         if review.decision in decisions or (moved and review.decision == old)]
     objective.decisions = decisions
 
 
 def remove_decision(objective: Objective, index: int) -> None:
-    objective.decisions = [d for i, d in enumerate(objective.decisions) if i != index]
+    """Remove a decision, and its review when no other decision has the same wording."""
+    decisions = [d for i, d in enumerate(objective.decisions) if i != index]
+    objective.reviews = [review for review in objective.reviews if review.decision in decisions]
+    objective.decisions = decisions
 
 
 def set_aside(item: Objective | KeyResult) -> None:
