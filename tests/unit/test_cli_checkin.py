@@ -17,7 +17,7 @@ from okrtui.cli import main
 from okrtui.models import CheckIn
 from okrtui.storage import load_session, save_session
 
-from .conftest import build_session, run_okrtui
+from .conftest import SESSIONS, build_session, run_okrtui
 from .test_kr_refs import two_teams
 
 ESC = "\x1b"
@@ -299,3 +299,16 @@ def test_the_commands_do_not_import_textual(tmp_path: Path, english: Path) -> No
                     if line.startswith("import time:")]
         assert "okrtui.cli_progress" in imported
         assert [name for name in imported if name.split(".")[0] == "textual"] == []
+
+
+def test_the_mid_quarter_example_is_off_track_on_one_key_result(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    example = SESSIONS / "publication-autonome-t1.toml"
+    code, out, _ = okrtui(capsys, "status", example, "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    krs = [kr for objective in report["teams"][0]["objectives"]
+           for kr in objective["key_results"]]
+    assert [kr["label"] for kr in krs if kr["confidence_state"] == "off_track"] == ["O2.KR1"]
+    assert [kr["label"] for kr in krs if kr["progress_unknown"] == "no_baseline"] == ["O1.KR3"]
+    assert all(3 <= kr["check_ins"] <= 4 for kr in krs)
