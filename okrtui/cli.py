@@ -4,6 +4,7 @@ so `okrtui check` and `okrtui --help` never pay for Textual (nor --help for pyda
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -128,8 +129,12 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+NEGATIVE_VALUE = re.compile(r"^-[\d.,\s\u00a0\u202f]*\d[\d.,\s\u00a0\u202f]*$")
+
+
 def _add_progress_commands(sub: Any, tr: Catalog) -> None:
     checkin = _command(sub, "checkin", tr, "cli_checkin.help.command")
+    checkin._negative_number_matcher = NEGATIVE_VALUE  # « -3,5 » is a VALUE, not an option
     checkin.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
     for name, option in (("kr", None), ("value", None), ("confidence", "--confidence"),
                          ("note", "--note"), ("date", "--date")):

@@ -97,7 +97,7 @@ def _refuse_if_open(path: Path) -> None:
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f_'’]")
-_TWO_READINGS = re.compile(r"[+\-\u2212]?\d{1,3}[.,]\d{3}")
+_TWO_READINGS = re.compile(r"[+\-\u2212]?[1-9]\d{0,2}[.,]\d{3}")
 
 
 def read_value(typed: str, tr: Catalog) -> int | float:

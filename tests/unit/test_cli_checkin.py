@@ -86,6 +86,13 @@ def test_checkin_in_english_reads_both_marks(english: Path,
                    "progress 50%, confidence not given.\n")
 
 
+@pytest.mark.parametrize(("typed", "value"), [("-3,5", -3.5), ("0,125", 0.125), ("1.200", 1.2)])
+def test_checkin_in_english_reads_negative_and_small_values(
+        english: Path, capsys: pytest.CaptureFixture[str], typed: str, value: float) -> None:
+    assert okrtui(capsys, "checkin", english, "k1", typed, "--date", "2025-01-10")[0] == 0
+    assert check_ins(english, "k1")[0].value == value
+
+
 def test_checkin_dates_today_by_default(english: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert okrtui(capsys, "checkin", english, "k1", "9")[0] == 0
