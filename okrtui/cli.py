@@ -4,12 +4,13 @@ so `okrtui check` and `okrtui --help` never pay for Textual (nor --help for pyda
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from okrtui import __version__, cli_files, cli_findings
+from okrtui import __version__, cli_files, cli_findings, cli_progress
 from okrtui.cli_args import Parser
 from okrtui.cli_output import (
     EXIT_INTERRUPTED,
@@ -24,7 +25,8 @@ from okrtui.problems import FileProblem, SessionFileError
 from okrtui.room.addresses import BadAddress, Listen, parse_listen
 from okrtui.text import show_path
 
-COMMANDS = ("new", "open", "check", "coach", "export", "compare", "merge", "import-roadmap")
+COMMANDS = ("new", "open", "check", "coach", "export", "compare", "merge", "import-roadmap",
+            "checkin", "status")
 
 
 def _language_asked(argv: Sequence[str]) -> str | None:
@@ -123,7 +125,27 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     roadmap.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
     roadmap.add_argument("--team", metavar=tr("cli.args.team"), help=tr("cli.help.team"))
     _add_lang(roadmap, tr)
+    _add_progress_commands(sub, tr)
     return parser
+
+
+NEGATIVE_VALUE = re.compile(r"^-[\d.,\s\u00a0\u202f]*\d[\d.,\s\u00a0\u202f]*$")
+
+
+def _add_progress_commands(sub: Any, tr: Catalog) -> None:
+    checkin = _command(sub, "checkin", tr, "cli_checkin.help.command")
+    checkin._negative_number_matcher = NEGATIVE_VALUE  # « -3,5 » is a VALUE, not an option
+    checkin.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
+    for name, option in (("kr", None), ("value", None), ("confidence", "--confidence"),
+                         ("note", "--note"), ("date", "--date")):
+        metavar = tr("cli.args.text") if name == "note" else tr(f"cli_checkin.args.{name}")
+        checkin.add_argument(option or name, metavar=metavar, help=tr(f"cli_checkin.help.{name}"))
+    _add_lang(checkin, tr)
+    status = _command(sub, "status", tr, "cli_status.help.command")
+    status.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
+    status.add_argument("--format", choices=("text", "json"), default="text",
+                        help=tr("cli.help.format"))
+    _add_lang(status, tr)
 
 
 def _command_first(argv: list[str]) -> list[str]:
@@ -170,6 +192,10 @@ def _main(argv: Sequence[str] | None) -> int:
             return _new(args, tr)
         if command == "import-roadmap":
             return cli_files.import_roadmap(args)
+        if command == "checkin":
+            return cli_progress.checkin(args)
+        if command == "status":
+            return cli_progress.status(args)
         room = room_listen(args.room)
         if args.file is None:
             return _run_app(args.lang, room=room)

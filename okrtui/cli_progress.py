@@ -1,0 +1,255 @@
+"""The commands of the quarter after the workshop: `checkin` (record where a key result
+stands, saved at once) and `status` (where every key result stands; exit 1 when one is off
+track, so that a team can gate on it)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from okrtui.cli_output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    as_json,
+    emit,
+    say,
+    say_problem,
+    session_catalog,
+)
+from okrtui.i18n import Catalog
+from okrtui.problems import FileProblem, SessionFileError
+from okrtui.text import clean_text, show_path
+
+if TYPE_CHECKING:
+    from okrtui.kr_refs import FoundKr
+    from okrtui.models import KeyResult, Session
+    from okrtui.progress import ConfidenceState, Unknown
+    from okrtui.status import KrStatus, ObjectiveStatus
+
+
+class BadArgument(Exception):
+    """An argument that cannot be recorded: key is the catalog key that says what to do."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+
+def checkin(args: argparse.Namespace) -> int:
+    """Record a check-in on one key result and save the session, or write nothing (exit 2)."""
+    from okrtui.models import CheckIn
+    from okrtui.progress import add_check_in, confidence_state, progress
+    from okrtui.storage import load_session, save_session
+
+    session = load_session(args.file)
+    tr = session_catalog(session, args.lang)
+    try:
+        found = _find(session, args.kr, args.file)
+        value = read_value(args.value, tr)
+        confidence = read_confidence(args.confidence)
+        day = read_date(args.date)
+        _refuse_if_open(args.file)
+        note = clean_text(args.note or "").strip() or None
+        add_check_in(found.kr, CheckIn(date=day, value=value, confidence=confidence,
+                                       note=note))
+        save_session(session, args.file)
+    except BadArgument as error:
+        params = {name: show_path(value) for name, value in error.params.items()}
+        say(f"okrtui{tr('export.colon')} {tr(error.key, **params)}", error=True)
+        return EXIT_UNUSABLE
+    except FileProblem as error:
+        say_problem(error, tr)
+        return EXIT_UNUSABLE
+    say(tr("cli_checkin.recorded", label=show_path(found.label), text=one_line(found.kr.text),
+           date=day.isoformat(), value=_value(found.kr, value, tr),
+           progress=_progress(progress(found.kr.baseline, found.kr.target, value), tr),
+           confidence=_confidence(confidence, confidence_state(confidence), tr)))
+    return EXIT_OK
+
+
+def _find(session: Session, ref: str, path: Path) -> FoundKr:
+    from okrtui.kr_refs import KrRefProblem, find_kr
+
+    try:
+        return find_kr(session, ref)
+    except KrRefProblem as problem:
+        params = {name: show_path(value) for name, value in problem.params.items()}
+        raise SessionFileError(path, problem.key, **params) from None
+
+
+def _refuse_if_open(path: Path) -> None:
+    """As import-roadmap: never write under an okrtui that has the file open, nor over
+    changes it stopped before saving."""
+    from okrtui import lock, recovery
+
+    holder = lock.other_live_holder(path)
+    if holder is not None:
+        raise FileProblem(path, "cli_checkin.file_in_use", host=show_path(holder.host),
+                          pid=holder.pid)
+    if recovery.find_for(path) is not None:
+        raise FileProblem(path, "cli_checkin.recover_first")
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f_'’]")
+_TWO_READINGS = re.compile(r"[+\-\u2212]?[1-9]\d{0,2}[.,]\d{3}")
+
+
+def read_value(typed: str, tr: Catalog) -> int | float:
+    """The value typed, read in tr's language (« 9,6 », « 2 000 », "2,000"); BadArgument
+    when it is not a number, or could be read as two ("1.200": 1,2 or 1 200?)."""
+    from okrtui.numbers import format_number, read_number
+
+    try:
+        reading = read_number(typed, tr.language)
+    except ValueError:
+        reading = None
+    if reading is None:
+        raise BadArgument("cli_checkin.bad_value", value=typed)
+    if reading.ambiguous and _TWO_READINGS.fullmatch(_SPACES.sub("", typed)):
+        grouped = int(re.sub(r"\D", "", typed))
+        raise BadArgument("cli_checkin.two_readings", value=typed,
+                          one=format_number(reading.value, tr.language),
+                          other=format_number(grouped, tr.language))
+    return reading.value
+
+
+def read_confidence(typed: str | None) -> int | None:
+    if typed is None:
+        return None
+    text = typed.strip()
+    if not re.fullmatch(r"\d{1,2}", text) or int(text) > 10:
+        raise BadArgument("cli_checkin.bad_confidence", value=typed)
+    return int(text)
+
+
+def read_date(typed: str | None) -> date:
+    today = date.today()
+    if typed is None:
+        return today
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed.strip()):
+            raise ValueError(typed)
+        day = date.fromisoformat(typed.strip())
+    except ValueError:
+        raise BadArgument("cli_checkin.bad_date", value=typed, today=today.isoformat()) from None
+    if day > today:
+        raise BadArgument("cli_checkin.future_date", value=typed, today=today.isoformat())
+    return day
+
+
+def status(args: argparse.Namespace) -> int:
+    from okrtui.status import session_status
+    from okrtui.storage import load_session
+
+    session = load_session(args.file)
+    tr = session_catalog(session, args.lang)
+    report = session_status(session)
+    if args.format == "json":
+        emit(as_json({"file": show_path(args.file), **report.as_dict()}) + "\n", sys.stdout)
+    else:
+        say(status_text(report.objectives, session, tr), end="")
+        counts = {state: report.count(state) for state in ("on_track", "at_risk", "off_track")}
+        say(tr("cli_status.summary", key_results=tr("cli_status.key_results",
+                                                count=len(report.key_results)),
+               not_told=report.count(None), **counts))
+        if report.off_track:
+            say(tr("cli_status.off_track_list",
+                   labels=", ".join(show_path(kr.found.label) for kr in report.off_track)))
+    return EXIT_PROBLEMS if report.off_track else EXIT_OK
+
+
+def status_text(objectives: tuple[ObjectiveStatus, ...], session: Session, tr: Catalog) -> str:
+    lines = [one_line(session.title) + (f" ({one_line(session.period)})" if session.period
+                                        else "")]
+    for team in session.teams:
+        lines += ["", tr("cli_status.team", name=one_line(team.name or team.id))]
+        mine = [objective for objective in objectives if objective.team is team]
+        if not mine:
+            lines.append(f"  {tr('cli_status.no_objectives')}")
+        for objective in mine:
+            lines.append(f"  {show_path(objective.label)} · {one_line(objective.objective.text)}"
+                         f" ({_objective_state(objective, tr)})")
+            for kr in objective.key_results:
+                lines += _kr_lines(kr, tr)
+    return "\n".join(lines) + "\n"
+
+
+def _objective_state(objective: ObjectiveStatus, tr: Catalog) -> str:
+    from okrtui.numbers import format_number
+    from okrtui.progress import objective_grade, succeeded
+
+    words = [tr(f"cli_status.kind.{objective.objective.kind}")]
+    grade = objective_grade(objective.objective)
+    if grade is not None:
+        reached = tr("cli_status.reached" if succeeded(objective.objective)
+                     else "cli_status.missed")
+        words.append(tr("cli_status.grade", grade=format_number(round(grade, 2), tr.language),
+                        reached=reached))
+    return ", ".join(words)
+
+
+def _kr_lines(status: KrStatus, tr: Catalog) -> list[str]:
+    from okrtui.numbers import format_number
+    from okrtui.progress import latest
+
+    kr = status.found.kr
+    check_in = latest(kr)
+    parts = [_span(kr, tr)]
+    if check_in is not None:
+        parts.append(tr("cli_status.latest", value=_value(kr, check_in.value, tr),
+                        date=check_in.date.isoformat()))
+    parts.append(_progress(status.progress, tr))
+    parts.append(_confidence(check_in.confidence if check_in else None, status.state, tr))
+    if kr.grade is not None:
+        parts.append(tr("cli_status.kr_grade", grade=format_number(kr.grade, tr.language)))
+    lines = [f"    {show_path(status.found.label)} · {one_line(kr.text)}",
+             f"      {tr('cli_status.separator').join(parts)}"]
+    if check_in is not None and check_in.note:
+        lines.append(f"      {tr('cli_status.note', note=one_line(check_in.note))}")
+    return lines
+
+
+def _span(kr: KeyResult, tr: Catalog) -> str:
+    baseline = None if kr.baseline is None else _value(kr, kr.baseline, tr)
+    target = None if kr.target is None else _value(kr, kr.target, tr)
+    if baseline is None:
+        return tr("cli_status.neither") if target is None else tr("cli_status.to_only",
+                                                                   target=target)
+    if target is None:
+        return tr("cli_status.from_only", baseline=baseline)
+    return tr("cli_status.from_to", baseline=baseline, target=target)
+
+
+def _value(kr: KeyResult, value: int | float, tr: Catalog) -> str:
+    from okrtui.numbers import format_number, with_percent
+
+    number = format_number(value, tr.language)
+    if kr.unit == "%":
+        return with_percent(number, tr.language)
+    return f"{number} {one_line(kr.unit)}" if kr.unit else number
+
+
+def _progress(progress: float | Unknown, tr: Catalog) -> str:
+    from okrtui.numbers import format_number, with_percent
+
+    if isinstance(progress, str):
+        return tr(f"cli_status.unknown.{progress}")
+    percent = with_percent(format_number(round(progress * 100), tr.language), tr.language)
+    return tr("cli_status.progress", percent=percent)
+
+
+def _confidence(confidence: int | None, state: ConfidenceState | None, tr: Catalog) -> str:
+    if confidence is None or state is None:
+        return tr("cli_status.no_confidence")
+    return tr("cli_status.confidence", confidence=confidence, state=tr(f"cli_status.state.{state}"))
+
+
+def one_line(text: str) -> str:
+    """User text on one line of output, its control characters written out."""
+    return show_path(" ".join(text.split()))
