@@ -147,7 +147,7 @@ class Sentence:
 
     def named_numbers(self) -> set[int]:
         return named_numbers([t.text for t in self.tokens], [t.kind for t in self.tokens],
-                             self.lexicon)
+                             self.lexicon, self.opening in self.lexicon.task_verbs)
 
     def has_number(self, dates_count: bool = True) -> bool:
         """A digit, a number word; a date's year only when `dates_count` (an objective's
@@ -169,7 +169,8 @@ class Sentence:
     def _sizes_a_list(self, index: int) -> bool:
         """"top-5 reasons" sizes a list; "the top-5 of the charts" is a rank."""
         after = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
-        return self.tokens[index].text.startswith("top-") and is_list_head(after, self.lexicon)
+        return (self.opening in self.lexicon.task_verbs and self.tokens[index].text.startswith(
+            "top-") and is_list_head(after, self.lexicon))
 
     def content_words(self) -> list[str]:
         """The words after the opening verb that carry meaning (no small words)."""

@@ -37,11 +37,12 @@ def date_numbers(words: list[str], kinds: list[str], lexicon: Lexicon) -> set[in
     return found
 
 
-def named_numbers(words: list[str], kinds: list[str], lexicon: Lexicon) -> set[int]:
+def named_numbers(words: list[str], kinds: list[str], lexicon: Lexicon,
+                  task: bool) -> set[int]:
     """The places of numbers that name or select rather than measure: a version ("version
-    10", "release 4"), the size of a list to work through ("the top 10 issues", « les 5
-    principaux freins ») and an age that names a segment ("customers over 70", « de plus de
-    60 ans »)."""
+    10", "release 4"), after a task verb the size of a list to work through ("Fix the top 10
+    issues", « Identifier les 5 principaux freins »; "Be in the top 3 apps" is a rank), and
+    an age that names a segment ("customers over 70", « de plus de 60 ans »)."""
     found = set()
     for index, kind in enumerate(kinds):
         if kind != "number":
@@ -51,9 +52,9 @@ def named_numbers(words: list[str], kinds: list[str], lexicon: Lexicon) -> set[i
         if before in lexicon.name_words or (index > 1 and index - 2 in found
                                              and before in lexicon.baseline_to):  # "18 to 25"
             found.add(index)
-        elif before == "top" and is_list_head(after, lexicon):
+        elif task and before == "top" and is_list_head(after, lexicon):
             found.add(index)
-        elif after in lexicon.list_sizers:
+        elif task and after in lexicon.list_sizers:
             found.add(index)
         elif after in lexicon.age_units or before == "aged" or (
                 before in lexicon.age_markers and index > 1
