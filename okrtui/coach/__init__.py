@@ -8,7 +8,8 @@ import re
 from typing import Literal
 
 from okrtui.coach.lexicon import lexicon
-from okrtui.coach.rules import Sentence, key_result_rules, objective_rules, plain_rules
+from okrtui.coach.objectives import objective_rules
+from okrtui.coach.rules import Sentence, key_result_rules, plain_rules
 
 Kind = Literal["objective", "kr", "tactic", "action"]
 _FRENCH_MARKERS = re.compile(

@@ -8,7 +8,14 @@ import re
 from dataclasses import dataclass
 
 from okrtui.coach.lexicon import Lexicon, fold
-from okrtui.coach.statements import baseline_beside, date_numbers, statement_verb
+from okrtui.coach.statements import (
+    baseline_beside,
+    date_numbers,
+    is_list_head,
+    named_numbers,
+    participle_lemmas,
+    statement_verb,
+)
 from okrtui.numbers import parse_number
 
 MAX_WORDS = 25
@@ -87,6 +94,12 @@ class Sentence:
             word not in self.lexicon.not_adverbs)
 
     @property
+    def opens_with_adverb(self) -> bool:
+        """"Significantly boost…", « Fortement améliorer… »: the verb is not the first word."""
+        index = self.opening_index
+        return index > 0 and self.is_adverb(self.tokens[index - 1].text)
+
+    @property
     def opening(self) -> str:
         if self.opening_index < len(self.tokens):
             token = self.tokens[self.opening_index]
@@ -132,18 +145,32 @@ class Sentence:
         return date_numbers([t.text for t in self.tokens], [t.kind for t in self.tokens],
                             self.lexicon)
 
+    def named_numbers(self) -> set[int]:
+        return named_numbers([t.text for t in self.tokens], [t.kind for t in self.tokens],
+                             self.lexicon, self.opening in self.lexicon.task_verbs)
+
     def has_number(self, dates_count: bool = True) -> bool:
-        """A digit, a number word; a date's day or year only when `dates_count` (an
-        objective's year is a number, a key result's deadline is no measure)."""
+        """A digit, a number word; a date's year only when `dates_count` (an objective's
+        year is a number, a key result's deadline is no measure). A date's day, a version,
+        the size of a list ("the top 5 bugs") or an age naming a segment measure nothing."""
         lex = self.lexicon
-        dates = set() if dates_count else self.date_numbers()
-        if any(t.kind == "number" and i not in dates for i, t in enumerate(self.tokens)):
+        ignored = self.named_numbers() | {
+            i for i in self.date_numbers()
+            if not dates_count or int(self.tokens[i].text) <= 31}
+        if any(t.kind == "number" and i not in ignored for i, t in enumerate(self.tokens)):
             return True
-        if any(_RANK.search(word) for word in self.words):  # "top-5", "day-7"
+        if any(_RANK.search(t.text) and not self._sizes_a_list(i)
+               for i, t in enumerate(self.tokens) if t.kind == "word"):  # "top-5", "day-7"
             return True
         if any(word in lex.number_words for word in self.words):
             return True
         return any(phrase in self.text for phrase in lex.number_phrases)
+
+    def _sizes_a_list(self, index: int) -> bool:
+        """"top-5 reasons" sizes a list; "the top-5 of the charts" is a rank."""
+        after = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+        return (self.opening in self.lexicon.task_verbs and self.tokens[index].text.startswith(
+            "top-") and is_list_head(after, self.lexicon))
 
     def content_words(self) -> list[str]:
         """The words after the opening verb that carry meaning (no small words)."""
@@ -174,7 +201,7 @@ class Sentence:
         tokens = self.tokens
         people_count = not self.starts_with(lex.activity_verbs)
         reaching = people_count and any(word in lex.outcome_words for word in self.words[1:])
-        dates = self.date_numbers()
+        dates = self.date_numbers() | self.named_numbers()
         for index, token in enumerate(tokens):
             if token.kind != "number" or index in dates:
                 continue
@@ -192,21 +219,31 @@ class Sentence:
         return False
 
     def is_output(self) -> bool:
-        """Opens with a task verb (« faire homologuer » too) or a task noun (« Installation
-        de… »), or says a thing was delivered with no verb or with avoir / have (« Avoir le
-        produit X terminé »)."""
+        """Opens with a task verb or a task noun (« Installation de… »), has a task or an
+        approval done by others (« faire homologuer », « faire valider », "get the policy
+        approved", "have the page redesigned"), or says a thing was delivered with no verb
+        or with avoir / have (« Avoir le produit X terminé »)."""
         lex = self.lexicon
         if self.opening in lex.task_verbs or self.starts_with(lex.task_verbs):
             return True
         if self.opening in lex.contract_verbs:
             return any(word in lex.output_words for word in self.words[1:5])
         if self.opening in lex.causative and self.opening_index + 1 < len(self.tokens):
-            if self.tokens[self.opening_index + 1].text in lex.task_verbs:
+            following = self.tokens[self.opening_index + 1].text
+            if following in lex.task_verbs or following in lex.approval_verbs:
                 return True
         if self.starts_with(lex.task_nouns):
             return True
-        delivered = any(word in lex.task_participles for word in self.words)
-        return delivered and (self.opening in lex.weak_verbs or not self.is_verb(self.opening))
+        if self.opening in lex.causative and any(
+                self._is_participle_of(word, lex.approval_verbs) for word in self.words[1:]):
+            return True
+        done = any(word in lex.task_participles or self._is_participle_of(word, lex.task_verbs)
+                   for word in self.words[1:])
+        return done and (self.opening in lex.weak_verbs or lex.causative
+                         and self.opening in lex.causative or not self.is_verb(self.opening))
+
+    def _is_participle_of(self, word: str, verbs: frozenset[str]) -> bool:
+        return any(lemma in verbs for lemma in participle_lemmas(word, self.lexicon))
 
     def keeps_a_level(self) -> bool:
         lex = self.lexicon
@@ -260,22 +297,6 @@ def _number_within(tokens: list[Token], start: int, span: int) -> int | None:
         if tokens[index].kind == "number":
             return index
     return None
-
-
-def objective_rules(sentence: Sentence) -> list[str]:
-    rules = []
-    if not sentence.is_verb(sentence.opening) or sentence.opening in sentence.lexicon.negation:
-        rules.append("objective.form")
-    has_number = sentence.has_number()
-    if has_number:
-        rules.append("objective.has_number")
-    if all(word in sentence.lexicon.generic_words for word in sentence.content_words()):
-        rules.append("objective.vague")  # then it names no deliverable either
-    elif sentence.starts_with(sentence.lexicon.objective_output_verbs):
-        rules.append("objective.is_output")
-    if sentence.word_count > MAX_WORDS:
-        rules.append("text.too_long")
-    return rules
 
 
 def key_result_rules(sentence: Sentence, baseline_known: bool = False) -> list[str]:

@@ -25,13 +25,48 @@ def date_numbers(words: list[str], kinds: list[str], lexicon: Lexicon) -> set[in
             continue
         value = int(words[index])
         before = words[index - 1] if index else ""
-        after = words[index + 1] if index + 1 < len(words) else ""
+        following = words[index + 1 : index + 3]
+        if following and following[0] in lexicon.ordinal_suffixes:  # « 1er juillet », "June 1st"
+            following = following[1:]
+        after = following[0] if following else ""
         if 1 <= value <= 31 and (before in lexicon.months or after in lexicon.months):
             found.add(index)
         elif 1990 <= value <= 2100 and (before in lexicon.months or before in lexicon.before_year
                                         or is_quarter(before)):
             found.add(index)
     return found
+
+
+def named_numbers(words: list[str], kinds: list[str], lexicon: Lexicon,
+                  task: bool) -> set[int]:
+    """The places of numbers that name or select rather than measure: a version ("version
+    10", "release 4"), after a task verb the size of a list to work through ("Fix the top 10
+    issues", « Identifier les 5 principaux freins »; "Be in the top 3 apps" is a rank), and
+    an age that names a segment ("customers over 70", « de plus de 60 ans »)."""
+    found = set()
+    for index, kind in enumerate(kinds):
+        if kind != "number":
+            continue
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if before in lexicon.name_words or (index > 1 and index - 2 in found
+                                             and before in lexicon.baseline_to):  # "18 to 25"
+            found.add(index)
+        elif task and before == "top" and is_list_head(after, lexicon):
+            found.add(index)
+        elif task and after in lexicon.list_sizers:
+            found.add(index)
+        elif after in lexicon.age_units or before == "aged" or (
+                before in lexicon.age_markers and index > 1
+                and words[index - 2] in lexicon.people_words):
+            found.add(index)
+    return found
+
+
+def is_list_head(word: str, lexicon: Lexicon) -> bool:
+    """After "top 5": a noun starts a list ("top 5 bugs"); "of" / « des » starts a chart
+    ("the top 5 of the charts", « le top 5 des ventes »), a rank reached."""
+    return bool(word) and word.isalpha() and word not in lexicon.stop_words
 
 
 def baseline_beside(words: list[str], kinds: list[str], lexicon: Lexicon) -> bool:
@@ -65,9 +100,32 @@ def statement_verb(words: list[str], accented: list[str], start: int,
             return "form" if after and _is_participle(after[0], lexicon) else "weak"
         if before in lexicon.stop_words:
             continue
-        if _is_finite(word, before, lexicon):
+        if _is_finite(word, before, lexicon) or (
+                _is_moving(words, index, lexicon) and not _is_participle(accented[index], lexicon)):
             return "form"
     return None
+
+
+def _is_moving(words: list[str], index: int, lexicon: Lexicon) -> bool:
+    """A French present of a verb the lists do not hold, told by what follows it: a level
+    (« descend sous les 48 heures », « grimpe à 50 ») or « de X à Y » (« grimpe de 42 € »)."""
+    if lexicon.language != "fr" or index + 1 >= len(words):
+        return False
+    word, after = words[index], words[index + 1]
+    if word in lexicon.not_verbs or word.endswith(lexicon.adjective_endings):
+        return False
+    conjugated = (word.endswith("e") and len(word) > 4) or (word + "re").endswith(
+        lexicon.verb_endings)
+    if not conjugated:
+        return False
+    if after in lexicon.level_markers or _is_number(after):
+        return True
+    return after in lexicon.baseline_from and index + 2 < len(words) and _is_number(
+        words[index + 2])
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit()
 
 
 def _is_finite(word: str, before: str, lexicon: Lexicon) -> bool:
@@ -97,3 +155,25 @@ def _is_participle(word: str, lexicon: Lexicon) -> bool:
     if word in lexicon.irregular:
         return True
     return word.endswith("ed")
+
+
+def participle_lemmas(word: str, lexicon: Lexicon) -> list[str]:
+    """The infinitives a past participle may come from: "approved" → approve, "rebuilt" →
+    rebuild, « validée » → valider."""
+    if lexicon.language == "fr":
+        stem = word.rstrip("s")
+        for ending, infinitive in (("ee", "er"), ("e", "er"), ("ie", "ir"), ("i", "ir")):
+            if stem.endswith(ending) and len(stem) > len(ending) + 2:
+                return [stem[: -len(ending)] + infinitive]
+        return []
+    if word in lexicon.irregular:
+        return [lexicon.irregular[word]]
+    if not word.endswith("ed") or len(word) < 5:
+        return []
+    stem = word[:-2]
+    lemmas = [stem, stem + "e"]
+    if stem.endswith("i"):
+        lemmas.append(stem[:-1] + "y")
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        lemmas.append(stem[:-1])
+    return lemmas
