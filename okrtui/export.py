@@ -1,6 +1,7 @@
 """A Markdown summary of a session that a team can paste into a wiki."""
 
 import re
+from collections.abc import Callable
 
 from okrtui.baselines import measuring_action
 from okrtui.facilitation import parking_lot, tally
@@ -22,8 +23,9 @@ def md(text: str) -> str:
     return _LINE_START_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
-def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
-    """« de 12 à 9,6 minutes », "from 35% to 60%": a percentage goes with each number."""
+def kr_measure(kr: KeyResult | Kpi, tr: Catalog, literal: Callable[[str], str] = md) -> str:
+    """« de 12 à 9,6 minutes », "from 35% to 60%": a percentage goes with each number.
+    literal: how the unit is written (Markdown-escaped by default)."""
     percent = (kr.unit or "").strip() == "%"
 
     def amount(value: float) -> str:
@@ -36,7 +38,7 @@ def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
     if kr.target is not None:
         parts.append(tr("export.target", target=amount(kr.target)))
     if parts and kr.unit and not percent:
-        parts.append(md(kr.unit))
+        parts.append(literal(kr.unit))
     measure = " ".join(parts)
     if isinstance(kr, KeyResult) and kr.baseline_unknown:
         return "; ".join(filter(None, [measure, tr("baseline.unknown")]))
