@@ -48,7 +48,7 @@ def _header(session: Session, tr: Catalog) -> str:
     names = ", ".join(p.name for p in session.participants)
     if names:
         facts.append(_tag("span", f"{_colon(tr('export.participants'), tr)} {names}"))
-    line = f'<p class="facts">{"".join(facts)}</p>' if facts else ""
+    line = f'<p class="facts">{" ".join(facts)}</p>' if facts else ""
     return f"<header>{_tag('h1', session.title)}{line}</header>"
 
 
@@ -62,7 +62,7 @@ def _status_line(status: KrStatus) -> str:
         parts.append(_tag("span", status.grade, "grade"))
     if status.latest:
         parts.append(_tag("span", status.latest, "when"))
-    return f'<p class="status">{"".join(parts)}</p>'
+    return f'<p class="status">{" ".join(parts)}</p>'
 
 
 def _pictures(kr: KeyResult, status: KrStatus, tr: Catalog) -> str:
@@ -92,7 +92,7 @@ def _key_result(session: Session, objective: Objective, kr: KeyResult, number: i
             action.due.isoformat() if action and action.due else ""])) if action else ""
         measure += " — " + (tr("html.measured_by", who=who or "?") if action
                             else tr("export.not_measured"))
-    head = (_tag("span", tr("html.kr", number=number), "kr-label") + escape(kr.text))
+    head = f'{_tag("span", tr("html.kr", number=number), "kr-label")} {escape(kr.text)}'
     parts = [f"<p>{head}</p>"]
     if measure:
         parts.append(_tag("p", measure, "measure"))

@@ -35,7 +35,7 @@ time { white-space: nowrap; }
 .krs { list-style: none; padding: 0; }
 .kr { border-top: 1px solid var(--line); padding: .6rem 0; break-inside: avoid; }
 .kr:first-child { border-top: 0; }
-.kr-label { font-weight: 600; margin-right: .35rem; }
+.kr-label { font-weight: 600; }
 .status { display: flex; flex-wrap: wrap; gap: .25rem .9rem; align-items: center; }
 .pictures { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center;
   margin: .35rem 0; }

@@ -2,6 +2,7 @@
 confidence, grades, what the decisions became and the "not doing" list. The figures come
 from okrtui.progress; this module only says them in the session's language."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from okrtui.i18n import Catalog
@@ -19,13 +20,14 @@ def grade(value: float, tr: Catalog) -> str:
     return format_number(round(value, 2), tr.language)
 
 
-def amount(value: float, kr: KeyResult, tr: Catalog) -> str:
-    """A value of the key result with its unit: « 10,5 minutes », « 62 % »."""
+def amount(value: float, kr: KeyResult, tr: Catalog, literal: Callable[[str], str] = str) -> str:
+    """A value of the key result with its unit: « 10,5 minutes », « 62 % ». literal: how the
+    unit is written (as it is by default, Markdown-escaped by the Markdown export)."""
     number = format_number(value, tr.language)
     unit = (kr.unit or "").strip()
     if unit == "%":
         return with_percent(number, tr.language)
-    return f"{number} {unit}" if unit else number
+    return f"{number} {literal(unit)}" if unit else number
 
 
 def unknown(reason: Unknown, tr: Catalog) -> str:
@@ -61,11 +63,11 @@ class KrStatus:
     grade: str
 
 
-def kr_status(kr: KeyResult, tr: Catalog) -> KrStatus:
+def kr_status(kr: KeyResult, tr: Catalog, literal: Callable[[str], str] = str) -> KrStatus:
     check_in = latest(kr)
     ratio = kr_progress(kr)
     state = kr_state(kr)
-    last = (tr("export_quarter.latest", value=amount(check_in.value, kr, tr),
+    last = (tr("export_quarter.latest", value=amount(check_in.value, kr, tr, literal),
                date=check_in.date.isoformat()) if check_in else "")
     progress = (tr("export_quarter.progress", percent=percent(ratio, tr))
                 if isinstance(ratio, float) else unknown(ratio, tr))
