@@ -67,8 +67,8 @@ def _status_line(status: KrStatus) -> str:
 
 def _pictures(kr: KeyResult, status: KrStatus, tr: Catalog) -> str:
     start = (amount(kr.baseline, kr, tr) if kr.baseline is not None
-             else tr("html.unknown_baseline"))
-    end = amount(kr.target, kr, tr) if kr.target is not None else tr("html.unknown_baseline")
+             else tr("html.unknown_value"))
+    end = amount(kr.target, kr, tr) if kr.target is not None else tr("html.unknown_value")
     pictures = [progress_bar(status.ratio, tr("html.bar_title", baseline=start, target=end,
                                               progress=status.progress), status.state)]
     points = trend(kr)

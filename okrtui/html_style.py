@@ -53,7 +53,7 @@ svg.chart { width: 100%; max-width: 26rem; height: auto; display: block; }
 .trend { fill: none; stroke: var(--no_state); stroke-width: 1.5; }
 .baseline { stroke: var(--line); stroke-width: 1; }
 .target { stroke: var(--on_track); stroke-width: 1; stroke-dasharray: 3 2; }
-.label { font-size: 12px; fill: var(--ink); }
+.label { font-size: 13px; fill: var(--ink); }
 .count { font-size: 11px; fill: var(--faint); }
 .dots { fill: var(--no_state); }
 .state { font-weight: 600; white-space: nowrap; }

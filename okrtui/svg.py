@@ -81,10 +81,10 @@ class Bar:
     """What is written after the bar: « 5 gommettes »."""
 
 
-def bar_chart(bars: Sequence[Bar], title: str, wrap: int = 46) -> str:
+def bar_chart(bars: Sequence[Bar], title: str, wrap: int = 42) -> str:
     """Horizontal bars, longest first as given: each label (wrapped on several lines) above
     its bar, the caption after the bar."""
-    width, line, bar_height, gap = 320, 15, 12, 10
+    width, line, bar_height, gap = 360, 16, 12, 10
     most = max((bar.value for bar in bars), default=0) or 1
     body, y = [], 0.0
     for bar in bars:

@@ -84,6 +84,8 @@ def hostile(session: Session) -> Session:
     objective.tactics[0].actions[0].first_step = f"Pas {HOSTILE}"
     objective.reviews[0].evidence = f"Preuve {HOSTILE}"
     team.ideas[1].text = f"Idée {HOSTILE}"
+    objective.decisions[2] = "Levier" + "Unmotsansespace" * 6
+    team.ideas[2].text = "Unmotsansespace" * 8  # wider than a phone, wrapped anyway
     team.ideas[8].not_doing_note = f"Parking {HOSTILE}"
     session.decision_log[0].text = f"Décision {HOSTILE}"
     return session

@@ -151,7 +151,7 @@ def test_not_doing_and_the_dot_votes(french: str) -> None:
     labels = [t.text for t in charts[1].iter("{http://www.w3.org/2000/svg}text")]
     assert " ".join(labels[:2]) == "1. Pré-remplir la fiche d'un objet à partir de sa photo"
     assert labels[2] == "4 gommettes"
-    assert "=2. Raccourcir le formulaire de publication" in labels
+    assert "=2. Raccourcir le formulaire de publication 2 gommettes" in " ".join(labels)
 
 
 def test_every_svg_is_well_formed_and_titled(french: str) -> None:
