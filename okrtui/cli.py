@@ -100,7 +100,7 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     coach.add_argument("--lang", choices=LANGUAGES, help=tr("cli.help.coach_lang"))
     export = _command(sub, "export", tr, "cli.help.export")
     export.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
-    export.add_argument("--to", choices=("md",), default="md", help=tr("cli.help.to"))
+    export.add_argument("--to", choices=("md", "html"), default="md", help=tr("cli.help.to"))
     export.add_argument("-o", "--output", type=Path, metavar=tr("cli.args.out"),
                         help=tr("cli.help.output"))
     export.add_argument("--force", action="store_true", help=tr("cli.help.export_force"))

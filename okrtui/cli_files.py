@@ -30,13 +30,19 @@ if TYPE_CHECKING:
 
 
 def export(args: argparse.Namespace) -> int:
-    from okrtui.export import to_markdown
     from okrtui.storage import load_session
     from okrtui.writing import atomic_write, write_stream
 
     session = load_session(args.file)
     tr = session_catalog(session, args.lang)
-    text = to_markdown(session, tr)
+    if args.to == "html":
+        from okrtui.html_export import to_html
+
+        text = to_html(session, tr)
+    else:
+        from okrtui.export import to_markdown
+
+        text = to_markdown(session, tr)
     if args.output is None:
         say(text, end="")
         return EXIT_OK

@@ -1,13 +1,22 @@
 """A Markdown summary of a session that a team can paste into a wiki."""
 
 import re
+from collections.abc import Callable
 
 from okrtui.baselines import measuring_action
 from okrtui.facilitation import parking_lot, tally
 from okrtui.findings import session_findings
 from okrtui.i18n import Catalog
-from okrtui.models import LEVELS, KeyResult, Kpi, Objective, Session, Team
+from okrtui.models import LEVELS, KeyResult, Kpi, Objective, Outcome, Session, Team
 from okrtui.numbers import format_number, with_percent
+from okrtui.quarter_words import (
+    answer_words,
+    has_quarter,
+    kr_status,
+    not_doing,
+    objective_summary,
+    review_of,
+)
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 _LINE_START_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -22,8 +31,9 @@ def md(text: str) -> str:
     return _LINE_START_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
-def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
-    """« de 12 à 9,6 minutes », "from 35% to 60%": a percentage goes with each number."""
+def kr_measure(kr: KeyResult | Kpi, tr: Catalog, literal: Callable[[str], str] = md) -> str:
+    """« de 12 à 9,6 minutes », "from 35% to 60%": a percentage goes with each number.
+    literal: how the unit is written (Markdown-escaped by default)."""
     percent = (kr.unit or "").strip() == "%"
 
     def amount(value: float) -> str:
@@ -36,7 +46,7 @@ def kr_measure(kr: KeyResult | Kpi, tr: Catalog) -> str:
     if kr.target is not None:
         parts.append(tr("export.target", target=amount(kr.target)))
     if parts and kr.unit and not percent:
-        parts.append(md(kr.unit))
+        parts.append(literal(kr.unit))
     measure = " ".join(parts)
     if isinstance(kr, KeyResult) and kr.baseline_unknown:
         return "; ".join(filter(None, [measure, tr("baseline.unknown")]))
@@ -113,7 +123,51 @@ def _side_by_side(session: Session, tr: Catalog) -> list[str]:
     return lines
 
 
+def _kr_quarter(kr: KeyResult, tr: Catalog) -> str:
+    """The key result's line of the quarter: latest check-in, progress, confidence, grade."""
+    status = kr_status(kr, tr, md)
+    parts = [status.latest, status.progress, status.state_words, status.grade]
+    return "   - " + " · ".join(part for part in parts if part)
+
+
+def _decision_line(objective: Objective, decision: str, tr: Catalog) -> str:
+    review = review_of(objective, decision)
+    if review is None:
+        return f"- {md(decision)}"
+    return f"- {md(decision)} — " + _outcome(review.outcome, review.evidence, tr)
+
+
+def _outcome(outcome: Outcome, evidence: str | None, tr: Catalog) -> str:
+    word = f"**{tr('export_quarter.outcome.' + outcome)}**"
+    if not evidence:
+        return word
+    return tr("export_quarter.decision_log_outcome", outcome=word, evidence=md(evidence))
+
+
+def _learned(objective: Objective, tr: Catalog) -> list[str]:
+    if not objective.learned:
+        return []
+    lines = [md(line) for line in objective.learned.split("\n") if line.strip()]
+    return [f"**{tr('export_quarter.learned')}**", "", *(f"> {line}  " for line in lines), ""]
+
+
+def _not_doing(team: Team, tr: Catalog) -> list[str]:
+    """Set-aside and parked items with the learning review's answer (replaces the set-aside
+    and parking lot sections once the quarter has begun)."""
+    items = not_doing(team)
+    if not items:
+        return []
+    lines = [f"## {tr('export_quarter.not_doing_title')}", ""]
+    for item in items:
+        note = f" — {md(item.note)}" if item.note else ""
+        lines.append(f"- {md(item.text)} *({tr('export_quarter.left_out.' + item.kind)})* — "
+                     f"{answer_words(item, tr)}{note}")
+        lines += [f"  - {md(member)}" for member in item.members]
+    return [*lines, ""]
+
+
 def to_markdown(session: Session, tr: Catalog) -> str:
+    quarter = has_quarter(session)
     lines = [f"# {md(session.title)}", ""]
     facts = []
     if session.period:
@@ -134,9 +188,11 @@ def to_markdown(session: Session, tr: Catalog) -> str:
         set_aside = []
         for number_, objective in enumerate(team.committed_objectives, start=1):
             lines += [f"## {tr('export.objective', number=number_)} — {md(objective.text)}", ""]
+            if quarter:
+                lines += [f"*{objective_summary(objective, tr)}*", ""]
             if objective.decisions:
                 lines.append(f"**{tr('export.decisions')}**")
-                lines += [f"- {md(decision)}" for decision in objective.decisions]
+                lines += [_decision_line(objective, d, tr) for d in objective.decisions]
                 lines.append("")
             kr_numbers: dict[str, str] = {}
             lines.append(f"**{tr('export.key_results')}**")
@@ -150,6 +206,8 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                     measure += f" — {_waiting_note(session, objective, kr, tr)}"
                 suffix = f" ({measure})" if measure else ""
                 lines.append(f"{len(kr_numbers)}. {md(kr.text)}{suffix}")
+                if quarter:
+                    lines.append(_kr_quarter(kr, tr))
             if not kr_numbers:
                 lines.append(f"- *{tr('export.none')}*")
             lines.append("")
@@ -173,9 +231,12 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                         extra = f" ({'; '.join(details)})" if details else ""
                         lines.append(f"  - [ ] {md(action.text)}{extra}")
                 lines.append("")
+            lines += _learned(objective, tr)
         lines += _kpis_and_roadmap(team, tr)
         set_aside = [o.text for o in team.objectives if o.set_aside] + set_aside
-        if set_aside:
+        if quarter:
+            lines += _not_doing(team, tr)
+        elif set_aside:
             lines += [f"## {tr('export.set_aside')}", ""]
             lines += [f"- {md(text)}" for text in set_aside]
             lines.append("")
@@ -189,7 +250,7 @@ def to_markdown(session: Session, tr: Catalog) -> str:
                                  f"{tr('export.dots', count=ranked.dots)}")
                 lines.append("")
         parked = parking_lot(team)
-        if parked:
+        if parked and not quarter:
             lines += [f"## {tr('export.parking_lot')}", ""]
             for idea in parked:
                 lines.append(f"- {md(idea.text)}")
@@ -214,7 +275,9 @@ def to_markdown(session: Session, tr: Catalog) -> str:
         lines += [f"## {tr('export.decision_log')}", ""]
         for decision in session.decision_log:
             why = f" — {md(decision.rationale)}" if decision.rationale else ""
-            lines.append(f"- **{md(decision.text)}**{why}")
+            outcome = (f" — {_outcome(decision.outcome, decision.evidence, tr)}"
+                       if decision.outcome else "")
+            lines.append(f"- **{md(decision.text)}**{why}{outcome}")
         lines.append("")
     findings = session_findings(session, tr)
     if findings:
