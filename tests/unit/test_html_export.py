@@ -113,10 +113,10 @@ def test_the_tree_in_full_text(french: str) -> None:
 def test_each_key_result_says_where_it_stands_in_words(french: str) -> None:
     text = Page(french).text
     assert ("KR1 Réduire de 20 % le temps de mise en ligne d'un objet de 12 à 9,6 minutes "
-            "à risque (confiance 6/10) avancement 75\u202f% note 0,75 "
+            "à risque (confiance 6/10) progression 75\u202f% note 0,75 "
             "dernier point d’étape\u00a0: 10,2 minutes le 2027-03-07") in text
-    assert "en difficulté (confiance 3/10) avancement 36\u202f%" in text
-    assert "en bonne voie (confiance 9/10) avancement 112\u202f%" in text
+    assert "en difficulté (confiance 3/10) progression 36\u202f%" in text
+    assert "en bonne voie (confiance 9/10) progression 112\u202f%" in text
     assert "point de départ inconnu\u00a0: mesurez-le d’abord" in text
     assert "pas encore de point d’étape" in text
     assert "Note du dernier point d’étape\u00a0: Le pré-remplissage ne couvre pas" in text
