@@ -48,7 +48,10 @@ svg .off_track{fill:var(--off)}svg .none{fill:var(--none)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}
-.counts{font-size:.9rem}
+.counts{font-size:.9rem}.counts span,.day{white-space:nowrap}
+@media (max-width:40rem){tr{display:grid;grid-template-columns:1fr auto;\
+border-bottom:1px solid var(--line)}th,td{border:0;padding:.25rem .3rem}\
+tr>:nth-child(2){grid-column:1/3;grid-row:2}svg.bar{max-width:none}}
 article{break-inside:avoid}
 @media print{body{max-width:none;font-size:10.5pt;padding:0}a{text-decoration:none}\
 li.off{background:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\
@@ -82,6 +85,11 @@ def _badge(tr: Catalog, kr: KeyResultLine) -> str:
     return f'<span class="badge {kr.state or "none"}">{esc(confidence_words(tr, kr))}</span>'
 
 
+def _day(tr: Catalog, kr: KeyResultLine) -> str:
+    day = kr.checked_on.isoformat() if kr.checked_on else ""
+    return f'<span class="day">{esc(tr("report.checked_on", date=day))}</span>'
+
+
 def _summary_row(tr: Catalog, number: int, team: TeamReport) -> str:
     s: Summary = team.summary
     counts = (s.on_track, s.at_risk, s.off_track, s.no_check_in)
@@ -109,10 +117,11 @@ def _off_track(tr: Catalog, report: Report, numbers: dict[TeamRef, int]) -> list
         kr = line.key_result
         details = [_badge(tr, kr)]
         if kr.checked_on is not None:
-            details.append(esc(tr("report.checked_on", date=kr.checked_on.isoformat())))
+            details.append(_day(tr, kr))
         note = (f"<br>{esc(tr('report.note', note=kr.note))}" if kr.note else "")
         lines.append(f'<li class="off"><a href="#team-{numbers[line.team]}"><strong>'
-                     f'{esc(line.team.name)}</strong></a> · {esc(line.objective.text)}<br>'
+                     f'{esc(line.team.name)}</strong></a> · <span class="muted">'
+                     f'{esc(line.objective.text)}</span><br>'
                      f'{esc(kr.text)}<br>{" ".join(details)}{note}</li>')
     return [*lines, "</ul></section>"]
 
@@ -138,7 +147,7 @@ def _key_result(tr: Catalog, number: int, kr: KeyResultLine) -> str:
     if facts:
         shown.append(esc(facts))
     if kr.checked_on is not None:
-        shown.append(esc(tr("report.checked_on", date=kr.checked_on.isoformat())))
+        shown.append(_day(tr, kr))
     note = f'<br><span class="muted">{esc(tr("report.note", note=kr.note))}</span>' if (
         kr.note) else ""
     bar = _bar([(kr.state or "none", kr.progress or 0.0)], progress_words(tr, kr))

@@ -60,9 +60,9 @@ def measure(tr: Catalog, kr: KeyResultLine) -> str:
 
 
 def confidence_words(tr: Catalog, kr: KeyResultLine) -> str:
-    """"confidence 3/10, off track", or "no check-in"."""
+    """"confidence 3/10, off track", "no check-in", or that the latest gave none."""
     if kr.confidence is None:
-        return state_word(tr, kr)
+        return state_word(tr, kr) if kr.checked_on is None else tr("report.no_confidence")
     return f"{tr('report.confidence', confidence=kr.confidence)}, {state_word(tr, kr)}"
 
 
