@@ -22,7 +22,9 @@ def page_of(browser: Browser, tmp_path: Path) -> Iterator[tuple[Path, list[str],
     """(the report written by `okrtui report --to html`, requests made, errors logged)."""
     files = [write_team(tmp_path, growth_team(), "growth.toml"),
              write_team(tmp_path, data_team(text=HOSTILE), "data.toml")]
-    for number in range(3, 9):  # enough teams for a theme to list many names
+    long = "https://wiki.example/okr/" + "PlateformePaiement" * 8  # no place to break
+    files.append(write_team(tmp_path, data_team(long, text=long), "long.toml"))
+    for number in range(4, 9):  # enough teams for a theme to list many names
         files.append(write_team(tmp_path, data_team(f"Team {number} with a long name",
                                                     text=f"Team {number}"),
                                 f"team-{number}.toml"))
@@ -68,8 +70,9 @@ def test_the_report_in_a_browser(profile: str, browser: Browser, tmp_path: Path,
     expect(first).to_contain_text(HOSTILE)  # shown as text: the lowest confidence first
     expect(first).to_contain_text("confidence 1/10, off track")
     assert page.locator("script").count() == 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate(
-        "window.innerWidth")
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways
+    assert page.evaluate("window.innerWidth") == width  # a phone did not zoom out to fit
     bars = page.locator("svg.bar")
     assert bars.count() > 10
     box = bars.first.bounding_box()
