@@ -26,7 +26,7 @@ from okrtui.room.addresses import BadAddress, Listen, parse_listen
 from okrtui.text import show_path
 
 COMMANDS = ("new", "open", "check", "coach", "export", "compare", "merge", "import-roadmap",
-            "checkin", "status")
+            "checkin", "status", "report")
 
 
 def _language_asked(argv: Sequence[str]) -> str | None:
@@ -120,6 +120,15 @@ def _parser(tr: Catalog, command: str | None) -> argparse.ArgumentParser:
     merge.add_argument("--title", metavar=tr("cli.args.title"), help=tr("merge.help.title"))
     merge.add_argument("--force", action="store_true", help=tr("merge.help.force"))
     _add_lang(merge, tr)
+    report = _command(sub, "report", tr, "report.help.command")
+    report.add_argument("files", nargs="+", type=Path, metavar=tr("cli.args.file"),
+                        help=tr("report.help.files"))
+    report.add_argument("--to", choices=("html", "md", "json"), required=True,
+                        help=tr("report.help.to"))
+    report.add_argument("-o", "--output", type=Path, metavar=tr("cli.args.out"),
+                        help=tr("report.help.output"))
+    report.add_argument("--force", action="store_true", help=tr("report.help.force"))
+    _add_lang(report, tr)
     roadmap = _command(sub, "import-roadmap", tr, "cli.help.import_roadmap")
     roadmap.add_argument("roadmap", type=Path, help=tr("cli.help.roadmap_file"))
     roadmap.add_argument("file", type=Path, metavar=tr("cli.args.file"), help=tr("cli.help.file"))
@@ -196,6 +205,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return cli_progress.checkin(args)
         if command == "status":
             return cli_progress.status(args)
+        if command == "report":
+            return cli_files.report(args)
         room = room_listen(args.room)
         if args.file is None:
             return _run_app(args.lang, room=room)

@@ -27,6 +27,7 @@ from okrtui.text import for_terminal, show_path
 if TYPE_CHECKING:
     from okrtui.comparison import Comparison
     from okrtui.models import Session
+    from okrtui.report import Report
 
 
 def export(args: argparse.Namespace) -> int:
@@ -58,20 +59,23 @@ def export(args: argparse.Namespace) -> int:
 _DESCRIPTOR = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/self/fd/\d+")
 
 
-def _is_stream(output: Path, source: Path, force: bool) -> bool:
+def _is_stream(output: Path, source: Path | Sequence[Path], force: bool,
+               same_key: str = "cli.export_same_as_input") -> bool:
     """Whether export -o writes to output as a stream (a terminal, a pipe, /dev/null,
-    /dev/stdout) rather than replacing it with a file. Raises if output is the session
-    being exported (also through a link), or an existing file and force is not given."""
+    /dev/stdout) rather than replacing it with a file. Raises (same_key) if output is a
+    session read (also through a link), or if it is an existing file and force is not
+    given."""
     try:
         status = os.stat(output)
     except OSError:
         return False  # a new file (or one atomic_write will say why it cannot write)
-    try:
-        same = os.path.samestat(status, os.stat(source))
-    except OSError:
-        same = False
-    if same:
-        raise SessionFileError(output, "cli.export_same_as_input")
+    for path in [source] if isinstance(source, Path) else source:
+        try:
+            same = os.path.samestat(status, os.stat(path))
+        except OSError:
+            same = False
+        if same:
+            raise SessionFileError(output, same_key)
     if stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
         return True
     if _DESCRIPTOR.fullmatch(str(output)) and stat.S_ISREG(status.st_mode):
@@ -211,3 +215,38 @@ def import_roadmap(args: argparse.Namespace) -> int:
     say(tr("roadmap.imported", count=len(added), skipped=len(titles) - len(added),
             path=show_path(args.file), team=team.name or team.id))
     return EXIT_OK
+
+
+def report(args: argparse.Namespace) -> int:
+    """Several teams' files rolled up: every file is read (the first unusable one stops it,
+    named) and the output checked before anything is written."""
+    from okrtui.report import build_report
+    from okrtui.storage import load_session
+    from okrtui.writing import atomic_write, write_stream
+
+    paths = list(dict.fromkeys(args.files))
+    sources = [(show_path(path), load_session(path)) for path in paths]
+    tr = session_catalog(sources[0][1], args.lang)
+    stream = args.output is not None and _is_stream(args.output, paths, args.force,
+                                                    "report.same_as_input")
+    text = _report_text(build_report(sources), args.to, tr)
+    if args.output is None:
+        emit(for_terminal(text), sys.stdout)
+        return EXIT_OK
+    data = for_terminal(text).encode("utf-8")
+    if stream:
+        write_stream(args.output, data)
+    else:
+        atomic_write(args.output, data)
+    say(tr("report.written", path=show_path(args.output)), error=True)
+    return EXIT_OK
+
+
+def _report_text(report: Report, to: str, tr: Catalog) -> str:
+    if to == "html":
+        from okrtui.report_html import to_html
+
+        return to_html(report, tr)
+    from okrtui.report_text import to_json, to_markdown
+
+    return to_json(report, tr) if to == "json" else to_markdown(report, tr)

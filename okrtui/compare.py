@@ -60,11 +60,8 @@ def compare_teams(sources: Sequence[tuple[str, Session]]) -> Comparison:
     """Read every item once, then find what items of two teams share through an index of
     what they name (concepts, stems), never by scoring every pair of items: with a hundred
     teams that is 700,000 pairs, most of which share nothing."""
-    refs = team_refs(sources)
-    items = [item for ref, team in refs for item in team_items(ref, team)]
-    order = {ref: number for number, (ref, _) in enumerate(refs)}
-    index = PairIndex(items, [profile(item.text, item.team.language) for item in items],
-                   [order[item.team] for item in items])
+    refs, index = _indexed(sources)
+    items, order = index.items, {ref: number for number, (ref, _) in enumerate(refs)}
     themes = index.themes()
     words = index.word_pairs()
     matched = index.matched(themes, words)
@@ -80,6 +77,24 @@ def compare_teams(sources: Sequence[tuple[str, Session]]) -> Comparison:
                                         if items[i] not in matched), tuple(own.values())))
     return Comparison(tuple(ref for ref, _ in refs), tuple(themes), tuple(words),
                       index.opposed_pairs(), tuple(only), index)
+
+
+def compare_themes(sources: Sequence[tuple[str, Session]]) -> tuple[list[TeamRef],
+                                                                     list[Theme]]:
+    """The teams as compare_teams names them, and the themes it finds, without the pairs
+    alike in words, the metrics pulled opposite ways and what each team alone has (a company
+    report shows the themes; the rest costs most of a comparison's time)."""
+    refs, index = _indexed(sources)
+    return [ref for ref, _ in refs], index.themes()
+
+
+def _indexed(sources: Sequence[tuple[str, Session]]) -> tuple[list[tuple[TeamRef, Any]],
+                                                              "PairIndex"]:
+    refs = team_refs(sources)
+    items = [item for ref, team in refs for item in team_items(ref, team)]
+    order = {ref: number for number, (ref, _) in enumerate(refs)}
+    return refs, PairIndex(items, [profile(item.text, item.team.language) for item in items],
+                           [order[item.team] for item in items])
 
 
 LIGHT_BOUND = 0.44

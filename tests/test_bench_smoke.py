@@ -42,3 +42,10 @@ def test_the_room_benchmark_runs() -> None:
     assert "idea posted → facilitator's screen" in result.stdout
     assert "phase change → all 10 pages" in result.stdout
     assert "memory per participant" in result.stdout
+
+
+def test_the_report_benchmark_runs() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "report.py"), "--smoke"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "| html |" in result.stdout and "| json |" in result.stdout
