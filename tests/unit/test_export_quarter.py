@@ -25,8 +25,8 @@ def test_each_key_result_says_where_it_stands(tmp_path: Path) -> None:
 
 def test_objectives_decisions_learning_and_not_doing(tmp_path: Path) -> None:
     text = to_markdown(quarter_session(tmp_path), catalog("fr"))
-    assert "*Objectif engagé · note 0,55 — pas réussi*" in text
-    assert "*Objectif aspirationnel (0,7 est un succès) · note 0,43 — pas réussi*" in text
+    assert "*Objectif engagé · note 0,55 — non réussi*" in text
+    assert "*Objectif aspirationnel (0,7 est un succès) · note 0,43 — non réussi*" in text
     assert ("- Segment : les vendeurs professionnels qui publient plus de 10 objets par mois — "
             "**gardée**\u00a0: 80 % des fiches publiées viennent de ce segment\n") in text
     assert "pas de publicité payante ce trimestre — **abandonnée**\n" in text

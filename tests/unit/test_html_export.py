@@ -125,7 +125,7 @@ def test_each_key_result_says_where_it_stands_in_words(french: str) -> None:
 
 def test_objectives_decisions_and_learning(french: str) -> None:
     text = Page(french).text
-    assert "Objectif engagé · note 0,55 — pas réussi" in text
+    assert "Objectif engagé · note 0,55 — non réussi" in text
     assert "Objectif aspirationnel (0,7 est un succès)" in text
     assert ("10 objets par mois gardée preuve\u00a0: 80 % des fiches publiées viennent de ce "
             "segment") in text

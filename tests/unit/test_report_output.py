@@ -130,7 +130,7 @@ def test_in_french_with_french_typography(tmp_path: Path, teams: list[Path],
     assert "## Hors trajectoire (2)" in out
     assert "progression 50\u202f% · 200 (de 100 à 300) · confiance 8/10, en bonne voie" in out
     assert "1\u202f600 (de 0 à 2\u202f000)" in out  # numbers as French writes them
-    assert "*aspirationnel · note 0,75 (atteint)*" in out
+    assert "*aspirationnel · note 0,75 (réussi)*" in out
     assert "point de départ pas encore mesuré" in out and "aucun point d’étape" in out
     assert "**indicateur\u00a0: attrition / rétention** — 2 équipes\u00a0: Growth, Data" in out
     page = to_html(build_report([("g", growth_team()), ("d", data_team())]), catalog("fr"))
@@ -144,7 +144,7 @@ def test_in_english(teams: list[Path], capsys: pytest.CaptureFixture[str]) -> No
     assert "2 teams in 2 files, 9 key results." in out
     assert "progress 50% · 200 (from 100 to 300) · confidence 8/10, on track" in out
     assert "1,600 (from 0 to 2,000)" in out
-    assert "*aspirational · grade 0.75 (reached)*" in out
+    assert "*aspirational · grade 0.75 (succeeded)*" in out
     assert "| Growth | 7 | 4 | 1 | 1 | 1 | 56% |" in out
     assert ("- **Data** · Data: retain paying sellers · Reduce monthly churn from 5% to 3% — "
             "confidence 1/10, on 2027-02-20 — Data note") in out
