@@ -119,7 +119,7 @@ def test_each_key_result_says_where_it_stands_in_words(french: str) -> None:
     assert "en bonne voie (confiance 9/10) progression 112\u202f%" in text
     assert "point de départ inconnu\u00a0: mesurez-le d’abord" in text
     assert "pas encore de point d’étape" in text
-    assert "Note du dernier point d’étape\u00a0: Le pré-remplissage ne couvre pas" in text
+    assert "Commentaire du dernier point d’étape\u00a0: Le pré-remplissage ne couvre pas" in text
     assert 'class="state at_risk"' in french and 'class="fill off_track"' in french
 
 
