@@ -2,6 +2,8 @@
 each key result with its figures, a bar from baseline to target, the confidence (colour and
 word), a small trend of its check-ins and the last note. User text stays literal."""
 
+import math
+
 from textual.content import Content
 
 from okrtui.baselines import measuring_action
@@ -33,9 +35,10 @@ INDENT = "      "
 def bar(ratio: float, language: str) -> Content:
     """████░░░░░░ 45 %: the bar is clamped to its ends, the percentage is not."""
     filled = round(clamped(ratio) * BAR_CELLS)
-    percent = with_percent(format_number(round(ratio * 100), language), language)
+    percent = math.floor(round(ratio * 100, 9) + 0.5)  # 62.4999… from float noise is 63
+    shown = with_percent(format_number(percent, language), language)
     return Content.assemble(("█" * filled, "$accent"), ("░" * (BAR_CELLS - filled), "dim"),
-                            f" {percent}")
+                            f" {shown}")
 
 
 def sparkline(values: tuple[float, ...]) -> str:
@@ -98,9 +101,8 @@ class ProgressRows:
             lines.append(Content(INDENT) + measured)
         check_in = latest(kr)
         if check_in is not None and check_in.note:
-            lines.append(Content.assemble(INDENT, ("« ", "dim"),
-                                          literal(glimpse(check_in.note, 200)).stylize("italic"),
-                                          (" »", "dim")))
+            quoted = self.tr("progress.quoted", note=glimpse(check_in.note, 200))
+            lines.append(Content(INDENT) + literal(quoted).stylize("italic"))
         return Content("\n").join(lines)
 
     def _figures(self, kr: KeyResult) -> Content:
