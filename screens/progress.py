@@ -82,8 +82,11 @@ class ProgressPane(TeamView, Vertical):
         keep = item_id or self._highlighted_id()
         listed.set_options(options)
         ids = [option.id for option in listed.options]
+        krs = [kr.id for objective in objectives for kr in objective.committed_key_results]
         if keep in ids:
             listed.highlighted = ids.index(keep)
+        elif krs:
+            listed.highlighted = ids.index(krs[0])  # where c and g work
         elif listed.option_count:
             listed.highlighted = 0
 

@@ -54,7 +54,9 @@ async def test_a_check_in_typed_in_its_form_is_saved_and_undone(isolated: Path) 
     app = OkrApp(session=load_session(path), path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         kr = app.session.teams[0].objectives[0].key_results[0]
-        await open_progress(pilot, kr.id)
+        await pilot.press("5")
+        await pilot.pause()
+        assert highlighted_id(app) == kr.id  # the first key result: c works at once
         hint = app.screen.query_one("#progress-hint", Static)
         assert hint.display and "appuyez sur c" in str(hint.content)
         assert "aucun point d’étape" in row_text(app, kr.id)
@@ -212,3 +214,15 @@ async def test_user_text_is_shown_as_typed_never_as_markup(isolated: Path) -> No
         await pilot.press("c")
         await pilot.pause()
         assert HOSTILE in str(app.screen.query_one(".note", Static).content)
+
+
+async def test_the_method_card_key_says_there_is_none_for_progress(isolated: Path) -> None:
+    path = example_copy(isolated)
+    app = OkrApp(session=load_session(path), path=path, lang="en")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.is_running and notifications(app)[-1][1] == (
+            "No method card for progress: f1 shows its keys.")
