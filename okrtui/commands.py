@@ -11,7 +11,7 @@ from okrtui.i18n import Catalog, catalog
 SECTIONS = (
     "help.everywhere", "help.home", "help.session", "help.levels_section", "help.workshop",
     "help.voting", "help.room", "level.ambition.name", "level.tactic.name", "level.execution.name",
-    "level.review.name", "help.compare_section", "help.dialogs",
+    "level.review.name", "level.progress.name", "help.compare_section", "help.dialogs",
 )
 """The help's sections (catalog keys), in the order it shows them."""
 
@@ -83,8 +83,11 @@ def _session() -> list[Command]:
     levels = [Command("session", str(number), f"level('{name}')", f"key.level_{name}",
                       session, "help.levels", palette=True, title=f"level.{name}.name")
               for number, name in enumerate(("ambition", "tactic", "execution", "review"), 1)]
+    progress = Command("session", "5", "level('progress')", "progress.key_tab", session,
+                       "progress.help_tab", palette=True, title="level.progress.name")
     return [
         *levels,
+        progress,
         Command("session", "ctrl+s", "app.save", "key.save", session, "palette.app.save",
                 show=True, priority=True, palette=True, title="palette.app.save"),
         Command("session", "f2", "app.save_as", "key.save_as", session, "palette.app.save_as",
@@ -211,6 +214,18 @@ def _panes() -> list[Command]:
         reviewing("left", "focus_tree", "help.panes", section="help.session"),
         reviewing("right", "focus_findings", "help.panes", section="help.session"),
         reviewing("w", "toggle_wrap", "palette.action.toggle_wrap", section="help.session"),
+        *_progress(),
+    ]
+
+
+def _progress() -> list[Command]:
+    progress = "level.progress.name"
+    return [
+        Command("progress", "c", "check_in", "progress.key_check_in", progress,
+                "progress.help_check_in", show=True, palette=True),
+        Command("progress", "g", "grade", "progress.key_grade", progress,
+                "progress.help_grade", show=True, palette=True),
+        widget_key("progress", "enter", progress, "progress.help_enter"),
     ]
 
 

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
+from okrtui.cards import CARDS
 from okrtui.document import Change, Name
 from okrtui.facilitation import (
     add_time,
@@ -29,6 +30,7 @@ from .level_pane import LevelPane
 from .localized import glimpse, literal
 from .method_card import MethodCard, open_on_first_use
 from .presenter import PresenterScreen
+from .progress import ProgressPane
 from .review import ReviewPane
 from .tactic import TacticPane
 from .widgets.ideas import IdeaField
@@ -39,11 +41,12 @@ from .widgets.team_view import TeamView
 from .widgets.title_bar import TitleBar
 from .widgets.workshop_bar import WorkshopBar
 
-PANES: dict[str, type[LevelPane | ReviewPane]] = {
+Pane = LevelPane | ReviewPane | ProgressPane
+PANES: dict[str, type[Pane]] = {
     "ambition": AmbitionPane, "tactic": TacticPane, "execution": ExecutionPane,
-    "review": ReviewPane,
+    "review": ReviewPane, "progress": ProgressPane,
 }
-TABS = ("ambition", "tactic", "execution", "review")
+TABS = ("ambition", "tactic", "execution", "review", "progress")
 
 
 class SessionScreen(TeamView, Screen[None]):
@@ -272,7 +275,7 @@ class SessionScreen(TeamView, Screen[None]):
     def reload_panes(self) -> None:
         """Bring every level built so far up to date with the session."""
         for pane in self.query(".level"):
-            if isinstance(pane, LevelPane | ReviewPane):  # every .level is one
+            if isinstance(pane, Pane):  # every .level is one
                 pane.reload()
 
     class LevelShown(Message):
@@ -295,12 +298,12 @@ class SessionScreen(TeamView, Screen[None]):
     def on_level_tabs_chosen(self, event: LevelTabs.Chosen) -> None:
         self.action_level(event.name)
 
-    async def pane(self, name: str) -> LevelPane | ReviewPane:
+    async def pane(self, name: str) -> Pane:
         """The pane of this level, built on first use."""
         panes = self.query(f"#{name}-pane")
         if panes:
             built = panes.first()
-            assert isinstance(built, LevelPane | ReviewPane)
+            assert isinstance(built, Pane)
             return built
         pane = PANES[name](self.session, self.team, self.tr)
         await self.query_one(f"#levels > #{name}").mount(pane)
@@ -322,7 +325,10 @@ class SessionScreen(TeamView, Screen[None]):
         open_on_first_use(self, name)
 
     def action_method_card(self) -> None:
-        self.app.push_screen(MethodCard(self.active_level))
+        if self.active_level in CARDS:
+            self.app.push_screen(MethodCard(self.active_level))
+        else:
+            self.okr_app.notify(literal(self.tr("progress.no_card")))
 
     async def on_review_pane_open_item(self, event: ReviewPane.OpenItem) -> None:
         """From the review: go to the item's level, put the cursor on it, open its form."""
@@ -349,6 +355,8 @@ class SessionScreen(TeamView, Screen[None]):
     def _focus_pane(self, name: str) -> None:
         if name in LEVELS:
             self.query_one(f"#{name}-pane", LevelPane).focus_start()
+        elif name == "progress":
+            self.query_one(ProgressPane).focus_rows()
         else:
             self.query_one("#review-pane .okr-view").focus()
 

@@ -10,6 +10,7 @@ import pytest
 from okrtui.screens.app import OkrApp
 from okrtui.screens.widgets.okr_view import OkrView
 from okrtui.storage import load_session
+from tests.ui.support import session_with_check_ins
 
 from .conftest import settle
 
@@ -130,3 +131,12 @@ def test_method_card(snap_compare, language: str, size: tuple[int, int]) -> None
     """The ambition level's method card, opened by its key."""
     assert snap_compare(session_app(language), press=["question_mark"], terminal_size=size,
                         run_before=settle)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+def test_progress_view(snap_compare, language: str, size: tuple[int, int]) -> None:
+    """Some weeks into the quarter: check-ins, a trend, confidences, grades, an unknown
+    baseline; the cursor on the first key result."""
+    app = OkrApp(lang=language, session=session_with_check_ins())
+    assert snap_compare(app, press=["5"], terminal_size=size, run_before=settle)

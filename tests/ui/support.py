@@ -1,6 +1,7 @@
 """What the limits, files, language and sizes tests share: sessions built with the workshop
 helpers, and what the user sees (notifications, tree lines, findings, tab titles)."""
 
+from datetime import date
 from pathlib import Path
 
 from textual.app import App
@@ -9,10 +10,12 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList, Tree
 
-from okrtui.models import Language, Session
+from okrtui.models import CheckIn, Language, Session
+from okrtui.progress import add_check_in
 from okrtui.refs import ItemRef
 from okrtui.screens.widgets.idea_list import IdeaList
 from okrtui.screens.widgets.okr_view import OkrView
+from okrtui.storage import load_session
 from okrtui.workshop import add_idea, add_key_result, commit_objective, new_session
 
 
@@ -92,3 +95,26 @@ def last_title(app: App) -> str:
 def line_with(lines: list[str], tag: str, text: str) -> str:
     """The tree line tagged tag ("O2", "KR–"…) that shows text; "" when there is none."""
     return next((line for line in lines if line.split(" ", 1)[0] == tag and text in line), "")
+
+
+def session_with_check_ins() -> Session:
+    """The French example a few weeks into its quarter: check-ins on three key results (a
+    reduction, one off track, one on track), an action measuring the unknown baseline of a
+    fourth, the third objective aspirational and graded."""
+    session = load_session(Path(__file__).resolve().parents[2] / "sessions"
+                           / "publication-autonome.toml")
+    first, second, third = session.teams[0].committed_objectives
+    time_to_publish, self_published, untouched = first.key_results
+    first.tactics[0].actions[0].measures = untouched.id  # its baseline is unknown
+    for day, value, confidence, note in (
+            (date(2027, 1, 15), 12, 6, None), (date(2027, 1, 29), 11.2, 7, None),
+            (date(2027, 2, 12), 10.5, 8, "Formulaire en 3 étapes en test")):
+        add_check_in(time_to_publish, CheckIn(date=day, value=value, confidence=confidence,
+                                              note=note))
+    for day, value, confidence in ((date(2027, 1, 15), 56, 5), (date(2027, 2, 12), 57, 3)):
+        add_check_in(self_published, CheckIn(date=day, value=value, confidence=confidence))
+    add_check_in(second.key_results[0], CheckIn(date=date(2027, 2, 12), value=14, confidence=9))
+    third.kind = "aspirational"
+    third.key_results[0].grade = 0.7
+    third.key_results[1].grade = 0.8
+    return session

@@ -93,6 +93,7 @@ PLACES = [("ambition", (), {"app", "session", "level", "ambition"}),
           ("tactic", ("2",), {"app", "session", "level", "tactic"}),
           ("execution", ("3",), {"app", "session", "level", "execution"}),
           ("review", ("4",), {"app", "session", "review"}),
+          ("progress", ("5",), {"app", "session", "progress"}),
           ("vote", ("1", "v"), {"app", "vote"}),
           ("compare", ("escape", "4", "c", "escape"), {"app", "compare"}),
           ("home", ("escape", "ctrl+o"), {"app", "home"})]

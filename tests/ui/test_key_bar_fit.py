@@ -13,6 +13,7 @@ from .conftest import EXAMPLES
 
 # (screen, keys that lead there from the ambition level)
 SCREENS = [("ambition", ()), ("tactic", ("2",)), ("execution", ("3",)), ("review", ("4",)),
+           ("progress", ("5",)), ("check-in form", ("5", "c")), ("grade form", ("5", "g")),
            ("vote", ("v",)), ("compare", ("4", "c")), ("key result form", ("k",)),
            ("settings", ("f3",)), ("help", ("f1",)), ("decisions and KPIs", ("j",))]
 

@@ -69,7 +69,8 @@ async def test_a_french_session_speaks_french(isolated: Path) -> None:
     app = OkrApp(session=session, path=FRENCH)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert tab_titles(app) == ["1 Ambition", "2 Tactique", "3 Exécution", "4 Revue"]
+        assert tab_titles(app) == ["1 Ambition", "2 Tactique", "3 Exécution", "4 Revue",
+                                  "5 Avancement"]
         assert ideas_heading(app) == "Idées (6)"
         assert footer(app).items() >= FRENCH_KEYS.items()
         counts = str(app.screen.query_one("#ambition-pane .counts", Static).content)
@@ -96,7 +97,8 @@ async def test_lang_en_shows_a_french_session_in_english_and_keeps_its_text(
     app = OkrApp(lang="en", session=session, path=FRENCH)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert tab_titles(app) == ["1 Ambition", "2 Tactic", "3 Execution", "4 Review"]
+        assert tab_titles(app) == ["1 Ambition", "2 Tactic", "3 Execution", "4 Review",
+                                  "5 Progress"]
         assert ideas_heading(app) == "Ideas (6)"
         assert footer(app).items() >= ENGLISH_KEYS.items()
         ideas = option_texts(app.screen.query_one("#ambition-ideas", IdeaList))

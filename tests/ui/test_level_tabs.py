@@ -19,7 +19,8 @@ async def test_a_click_on_a_level_name_shows_that_level(isolated: Path) -> None:
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         tabs = screen.query_one(LevelTabs)
-        assert tabs.labels == ["1 Ambition", "2 Tactic", "3 Execution", "4 Review"]
+        assert tabs.labels == ["1 Ambition", "2 Tactic", "3 Execution", "4 Review",
+                               "5 Progress"]
         third = sum(len(label) + 3 for label in tabs.labels[:2]) + 2
         await pilot.click(LevelTabs, offset=(third, 0))
         await pilot.pause()
@@ -36,3 +37,8 @@ async def test_a_click_on_a_level_name_shows_that_level(isolated: Path) -> None:
         await pilot.click(LevelTabs, offset=(100, 0))  # past the names: nothing
         await pilot.pause()
         assert screen.active_level == "execution"
+        fifth = sum(len(label) + 3 for label in tabs.labels[:4]) + 2
+        await pilot.click(LevelTabs, offset=(fifth, 0))
+        await pilot.pause()
+        assert screen.active_level == "progress"
+        assert screen.query_one("#progress-list").has_focus

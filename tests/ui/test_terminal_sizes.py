@@ -133,6 +133,19 @@ async def check_review(pilot: Pilot) -> None:
     assert "Ambition idea 1" in screen_text(app)
 
 
+async def check_progress(pilot: Pilot) -> None:
+    """After the sweep, c still checks in the first key result."""
+    app = pilot.app
+    assert "Cut time to publish by 20%" in screen_text(app)
+    await pilot.press("c")
+    await pilot.pause()
+    await fill(pilot, "9")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert app.session.teams[0].objectives[0].key_results[0].check_ins[0].value == 9
+    assert "latest 9 on" in screen_text(app)
+
+
 async def check_vote(pilot: Pilot) -> None:
     app = pilot.app
     assert "Ambition idea 1" in screen_text(app)
@@ -192,6 +205,7 @@ PLACES = {
     "tactic": Place(SessionScreen, keys("2"), check_level("tactic")),
     "execution": Place(SessionScreen, keys("3"), check_level("execution")),
     "review": Place(SessionScreen, keys("4"), check_review),
+    "progress": Place(SessionScreen, keys("5"), check_progress),
     "vote": Place(VoteScreen, keys("v"), check_vote),
     "presenter": Place(PresenterScreen, keys("f5"), check_presenter),
     "objective-form": Place(TextForm, edit_first_objective, check_form),
