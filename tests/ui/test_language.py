@@ -70,7 +70,7 @@ async def test_a_french_session_speaks_french(isolated: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert tab_titles(app) == ["1 Ambition", "2 Tactique", "3 Exécution", "4 Revue",
-                                  "5 Avancement"]
+                                  "5 Progression"]
         assert ideas_heading(app) == "Idées (6)"
         assert footer(app).items() >= FRENCH_KEYS.items()
         counts = str(app.screen.query_one("#ambition-pane .counts", Static).content)
