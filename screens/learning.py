@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,11 +37,38 @@ from .dialogs import Dialog, field
 from .forms import FormScreen
 from .localized import glimpse, literal, prose, visible_controls
 from .widgets.key_bar import KeyBar
+from .widgets.okr_outline import WrappedRow
 from .widgets.team_view import TeamView
 
 OUTCOME_STYLE = {"kept": "bold green", "changed": "bold yellow", "dropped": "bold red"}
 ANSWER_STYLE = {"still_right": "bold green", "reconsider": "bold yellow"}
 NAME_CHARACTERS = 40
+
+
+class Lines(Visual):
+    """A row of the list: paragraphs, each wrapped under its own indent (WrappedRow), so that
+    a long decision stays clear of its glyph at 80 columns."""
+
+    def __init__(self, *paragraphs: tuple[str, str, Content]) -> None:
+        """paragraphs: (indent of the first line, indent of the others, text) each."""
+        self.rows = [WrappedRow(lead, follow, text) for lead, follow, text in paragraphs]
+        self.texts = [lead + text.plain for lead, _, text in paragraphs]
+
+    def __str__(self) -> str:
+        return "\n".join(self.texts)
+
+    def lines(self, width: int) -> list[Content]:
+        return [line for row in self.rows for line in row.lines(width)]
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return Content("\n").join(self.lines(width)).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(row.get_optimal_width(rules, container_width) for row in self.rows)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
 
 
 @dataclass(frozen=True)
@@ -147,7 +178,7 @@ class LearningScreen(TeamView, Dialog[None]):
         self.rows = []
         options: list[Option] = []
 
-        def add(prompt: Content, row: Row | None = None) -> None:
+        def add(prompt: Content | Lines, row: Row | None = None) -> None:
             options.append(Option(prompt, disabled=row is None))
             self.rows.append(row)
 
@@ -181,13 +212,14 @@ class LearningScreen(TeamView, Dialog[None]):
         if highlighted is not None and highlighted < option_list.option_count:
             option_list.highlighted = highlighted
 
-    def _objective(self, objective: Objective) -> Content:
+    def _objective(self, objective: Objective) -> Lines:
+        tag = f"{item_tag(self.team, objective.id)} "
         mark = (f"  ({self.tr('objective_kind.mark')})" if objective.kind == "aspirational"
                 else "")
-        return Content.assemble((f"{item_tag(self.team, objective.id)} ", "bold cyan"),
-                                (_user(objective.text), "bold"), (mark, "italic"))
+        return Lines(("", " " * len(tag), Content.assemble(
+            (tag, "bold cyan"), (_user(objective.text), "bold"), (mark, "italic"))))
 
-    def _decision(self, decision: Decision) -> Content:
+    def _decision(self, decision: Decision) -> Lines:
         tr = self.tr
         outcome = decision.outcome
         if outcome is None:
@@ -199,18 +231,19 @@ class LearningScreen(TeamView, Dialog[None]):
             status = Content.assemble((tr(f"learning.{outcome}"), OUTCOME_STYLE[outcome]),
                                       (f" · {tr('learning.no_evidence')}", "dim"))
         indent = "  " if decision.objective is not None else ""
-        return Content.assemble((f"{indent}◆ ", "bold"), _user(decision.text), "\n",
-                                f"{indent}    ", status)
+        return Lines((indent, f"{indent}  ", Content.assemble(("◆ ", "bold"),
+                                                              _user(decision.text))),
+                     (f"{indent}    ", f"{indent}    ", status))
 
-    def _learned(self, objective: Objective) -> Content:
+    def _learned(self, objective: Objective) -> Lines:
         tr = self.tr
         said = (Content(_user(objective.learned)) if objective.learned
                 else Content.styled(tr("learning.learned_empty"), "dim"))
-        return Content.assemble(("  ✎ ", "bold"),
-                                (f"{tr('learning.learned')}{tr('export.colon')} ", "italic"),
-                                said)
+        return Lines(("  ", "    ", Content.assemble(
+            ("✎ ", "bold"), (f"{tr('learning.learned')}{tr('export.colon')} ", "italic"),
+            said)))
 
-    def _left_out(self, item: LeftOut) -> Content:
+    def _left_out(self, item: LeftOut) -> Lines:
         tr = self.tr
         kind = ("idea" if isinstance(item, Idea) else
                 "objective" if isinstance(item, Objective) else "key_result")
@@ -221,8 +254,9 @@ class LearningScreen(TeamView, Dialog[None]):
             status = Content.assemble((tr(f"learning.{answer}"), ANSWER_STYLE[answer]),
                                       " · " if item.not_doing_note else "",
                                       _user(item.not_doing_note or ""))
-        return Content.assemble(("• ", "bold"), _user(item.text),
-                                (f"  ({tr(f'learning.{kind}')})", "dim"), "\n    ", status)
+        return Lines(("", "  ", Content.assemble(("• ", "bold"), _user(item.text),
+                                                 (f"  ({tr(f'learning.{kind}')})", "dim"))),
+                     ("    ", "    ", status))
 
     # Answers ----------------------------------------------------------------------------
 
