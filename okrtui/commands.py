@@ -11,7 +11,8 @@ from okrtui.i18n import Catalog, catalog
 SECTIONS = (
     "help.everywhere", "help.home", "help.session", "help.levels_section", "help.workshop",
     "help.voting", "help.room", "level.ambition.name", "level.tactic.name", "level.execution.name",
-    "level.review.name", "level.progress.name", "help.compare_section", "help.dialogs",
+    "level.review.name", "level.progress.name", "learning.section", "help.compare_section",
+    "help.dialogs",
 )
 """The help's sections (catalog keys), in the order it shows them."""
 
@@ -104,6 +105,8 @@ def _session() -> list[Command]:
                 "help.presenter_close"),
         Command("session", "j", "log", "key.log", workshop, "help.log", palette=True),
         Command("log", "j", "cancel", "key.log_close", workshop, "help.log_close"),
+        Command("session", "B", "learning", "learning.key_open", "learning.section",
+                "learning.help_open", palette=True),
         Command("session", "question_mark", "method_card", "key.method_card", session,
                 "help.method_card", palette=True, title="palette.action.method_card"),
         Command("session", "f3", "settings", "key.settings", workshop, "key.settings",
@@ -270,7 +273,31 @@ def _screens() -> list[Command]:
     ]
 
 
-COMMANDS: tuple[Command, ...] = (*_app(), *_session(), *_levels(), *_panes(), *_screens())
+def _learning() -> list[Command]:
+    """The learning review's keys: each answers on the highlighted row."""
+    section = "learning.section"
+
+    def answer(key: str, action: str, label: str, help: str) -> Command:
+        return Command("learning", key, action, f"learning.key_{label}", section,
+                       f"learning.help_{help}", show=True)
+
+    return [
+        answer("k", "outcome('kept')", "kept", "outcome"),
+        answer("c", "outcome('changed')", "changed", "outcome"),
+        answer("d", "outcome('dropped')", "dropped", "outcome"),
+        answer("s", "not_doing('still_right')", "still_right", "not_doing"),
+        answer("r", "not_doing('reconsider')", "reconsider", "not_doing"),
+        widget_key("learning", "enter", section, "learning.help_enter"),
+        Command("learning", "ctrl+z", "undo", "key.undo", section, "help.undo_redo",
+                show=True),
+        Command("learning", "ctrl+y", "redo", "key.redo", section, "help.undo_redo"),
+        Command("learning", "escape,B", "cancel", "learning.key_close", section,
+                "learning.help_close", show=True),
+    ]
+
+
+COMMANDS: tuple[Command, ...] = (*_app(), *_session(), *_levels(), *_panes(), *_learning(),
+                                 *_screens())
 
 
 def commands_for(where: str) -> list[Command]:

@@ -17,6 +17,7 @@ from okrtui.models import (
     Language,
     Level,
     Objective,
+    ObjectiveKind,
     Participant,
     Session,
     Silence,
@@ -78,11 +79,13 @@ def add_idea(session: Session, team: Team, level: Level, text: str, author: str 
 
 
 def commit_objective(
-    session: Session, team: Team, text: str, from_idea: Idea | None = None
+    session: Session, team: Team, text: str, from_idea: Idea | None = None,
+    kind: ObjectiveKind = "committed",
 ) -> Objective:
-    """Commit an objective; raises LimitReached (changing nothing) past the limit."""
+    """Commit an objective (committed unless aspirational); raises LimitReached (changing
+    nothing) past the limit."""
     ensure_room_for_objective(team)
-    objective = Objective(id=next_id(session, "o"), text=text)
+    objective = Objective(id=next_id(session, "o"), text=text, kind=kind)
     team.objectives.append(objective)
     if from_idea is not None:
         from_idea.promoted_to = objective.id

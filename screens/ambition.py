@@ -4,7 +4,7 @@
 from okrtui.baselines import update_key_result
 from okrtui.document import item_tag
 from okrtui.limits import MAX_KEY_RESULTS, MAX_OBJECTIVES, LimitReached
-from okrtui.models import Idea, Objective
+from okrtui.models import Idea, Objective, ObjectiveKind
 from okrtui.refs import DecisionRef, ItemRef, KeyResultRef, ObjectiveRef
 from okrtui.workshop import (
     add_decision,
@@ -21,7 +21,14 @@ from okrtui.workshop import (
 )
 
 from .commands import bindings_for
-from .forms import KeyResultDraft, KeyResultForm, PickScreen, TextForm
+from .forms import (
+    KeyResultDraft,
+    KeyResultForm,
+    ObjectiveDraft,
+    ObjectiveForm,
+    PickScreen,
+    TextForm,
+)
 from .level_pane import LevelPane
 from .localized import glimpse, literal
 
@@ -40,18 +47,18 @@ class AmbitionPane(LevelPane):
         self.commit(idea.text, idea)
 
     def action_new_objective(self) -> None:
-        def done(text: str | None) -> None:
-            if text:
-                self.commit(text, None)
+        def done(draft: ObjectiveDraft | None) -> None:
+            if draft is not None:
+                self.commit(draft.text, None, draft.kind)
 
-        form = TextForm(self.tr("objective.new"), self.tr("objective.text"), coach="objective")
-        self.app.push_screen(form, done)
+        self.app.push_screen(ObjectiveForm(self.tr("objective.new")), done)
 
-    def commit(self, text: str, idea: Idea | None) -> None:
+    def commit(self, text: str, idea: Idea | None,
+               kind: ObjectiveKind = "committed") -> None:
         try:
-            objective = commit_objective(self.session, self.team, text, idea)
+            objective = commit_objective(self.session, self.team, text, idea, kind)
         except LimitReached:
-            self.offer_objective_swap(text, idea)
+            self.offer_objective_swap(text, idea, kind)
             return
         self.redraw_idea(idea)
         self.changed(self.named("objective_committed", tag=item_tag(self.team, objective.id),
@@ -59,7 +66,8 @@ class AmbitionPane(LevelPane):
         self.tell("objective.committed")
         self.coach_on(objective, "objective")
 
-    def offer_objective_swap(self, text: str, idea: Idea | None) -> None:
+    def offer_objective_swap(self, text: str, idea: Idea | None,
+                             kind: ObjectiveKind = "committed") -> None:
         committed = self.team.committed_objectives
         choices = [(o.id, literal(f"O{n}  {glimpse(o.text)}"))
                    for n, o in enumerate(committed, 1)]
@@ -73,7 +81,7 @@ class AmbitionPane(LevelPane):
                     self.tell("swap.idea_stays", "warning")
                 return
             set_aside(objective)
-            self.commit(text, idea)
+            self.commit(text, idea, kind)
 
         note = self.tr("swap.objectives_note", limit=MAX_OBJECTIVES, text=glimpse(text))
         self.app.push_screen(PickScreen(self.tr("swap.heading"), choices, note), swap)
@@ -166,18 +174,16 @@ class AmbitionPane(LevelPane):
         if objective is None:
             return
         if isinstance(ref, ObjectiveRef):
-            def done_objective(text: str | None) -> None:
-                if text:
-                    objective.text = text
+            def done_objective(draft: ObjectiveDraft | None) -> None:
+                if draft is not None:
+                    objective.text = draft.text
+                    objective.kind = draft.kind
                     self.changed(self.named("objective_edited",
                                             tag=item_tag(self.team, objective.id)))
                     self.coach_on(objective, "objective")
 
-            self.app.push_screen(
-                TextForm(self.tr("objective.edit"), self.tr("objective.text"), objective.text,
-                         coach="objective"),
-                done_objective,
-            )
+            self.app.push_screen(ObjectiveForm(self.tr("objective.edit"), objective),
+                                 done_objective)
         elif isinstance(ref, DecisionRef):
             index = ref.index
 

@@ -252,6 +252,13 @@ class SessionScreen(TeamView, Screen[None]):
 
         self.app.push_screen(LogScreen(self.session, self.team))
 
+    def action_learning(self) -> None:
+        """The learning review of the team on screen: did the decisions hold, what was
+        learned, what is still right not to do."""
+        from .learning import LearningScreen
+
+        self.app.push_screen(LearningScreen(self.session))
+
     # Undo and redo -------------------------------------------------------------------------
 
     def action_undo(self) -> None:

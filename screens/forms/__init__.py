@@ -3,7 +3,16 @@ cancelled: what is committed (a wording, a key result, a tactic, an action), wha
 it (an idea, a decision, what a roadmap item serves, the settings), and a picker."""
 
 from .base import FormScreen, TextForm
-from .okr import ActionDraft, ActionForm, KeyResultDraft, KeyResultForm, TacticDraft, TacticForm
+from .okr import (
+    ActionDraft,
+    ActionForm,
+    KeyResultDraft,
+    KeyResultForm,
+    ObjectiveDraft,
+    ObjectiveForm,
+    TacticDraft,
+    TacticForm,
+)
 from .pick import PickScreen
 from .workshop import (
     DecisionDraft,
@@ -25,6 +34,8 @@ __all__ = [
     "IdeaForm",
     "KeyResultDraft",
     "KeyResultForm",
+    "ObjectiveDraft",
+    "ObjectiveForm",
     "PickScreen",
     "ServesForm",
     "SettingsDraft",

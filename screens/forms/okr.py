@@ -1,5 +1,6 @@
-"""The forms of what is committed under an objective: a key result, a tactic, an action. Each
-gives back a draft, which the level passes field by field to the workshop's functions."""
+"""The forms of what is committed: an objective, and under it a key result, a tactic, an
+action. Each gives back a draft, which the level passes field by field to the workshop's
+functions."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from okrtui.models import Action, KeyResult, Session
+from okrtui.models import Action, KeyResult, Objective, ObjectiveKind, Session
 from okrtui.numbers import format_number, read_number
 from okrtui.text import clean_line
 
@@ -18,6 +19,38 @@ from ..dialogs import field
 from ..localized import glimpse, literal, prose
 from ..widgets.coach_panel import CoachPanel
 from .base import FormScreen
+
+
+@dataclass(frozen=True)
+class ObjectiveDraft:
+    text: str
+    kind: ObjectiveKind
+
+
+class ObjectiveForm(FormScreen[ObjectiveDraft]):
+    """An objective's wording (coached) and its kind: committed unless the box for
+    aspirational is ticked (tab, space), so that enter in the wording still submits."""
+
+    coach_kind = "objective"
+
+    def __init__(self, heading: str, objective: Objective | None = None) -> None:
+        super().__init__()
+        self.heading = heading
+        self.objective = objective
+        self.text = objective.text if objective else ""
+
+    def form_fields(self) -> ComposeResult:
+        yield Label(prose(self.tr("objective.text")))
+        yield from self.wording()
+        aspirational = self.objective is not None and self.objective.kind == "aspirational"
+        yield Checkbox(literal(self.tr("objective_kind.aspirational_box")), aspirational,
+                       id="aspirational", compact=True)
+
+    def submit(self) -> None:
+        text = self.required_text("text")
+        if text is not None:
+            aspirational = self.query_one("#aspirational", Checkbox).value
+            self.dismiss(ObjectiveDraft(text, "aspirational" if aspirational else "committed"))
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,8 @@ class OkrTree(TeamView, Tree[NodeRef]):
         style = SET_ASIDE if objective.set_aside else "bold"
         label = _line((f"{tag} ", "bold cyan" if not objective.set_aside else DIM),
                       self._marker(objective, "objective"), (glimpse(objective.text), style))
+        if objective.kind == "aspirational":
+            label.append(f"  ({tr('objective_kind.mark')})", "italic")
         if objective.set_aside:
             label.append(f"  ({tr('tree.set_aside')})", DIM)
         node = self.root.add(label, data=ObjectiveRef(objective.id))

@@ -6,7 +6,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from okrtui.screens.app import OkrApp
-from okrtui.screens.forms import TextForm
+from okrtui.screens.forms import ObjectiveForm, TextForm
 from okrtui.screens.widgets.coach_panel import CoachPanel
 from okrtui.storage import load_session
 
@@ -22,7 +22,7 @@ async def test_a_vague_objective_is_caught_as_typed_then_cleared(isolated: Path)
     app = OkrApp(session=load_session(path), path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
-        assert isinstance(app.screen, TextForm)
+        assert isinstance(app.screen, ObjectiveForm)
         await type_in(pilot, "Acquérir de nouveaux utilisateurs")
         await pilot.pause(0.3)
         assert "Trop vague" in panel_text(app)

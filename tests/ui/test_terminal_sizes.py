@@ -24,7 +24,7 @@ from textual.widgets import Input
 from okrtui.models import Session
 from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
-from okrtui.screens.forms import KeyResultForm, PickScreen, TextForm
+from okrtui.screens.forms import KeyResultForm, ObjectiveForm, PickScreen
 from okrtui.screens.help import HelpScreen
 from okrtui.screens.home import HomeScreen
 from okrtui.screens.localized import literal
@@ -208,7 +208,7 @@ PLACES = {
     "progress": Place(SessionScreen, keys("5"), check_progress),
     "vote": Place(VoteScreen, keys("v"), check_vote),
     "presenter": Place(PresenterScreen, keys("f5"), check_presenter),
-    "objective-form": Place(TextForm, edit_first_objective, check_form),
+    "objective-form": Place(ObjectiveForm, edit_first_objective, check_form),
     "pick-objective": Place(PickScreen, keys("k"), check_pick),
     "help": Place(HelpScreen, keys("f1"), check_help, home=True),  # the same over a session
 }

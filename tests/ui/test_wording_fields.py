@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from okrtui.refs import ObjectiveRef
 from okrtui.screens.app import OkrApp
-from okrtui.screens.forms import KeyResultForm, TextForm
+from okrtui.screens.forms import KeyResultForm, ObjectiveForm
 from okrtui.screens.session import SessionScreen
 from okrtui.workshop import set_aside
 
@@ -37,7 +37,7 @@ async def test_a_long_objective_wording_wraps_and_is_read_whole_at_80_by_24(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("n")
-        assert isinstance(app.screen, TextForm)
+        assert isinstance(app.screen, ObjectiveForm)
         await type_in(pilot, LONG_WORDING)
         await pilot.pause(0.3)
         wording = app.screen.query_one("#text")
@@ -84,7 +84,7 @@ async def test_enter_in_the_objective_wording_accepts_it(isolated: Path) -> None
         team = app.session.teams[0]
         set_aside(team.objectives[2])  # room for a new objective
         await pilot.press("n")
-        assert isinstance(app.screen, TextForm)
+        assert isinstance(app.screen, ObjectiveForm)
         await type_in(pilot, "Win back sellers who left")
         await pilot.press("enter")
         await pilot.pause()
