@@ -55,6 +55,16 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
         error.update(prose(message))
         error.display = True
 
+    def submit(self) -> None:
+        """What enter in the last field, ctrl+s or the main button does."""
+
+    def submit_when_typed(self) -> None:
+        """ctrl+s submits once the focused field has the keys typed before it: a priority key,
+        it reaches the app before the field has handled them (a value cut short, or refused)."""
+        focused = self.focused
+        if focused is None or not focused.call_later(self.submit):
+            self.submit()
+
     def action_next_field(self) -> None:
         """Enter in a field moves on to the next field or list, or submits from the last one.
         A binding rather than Input.Submitted, so that keys typed fast land in the field they
@@ -73,10 +83,6 @@ class Dialog(UsesOkrApp, ModalScreen[ResultType]):
         in a text field: enter on the list again would only open it again."""
         if event.select.has_focus_within:
             self.call_after_refresh(self.focus_next, self.FIELDS)
-
-    def submit(self) -> None:
-        """What enter in the last field does."""
-
 
 class ConfirmScreen(Dialog[bool]):
     """A yes-or-no question. The button named for the act has the focus, so enter (or

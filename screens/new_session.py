@@ -53,16 +53,16 @@ class NewSessionScreen(Dialog[Session | None]):
                 yield button(literal(tr("dialog.cancel")), id="cancel")
         yield KeyBar()
 
-    def submit(self) -> None:
-        self.action_start()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
-            self.action_start()
+            self.submit()
         else:
             self.dismiss(None)
 
     def action_start(self) -> None:
+        self.submit_when_typed()
+
+    def submit(self) -> None:
         def value(field: str) -> str:
             return self.query_one(f"#{field}", Input).value
 

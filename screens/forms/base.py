@@ -69,7 +69,7 @@ class FormScreen(Dialog[DraftType | None]):
             self.dismiss(None)
 
     def action_submit(self) -> None:
-        self.submit()
+        self.submit_when_typed()
 
     def value(self, field_id: str) -> str:
         """What a field holds: a one-line field's value, or a wording field's text."""
