@@ -9,10 +9,6 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.css.styles import RulesMap
-from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, Visual
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -37,38 +33,12 @@ from .dialogs import Dialog, field
 from .forms import FormScreen
 from .localized import glimpse, literal, prose, visible_controls
 from .widgets.key_bar import KeyBar
-from .widgets.okr_outline import WrappedRow
+from .widgets.okr_outline import Lines
 from .widgets.team_view import TeamView
 
 OUTCOME_STYLE = {"kept": "bold green", "changed": "bold yellow", "dropped": "bold red"}
 ANSWER_STYLE = {"still_right": "bold green", "reconsider": "bold yellow"}
 NAME_CHARACTERS = 40
-
-
-class Lines(Visual):
-    """A row of the list: paragraphs, each wrapped under its own indent (WrappedRow), so that
-    a long decision stays clear of its glyph at 80 columns."""
-
-    def __init__(self, *paragraphs: tuple[str, str, Content]) -> None:
-        """paragraphs: (indent of the first line, indent of the others, text) each."""
-        self.rows = [WrappedRow(lead, follow, text) for lead, follow, text in paragraphs]
-        self.texts = [lead + text.plain for lead, _, text in paragraphs]
-
-    def __str__(self) -> str:
-        return "\n".join(self.texts)
-
-    def lines(self, width: int) -> list[Content]:
-        return [line for row in self.rows for line in row.lines(width)]
-
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
-        return Content("\n").join(self.lines(width)).render_strips(width, height, style, options)
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max(row.get_optimal_width(rules, container_width) for row in self.rows)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self.lines(width))
 
 
 @dataclass(frozen=True)

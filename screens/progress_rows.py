@@ -23,6 +23,7 @@ from okrtui.progress import (
 )
 
 from .localized import glimpse, literal
+from .widgets.okr_outline import Lines
 
 BAR_CELLS = 10
 TREND_CELLS = 12
@@ -73,14 +74,15 @@ class ProgressRows:
     def grade(self, value: float) -> str:
         return format_number(round(value, 2), self.language)
 
-    def objective(self, objective: Objective) -> Content:
+    def objective(self, objective: Objective) -> Lines:
+        """Its tag and wording, then its kind and grade, each wrapped under its indent."""
         tr = self.tr
         tag = item_tag(self.team, objective.id)
         kind = tr(f"progress.kind_{objective.kind}")
         grade = objective_grade(objective)
-        parts: list[Content | str | tuple[str, str]] = [
-            (f"{tag}  ", "bold $accent"), (literal(glimpse(objective.text)).stylize("bold")),
-            "\n", INDENT, (kind, "italic")]
+        wording = Content.assemble((f"{tag}  ", "bold $accent"),
+                                   literal(glimpse(objective.text)).stylize("bold"))
+        parts: list[Content | str | tuple[str, str]] = [(kind, "italic")]
         if grade is None:
             parts.append((f" · {tr('progress.not_graded')}", "dim"))
         else:
@@ -90,20 +92,22 @@ class ProgressRows:
                       (tr("progress.success" if won else "progress.below",
                           success=self.grade(success)),
                        "bold $success" if won else "bold $warning")]
-        return Content.assemble(*parts)
+        return Lines(("", INDENT, wording), (INDENT, INDENT, Content.assemble(*parts)))
 
-    def key_result(self, objective: Objective, kr: KeyResult) -> Content:
+    def key_result(self, objective: Objective, kr: KeyResult) -> Lines:
+        """Its tag and wording, its figures, its bar, confidence and trend, its last note:
+        each wrapped under its indent."""
         tag = item_tag(self.team, kr.id)
-        lines = [Content.assemble((f"  {tag}  ", "bold"), literal(glimpse(kr.text)))]
-        lines.append(Content(INDENT) + self._figures(kr))
+        wording = Content.assemble((f"{tag}  ", "bold"), literal(glimpse(kr.text)))
+        lines = [("  ", INDENT, wording), (INDENT, INDENT, self._figures(kr))]
         measured = self._measured(objective, kr)
         if measured is not None:
-            lines.append(Content(INDENT) + measured)
+            lines.append((INDENT, INDENT, measured))
         check_in = latest(kr)
         if check_in is not None and check_in.note:
             quoted = self.tr("progress.quoted", note=glimpse(check_in.note, 200))
-            lines.append(Content(INDENT) + literal(quoted).stylize("italic"))
-        return Content("\n").join(lines)
+            lines.append((INDENT, INDENT, literal(quoted).stylize("italic")))
+        return Lines(*lines)
 
     def _figures(self, kr: KeyResult) -> Content:
         """départ 12 → cible 9,6 minutes · dernier 10,5 le 2027-02-14 (or what is missing)."""

@@ -51,6 +51,32 @@ class WrappedRow(Visual):
         return len(self.lines(width))
 
 
+class Lines(Visual):
+    """A row of a list: paragraphs, each wrapped under its own indent (WrappedRow), so that
+    a long wording stays clear of its tag or glyph at 80 columns."""
+
+    def __init__(self, *paragraphs: tuple[str, str, Content]) -> None:
+        """paragraphs: (indent of the first line, indent of the others, text) each."""
+        self.rows = [WrappedRow(lead, follow, text) for lead, follow, text in paragraphs]
+        self.texts = [lead + text.plain for lead, _, text in paragraphs]
+
+    def __str__(self) -> str:
+        return "\n".join(self.texts)
+
+    def lines(self, width: int) -> list[Content]:
+        return [line for row in self.rows for line in row.lines(width)]
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return Content("\n").join(self.lines(width)).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(row.get_optimal_width(rules, container_width) for row in self.rows)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
+
+
 def wrapped_rows(nodes: Iterable[TreeNode[NodeRef]], guides: str | None = None
                  ) -> Iterator[tuple[NodeRef, WrappedRow]]:
     """Each node and its descendants, depth first, drawn as the tree draws them: top-level
