@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from okrtui.models import CheckIn, KeyResult, Objective, ObjectiveKind
+from okrtui.models import CheckIn, KeyResult, Objective, ObjectiveKind, Team
 
 ConfidenceState = Literal["on_track", "at_risk", "off_track"]
 ON_TRACK_FROM = 7
@@ -102,6 +102,11 @@ class Trend:
 def trend(kr: KeyResult) -> Trend:
     ordered = sorted(enumerate(kr.check_ins), key=lambda pair: (pair[1].date, pair[0]))
     return Trend(tuple(c.date for _, c in ordered), tuple(float(c.value) for _, c in ordered))
+
+
+def has_check_ins(team: Team) -> bool:
+    """The quarter has begun for this team: a key result of its has a check-in."""
+    return any(kr.check_ins for objective in team.objectives for kr in objective.key_results)
 
 
 def add_check_in(kr: KeyResult, check_in: CheckIn) -> None:

@@ -20,6 +20,7 @@ from okrtui.facilitation import (
     tick,
 )
 from okrtui.models import LEVELS, Action, KeyResult, Level, Objective, Session, Tactic
+from okrtui.progress import has_check_ins
 from okrtui.workshop import add_team, find_item
 
 from .ambition import AmbitionPane
@@ -86,6 +87,8 @@ class SessionScreen(TeamView, Screen[None]):
         self._focus_pane(TABS[0])
         if self._drafts:
             self.action_level(next(iter(self._drafts)))
+        elif has_check_ins(self.team):  # reopened in the quarter: where are we?
+            self.action_level("progress")
         else:
             self.call_after_refresh(open_on_first_use, self, TABS[0])
 

@@ -226,3 +226,20 @@ async def test_the_method_card_key_says_there_is_none_for_progress(isolated: Pat
         await pilot.pause()
         assert app.is_running and notifications(app)[-1][1] == (
             "No method card for progress: f1 shows its keys.")
+
+
+async def test_a_session_reopened_in_the_quarter_opens_on_its_progress(isolated: Path) -> None:
+    path = isolated / "t1.toml"
+    save_session(load_session(EXAMPLES / "publication-autonome-t1.toml"), path)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.active_level == "progress"  # type: ignore[attr-defined]
+        assert rows(app).has_focus
+        assert highlighted_id(app) == app.session.teams[0].objectives[0].key_results[0].id
+    workshop = isolated / "workshop.toml"
+    save_session(load_session(EXAMPLES / "publication-autonome.toml"), workshop)
+    app = OkrApp(session=load_session(workshop), path=workshop)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.active_level == "ambition"  # type: ignore[attr-defined]
