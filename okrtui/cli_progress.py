@@ -5,7 +5,6 @@ track, so that a team can gate on it)."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -51,9 +50,7 @@ def checkin(args: argparse.Namespace) -> int:
     tr = session_catalog(session, args.lang)
     try:
         found = _find(session, args.kr, args.file)
-        value = read_value(args.value, tr)
-        confidence = read_confidence(args.confidence)
-        day = read_date(args.date)
+        value, confidence, day = _read_check_in(args, tr)
         _refuse_if_open(args.file)
         note = clean_text(args.note or "").strip() or None
         add_check_in(found.kr, CheckIn(date=day, value=value, confidence=confidence,
@@ -83,6 +80,18 @@ def _find(session: Session, ref: str, path: Path) -> FoundKr:
         raise SessionFileError(path, problem.key, **params) from None
 
 
+def _read_check_in(args: argparse.Namespace, tr: Catalog) -> tuple[int | float, int | None, date]:
+    """The value, confidence and date given, or BadArgument saying which is wrong."""
+    from okrtui.check_in_input import Unreadable, read_confidence, read_day, read_value
+
+    try:
+        return (read_value(args.value, tr.language), read_confidence(args.confidence or ""),
+                read_day(args.date or "", date.today()))
+    except Unreadable as error:
+        reason = "bad_value" if error.reason == "value_required" else error.reason
+        raise BadArgument(f"cli_checkin.{reason}", **error.values) from None
+
+
 def _refuse_if_open(path: Path) -> None:
     """As import-roadmap: never write under an okrtui that has the file open, nor over
     changes it stopped before saving."""
@@ -94,53 +103,6 @@ def _refuse_if_open(path: Path) -> None:
                           pid=holder.pid)
     if recovery.find_for(path) is not None:
         raise FileProblem(path, "cli_checkin.recover_first")
-
-
-_SPACES = re.compile(r"[\s\u00a0\u202f_'’]")
-_TWO_READINGS = re.compile(r"[+\-\u2212]?[1-9]\d{0,2}[.,]\d{3}")
-
-
-def read_value(typed: str, tr: Catalog) -> int | float:
-    """The value typed, read in tr's language (« 9,6 », « 2 000 », "2,000"); BadArgument
-    when it is not a number, or could be read as two ("1.200": 1,2 or 1 200?)."""
-    from okrtui.numbers import format_number, read_number
-
-    try:
-        reading = read_number(typed, tr.language)
-    except ValueError:
-        reading = None
-    if reading is None:
-        raise BadArgument("cli_checkin.bad_value", value=typed)
-    if reading.ambiguous and _TWO_READINGS.fullmatch(_SPACES.sub("", typed)):
-        grouped = int(re.sub(r"\D", "", typed))
-        raise BadArgument("cli_checkin.two_readings", value=typed,
-                          one=format_number(reading.value, tr.language),
-                          other=format_number(grouped, tr.language))
-    return reading.value
-
-
-def read_confidence(typed: str | None) -> int | None:
-    if typed is None:
-        return None
-    text = typed.strip()
-    if not re.fullmatch(r"\d{1,2}", text) or int(text) > 10:
-        raise BadArgument("cli_checkin.bad_confidence", value=typed)
-    return int(text)
-
-
-def read_date(typed: str | None) -> date:
-    today = date.today()
-    if typed is None:
-        return today
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed.strip()):
-            raise ValueError(typed)
-        day = date.fromisoformat(typed.strip())
-    except ValueError:
-        raise BadArgument("cli_checkin.bad_date", value=typed, today=today.isoformat()) from None
-    if day > today:
-        raise BadArgument("cli_checkin.future_date", value=typed, today=today.isoformat())
-    return day
 
 
 def status(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.widgets import Label
 
+from okrtui.check_in_input import Unreadable, read_confidence, read_day, read_value
 from okrtui.models import CheckIn, KeyResult
 from okrtui.numbers import format_number, read_number
 from okrtui.progress import latest
@@ -53,30 +54,18 @@ class CheckInForm(FormScreen[CheckIn]):
         return f"{shown} {self.kr.unit}" if self.kr.unit else shown
 
     def submit(self) -> None:
-        tr = self.tr
-        typed = self.value("value")
+        """Read as `okrtui checkin` reads them; the first field that is wrong says why."""
+        field_id = "value"
         try:
-            reading = read_number(typed, self.session_language)
-        except ValueError:
-            self.fail(tr("progress.not_a_number", value=typed.strip()), "value")
+            value = read_value(self.value("value"), self.session_language)
+            field_id = "confidence"
+            confidence = read_confidence(self.value("confidence"))
+            field_id = "date"
+            day = read_day(self.value("date"), self.today)
+        except Unreadable as error:
+            self.fail(self.tr(f"progress.{error.reason}", **error.values), field_id)
             return
-        if reading is None:
-            self.fail(tr("progress.value_required"), "value")
-            return
-        confidence_text = self.value("confidence").strip()
-        confidence = None
-        if confidence_text:
-            if not confidence_text.isdigit() or int(confidence_text) > 10:
-                self.fail(tr("progress.bad_confidence", value=confidence_text), "confidence")
-                return
-            confidence = int(confidence_text)
-        date_text = self.value("date").strip()
-        try:
-            day = date.fromisoformat(date_text) if date_text else self.today
-        except ValueError:
-            self.fail(tr("action.bad_date", value=date_text), "date")
-            return
-        self.dismiss(CheckIn(date=day, value=reading.value, confidence=confidence,
+        self.dismiss(CheckIn(date=day, value=value, confidence=confidence,
                              note=clean_line(self.value("note")) or None))
 
 

@@ -243,3 +243,30 @@ async def test_a_session_reopened_in_the_quarter_opens_on_its_progress(isolated:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.screen.active_level == "ambition"  # type: ignore[attr-defined]
+
+
+async def test_the_form_refuses_what_the_command_line_refuses(isolated: Path) -> None:
+    """A confidence such as ², a date after today or a value that reads two ways: said in the
+    form, never a crash and never a guess (a future date would stay the latest for ever)."""
+    path = example_copy(isolated)
+    app = OkrApp(session=load_session(path), path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CheckInForm)
+        for value, confidence, day, said in (
+                ("11", "²", "", "la confiance est un nombre entier"),
+                ("11", "6", "2999-01-01", "est après aujourd’hui"),
+                ("1.200", "6", "", "peut se lire 1,2 ou 1\u202f200")):
+            form.query_one("#value", Input).value = value
+            form.query_one("#confidence", Input).value = confidence
+            form.query_one("#date", Input).value = day
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is form
+            assert said in str(form.query_one(".form-error", Static).content)
+        assert app.session.teams[0].objectives[0].key_results[0].check_ins == []
+        assert errors(app) == []
