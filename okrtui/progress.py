@@ -80,9 +80,12 @@ def suggested_grade(kr: KeyResult) -> float | None:
 
 
 def objective_grade(objective: Objective) -> float | None:
-    """The mean of its committed key results' grades (None until one is graded)."""
-    grades = [kr.grade for kr in objective.committed_key_results if kr.grade is not None]
-    return sum(grades) / len(grades) if grades else None
+    """The mean of its committed key results' grades, once each is graded (None until then:
+    one key result graded 1.0 is not the objective reached)."""
+    grades = [kr.grade for kr in objective.committed_key_results]
+    if not grades or any(grade is None for grade in grades):
+        return None
+    return sum(grade for grade in grades if grade is not None) / len(grades)
 
 
 def succeeded(objective: Objective) -> bool | None:

@@ -120,6 +120,7 @@ async def test_the_grade_form_opens_on_the_suggested_grade(isolated: Path) -> No
     objective = session.teams[0].objectives[0]
     kr = objective.key_results[1]  # 55 % → 80 %
     add_check_in(kr, CheckIn(date=date(2027, 3, 28), value=67.5, confidence=5))
+    objective.key_results[0].grade = objective.key_results[2].grade = 0.8
     path = isolated / "graded.toml"
     save_session(session, path)
     app = OkrApp(session=load_session(path), path=path)

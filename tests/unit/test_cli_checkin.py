@@ -237,6 +237,7 @@ def test_status_json_has_its_documented_shape(french: Path,
            "--date", "2025-01-06")
     session = load_session(french)
     session.teams[0].objectives[0].key_results[0].grade = 0.5
+    session.teams[0].objectives[0].key_results[1].grade = 0.5
     session.teams[0].objectives[1].kind = "aspirational"
     save_session(session, french)
     code, out, _ = okrtui(capsys, "status", french, "--format", "json")
