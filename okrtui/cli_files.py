@@ -85,12 +85,28 @@ def _is_stream(output: Path, source: Path | Sequence[Path], force: bool,
     return False
 
 
+def distinct_files(paths: list[Path]) -> list[Path]:
+    """Each file once, however it is named (a/x.toml, ./a/x.toml, a link to it): the same
+    file twice is one set of teams, not two teams that share everything."""
+    seen: set[Path] = set()
+    distinct = []
+    for path in paths:
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links: loading it says what is wrong
+            key = path
+        if key not in seen:
+            seen.add(key)
+            distinct.append(path)
+    return distinct
+
+
 def compare(args: argparse.Namespace) -> int:
     from okrtui.compare import compare_teams
     from okrtui.compare_text import render_text
     from okrtui.storage import load_session
 
-    paths = list(dict.fromkeys(args.files))  # the same file twice is one set of teams
+    paths = distinct_files(args.files)
     sources = [(show_path(path), load_session(path)) for path in paths]
     if sum(len(session.teams) for _, session in sources) < 2:
         raise SessionFileError(paths[0], "cli.compare_one_team")
@@ -168,7 +184,7 @@ def merge(args: argparse.Namespace) -> int:
     from okrtui.storage import load_session, save_session
     from okrtui.text import clean_line
 
-    paths = list(dict.fromkeys(args.files))
+    paths = distinct_files(args.files)
     sources = [(show_path(path), load_session(path)) for path in paths]
     if len(sources) < 2:
         raise SessionFileError(paths[0], "merge.one_file")
@@ -224,7 +240,7 @@ def report(args: argparse.Namespace) -> int:
     from okrtui.storage import load_session
     from okrtui.writing import atomic_write, write_stream
 
-    paths = list(dict.fromkeys(args.files))
+    paths = distinct_files(args.files)
     sources = [(show_path(path), load_session(path)) for path in paths]
     tr = session_catalog(sources[0][1], args.lang)
     stream = args.output is not None and _is_stream(args.output, paths, args.force,

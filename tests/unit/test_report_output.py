@@ -148,3 +148,13 @@ def test_in_english(teams: list[Path], capsys: pytest.CaptureFixture[str]) -> No
     assert "| Growth | 7 | 4 | 1 | 1 | 1 | 56% |" in out
     assert ("- **Data** · Data: retain paying sellers · Reduce monthly churn from 5% to 3% — "
             "confidence 1/10, on 2027-02-20 — Data note") in out
+
+
+def test_one_file_named_twice_is_one_team(tmp_path: Path, teams: list[Path],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(teams[0])
+    twice = tmp_path / "." / teams[0].name
+    code, out, _ = report(capsys, teams[0], twice, link, teams[1], "--to", "json")
+    assert code == 0
+    assert len(json.loads(out)["teams"]) == 2
