@@ -44,8 +44,9 @@ def checkin(args: argparse.Namespace) -> int:
     """Record a check-in on one key result and save the session, or write nothing (exit 2)."""
     from okrtui.models import CheckIn
     from okrtui.progress import add_check_in, confidence_state, progress
-    from okrtui.storage import load_session, save_session
+    from okrtui.storage import file_stamp, load_session, save_session
 
+    stamp = file_stamp(args.file)
     session = load_session(args.file)
     tr = session_catalog(session, args.lang)
     try:
@@ -55,6 +56,8 @@ def checkin(args: argparse.Namespace) -> int:
         note = clean_text(args.note or "").strip() or None
         add_check_in(found.kr, CheckIn(date=day, value=value, confidence=confidence,
                                        note=note))
+        if file_stamp(args.file) != stamp:  # another check-in, or an edit, meanwhile
+            raise FileProblem(args.file, "cli_checkin.changed_meanwhile")
         save_session(session, args.file)
     except BadArgument as error:
         params = {name: show_path(value) for name, value in error.params.items()}

@@ -38,7 +38,8 @@ def quarter_session(folder: Path) -> Session:
     _check_ins(k4, ("2027-01-10", 12, 9), ("2027-02-07", 18, 8), ("2027-03-07", 27, 9))
     _check_ins(k6, ("2027-03-07", 80, 2))
     _check_ins(k7, ("2027-02-07", 45, 7))
-    for kr, grade in ((k1, 0.75), (k2, 0.36), (k3, 0.54), (k4, 1.0), (k5, 0.2), (k6, 0.1), (k7, 0.3)):
+    for kr, grade in ((k1, 0.75), (k2, 0.36), (k3, 0.54), (k4, 1.0), (k5, 0.2), (k6, 0.1),
+                      (k7, 0.3)):
         kr.grade = grade
     o2.kind = "aspirational"
     o1.reviews = [

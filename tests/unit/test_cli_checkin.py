@@ -320,3 +320,22 @@ def test_the_mid_quarter_example_is_off_track_on_one_key_result(
     assert [kr["label"] for kr in krs if kr["confidence_state"] == "off_track"] == ["O2.KR1"]
     assert [kr["label"] for kr in krs if kr["progress_unknown"] == "no_baseline"] == ["O1.KR3"]
     assert all(3 <= kr["check_ins"] <= 4 for kr in krs)
+
+
+def test_a_file_changed_during_the_check_in_is_not_written_over(
+        french: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two check-ins at once: the one that saves second would drop the other's."""
+    from okrtui import kr_refs
+
+    found = kr_refs.find_kr
+
+    def meanwhile(session: object, ref: str) -> object:
+        monkeypatch.setattr(kr_refs, "find_kr", found)
+        okrtui(capsys, "checkin", french, "k1", "7", "--confidence", "8")  # the other one
+        return found(session, ref)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kr_refs, "find_kr", meanwhile)
+    code, _, err = okrtui(capsys, "checkin", french, "k2", "5")
+    assert code == 2 and "a changé pendant ce point d’étape" in err
+    kr1, kr2 = load_session(french).teams[0].objectives[0].key_results[:2]
+    assert [c.value for c in kr1.check_ins] == [7] and kr2.check_ins == []
