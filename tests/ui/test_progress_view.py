@@ -135,7 +135,7 @@ async def test_the_grade_form_opens_on_the_suggested_grade(isolated: Path) -> No
         grade.value = ""
         await fill(pilot, "0,8")
         assert app.session.teams[0].objectives[0].key_results[1].grade == 0.8
-        assert "note 0,8 · sous le seuil de 1" in row_text(app, objective.id)
+        assert "note 0,8 · non réussi (seuil 1)" in row_text(app, objective.id)
         assert "note 0,8" in row_text(app, kr.id)
 
         await pilot.press("g")
@@ -181,7 +181,7 @@ async def test_the_view_shows_what_was_checked_in_and_graded(isolated: Path) -> 
         assert "confidence 3/10 off track" in row_text(app, first.key_results[1].id)
         unknown = row_text(app, first.key_results[2].id)
         assert "unknown: measure the baseline first → action “Instrumenter" in unknown
-        assert "aspirational · grade 0,75 · success (from 0,7)" in row_text(app, third.id)
+        assert "aspirational · grade 0,75 · succeeded (threshold 0,7)" in row_text(app, third.id)
         assert "committed · not graded yet" in row_text(app, second.id)
 
 

@@ -127,7 +127,7 @@ def test_in_french_with_french_typography(tmp_path: Path, teams: list[Path],
     code, out, _ = report(capsys, *teams, "--to", "md", "--lang", "fr")
     assert code == 0
     assert out.startswith("# Rapport OKR\n\n2 équipes dans 2 fichiers, 9 résultats clés.\n")
-    assert "## Hors trajectoire (2)" in out
+    assert "## En difficulté (2)" in out
     assert "progression 50\u202f% · 200 (de 100 à 300) · confiance 8/10, en bonne voie" in out
     assert "1\u202f600 (de 0 à 2\u202f000)" in out  # numbers as French writes them
     assert "*aspirationnel · note 0,75 (réussi)*" in out
