@@ -146,7 +146,7 @@ def status_text(objectives: tuple[ObjectiveStatus, ...], session: Session, tr: C
 
 
 def _objective_state(objective: ObjectiveStatus, tr: Catalog) -> str:
-    from okrtui.numbers import format_number
+    from okrtui.numbers import grade_text
     from okrtui.progress import objective_grade, succeeded
 
     words = [tr(f"cli_status.kind.{objective.objective.kind}")]
@@ -154,7 +154,7 @@ def _objective_state(objective: ObjectiveStatus, tr: Catalog) -> str:
     if grade is not None:
         reached = tr("cli_status.reached" if succeeded(objective.objective)
                      else "cli_status.missed")
-        words.append(tr("cli_status.grade", grade=format_number(round(grade, 2), tr.language),
+        words.append(tr("cli_status.grade", grade=grade_text(grade, tr.language),
                         reached=reached))
     return ", ".join(words)
 
@@ -201,12 +201,11 @@ def _value(kr: KeyResult, value: int | float, tr: Catalog) -> str:
 
 
 def _progress(progress: float | Unknown, tr: Catalog) -> str:
-    from okrtui.numbers import format_number, with_percent
+    from okrtui.numbers import percent_text
 
     if isinstance(progress, str):
         return tr(f"cli_status.unknown.{progress}")
-    percent = with_percent(format_number(round(progress * 100), tr.language), tr.language)
-    return tr("cli_status.progress", percent=percent)
+    return tr("cli_status.progress", percent=percent_text(progress, tr.language))
 
 
 def _confidence(confidence: int | None, state: ConfidenceState | None, tr: Catalog) -> str:

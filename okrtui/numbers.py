@@ -138,3 +138,15 @@ def _grouped(digits: str, group: str, sign: str) -> str:
 def with_percent(number: str, language: str) -> str:
     """A formatted number as a percentage: « 30,5 % » (U+202F) in French, "30.5%" in English."""
     return f"{number}\u202f%" if language == "fr" else f"{number}%"
+
+
+def percent_text(ratio: float, language: str) -> str:
+    """A progress as a whole percentage, halves rounded up (0.125: « 13 % »), float noise
+    aside (0.625 computed as 0.62499…: 63 %); past the target it goes on (« 112 % »)."""
+    whole = math.floor(round(ratio * 100, 9) + 0.5)
+    return with_percent(format_number(whole, language), language)
+
+
+def grade_text(grade: float, language: str) -> str:
+    """A grade with two decimals at most: « 0,75 », "1"."""
+    return format_number(round(grade, 2), language)

@@ -7,17 +7,8 @@ from dataclasses import dataclass
 
 from okrtui.i18n import Catalog
 from okrtui.models import DecisionReview, KeyResult, NotDoing, Objective, Session, Team
-from okrtui.numbers import format_number, with_percent
+from okrtui.numbers import format_number, grade_text, percent_text, with_percent
 from okrtui.progress import Unknown, kr_progress, kr_state, latest, objective_grade, succeeded
-
-
-def percent(ratio: float, tr: Catalog) -> str:
-    """A progress as a whole percentage: « 62 % », "62%" (past the target: « 112 % »)."""
-    return with_percent(format_number(round(ratio * 100), tr.language), tr.language)
-
-
-def grade(value: float, tr: Catalog) -> str:
-    return format_number(round(value, 2), tr.language)
 
 
 def amount(value: float, kr: KeyResult, tr: Catalog, literal: Callable[[str], str] = str) -> str:
@@ -69,14 +60,15 @@ def kr_status(kr: KeyResult, tr: Catalog, literal: Callable[[str], str] = str) -
     state = kr_state(kr)
     last = (tr("export_quarter.latest", value=amount(check_in.value, kr, tr, literal),
                date=check_in.date.isoformat()) if check_in else "")
-    progress = (tr("export_quarter.progress", percent=percent(ratio, tr))
+    progress = (tr("export_quarter.progress", percent=percent_text(ratio, tr.language))
                 if isinstance(ratio, float) else unknown(ratio, tr))
     state_words = ""
     if state is not None and check_in is not None and check_in.confidence is not None:
         state_words = tr("export_quarter.state_confidence",
                          state=tr(f"export_quarter.state.{state}"),
                          confidence=check_in.confidence)
-    graded = tr("export_quarter.grade", grade=grade(kr.grade, tr)) if kr.grade is not None else ""
+    graded = ("" if kr.grade is None
+              else tr("export_quarter.grade", grade=grade_text(kr.grade, tr.language)))
     return KrStatus(last, progress, ratio if isinstance(ratio, float) else None, state,
                     state_words, graded)
 
@@ -87,7 +79,7 @@ def objective_summary(objective: Objective, tr: Catalog) -> str:
     value = objective_grade(objective)
     if value is not None:
         reached = succeeded(objective)
-        parts.append(tr("export_quarter.grade", grade=grade(value, tr)) + " — "
+        parts.append(tr("export_quarter.grade", grade=grade_text(value, tr.language)) + " — "
                      + tr("export_quarter.succeeded" if reached else "export_quarter.missed"))
     return " · ".join(parts)
 

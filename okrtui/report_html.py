@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from okrtui.comparison import TeamRef
 from okrtui.i18n import Catalog
-from okrtui.numbers import format_number
+from okrtui.numbers import format_number, percent_text
 from okrtui.report import KeyResultLine, Report, Summary, TeamReport
 from okrtui.report_text import (
     confidence_words,
@@ -19,7 +19,6 @@ from okrtui.report_text import (
     intro,
     measure,
     objective_facts,
-    percent,
     progress_words,
     team_names,
 )
@@ -99,7 +98,7 @@ def _summary_row(tr: Catalog, number: int, team: TeamReport) -> str:
     total = s.key_results or 1
     bar = _bar([(state, count / total) for state, count in zip(STATES, counts, strict=True)],
                counted(tr, "report.key_results", s.key_results))
-    mean = "—" if s.mean_progress is None else esc(percent(tr, s.mean_progress))
+    mean = "—" if s.mean_progress is None else esc(percent_text(s.mean_progress, tr.language))
     return (f'<tr><td><a href="#team-{number}">{esc(team.team.name)}</a></td>'
             f'<td>{bar}<span class="counts">'
             f'{esc(counted(tr, "report.key_results", s.key_results))}'

@@ -7,7 +7,7 @@ from okrtui.cli_output import as_json
 from okrtui.comparison import TeamRef
 from okrtui.export import md
 from okrtui.i18n import Catalog
-from okrtui.numbers import format_number, with_percent
+from okrtui.numbers import format_number, grade_text, percent_text, with_percent
 from okrtui.report import KeyResultLine, ObjectiveLine, Report, as_dict
 
 NAMES = 8
@@ -17,14 +17,6 @@ NAMES = 8
 def counted(tr: Catalog, key: str, count: int) -> str:
     """« 2 000 équipes », "1 team": the plural form by count, the number as written."""
     return tr(key, count=count, number=format_number(count, tr.language))
-
-
-def percent(tr: Catalog, ratio: float) -> str:
-    return with_percent(format_number(round(ratio * 100), tr.language), tr.language)
-
-
-def grade(tr: Catalog, value: float) -> str:
-    return format_number(round(value, 2), tr.language)
 
 
 def amount(tr: Catalog, value: float, unit: str | None) -> str:
@@ -43,7 +35,7 @@ def progress_words(tr: Catalog, kr: KeyResultLine) -> str:
     """"progress 45 %", or why it is unknown."""
     if kr.progress is None:
         return tr(f"report.unknown.{kr.unknown}")
-    return tr("report.progress", percent=percent(tr, kr.progress))
+    return tr("report.progress", percent=percent_text(kr.progress, tr.language))
 
 
 def measure(tr: Catalog, kr: KeyResultLine) -> str:
@@ -71,7 +63,8 @@ def objective_facts(tr: Catalog, objective: ObjectiveLine) -> list[str]:
     facts = [tr(f"report.kind.{objective.kind}")]
     if objective.grade is not None:
         reached = tr("report.succeeded" if objective.succeeded else "report.missed")
-        facts.append(f"{tr('report.grade', grade=grade(tr, objective.grade))} ({reached})")
+        graded = tr("report.grade", grade=grade_text(objective.grade, tr.language))
+        facts.append(f"{graded} ({reached})")
     return facts
 
 
@@ -119,7 +112,7 @@ def to_markdown(report: Report, tr: Catalog) -> str:
               "| --- |" + " ---: |" * 6]
     for team in report.teams:
         s = team.summary
-        mean = "—" if s.mean_progress is None else percent(tr, s.mean_progress)
+        mean = "—" if s.mean_progress is None else percent_text(s.mean_progress, tr.language)
         cells = [md(team.team.name),
                  *(format_number(n, tr.language) for n in
                    (s.key_results, s.on_track, s.at_risk, s.off_track, s.no_check_in)), mean]

@@ -2,7 +2,6 @@
 each key result with its figures, a bar from baseline to target, the confidence (colour and
 word), a small trend of its check-ins and the last note. User text stays literal."""
 
-import math
 
 from textual.content import Content
 
@@ -10,7 +9,7 @@ from okrtui.baselines import measuring_action
 from okrtui.document import item_tag
 from okrtui.i18n import Catalog
 from okrtui.models import KeyResult, Objective, Team
-from okrtui.numbers import format_number, with_percent
+from okrtui.numbers import format_number, grade_text, percent_text, with_percent
 from okrtui.progress import (
     SUCCESS,
     clamped,
@@ -36,10 +35,8 @@ INDENT = "      "
 def bar(ratio: float, language: str) -> Content:
     """████░░░░░░ 45 %: the bar is clamped to its ends, the percentage is not."""
     filled = round(clamped(ratio) * BAR_CELLS)
-    percent = math.floor(round(ratio * 100, 9) + 0.5)  # 62.4999… from float noise is 63
-    shown = with_percent(format_number(percent, language), language)
     return Content.assemble(("█" * filled, "$accent"), ("░" * (BAR_CELLS - filled), "dim"),
-                            f" {shown}")
+                            f" {percent_text(ratio, language)}")
 
 
 def sparkline(values: tuple[float, ...]) -> str:
@@ -71,9 +68,6 @@ class ProgressRows:
             return with_percent(shown, self.language)
         return f"{shown} {unit}" if unit else shown
 
-    def grade(self, value: float) -> str:
-        return format_number(round(value, 2), self.language)
-
     def objective(self, objective: Objective) -> Lines:
         """Its tag and wording, then its kind and grade, each wrapped under its indent."""
         tr = self.tr
@@ -88,9 +82,9 @@ class ProgressRows:
         else:
             success = SUCCESS[objective.kind]
             won = succeeded(objective)
-            parts += [f" · {tr('progress.grade', grade=self.grade(grade))} · ",
+            parts += [f" · {tr('progress.grade', grade=grade_text(grade, self.language))} · ",
                       (tr("progress.success" if won else "progress.below",
-                          success=self.grade(success)),
+                          success=grade_text(success, self.language)),
                        "bold $success" if won else "bold $warning")]
         return Lines(("", INDENT, wording), (INDENT, INDENT, Content.assemble(*parts)))
 
@@ -148,5 +142,6 @@ class ProgressRows:
         if len(values) > 1:
             parts += ["  ", (sparkline(values), "$accent")]
         if kr.grade is not None:
-            parts += ["  ", (tr("progress.grade", grade=self.grade(kr.grade)), "bold")]
+            graded = tr("progress.grade", grade=grade_text(kr.grade, self.language))
+            parts += ["  ", (graded, "bold")]
         return Content.assemble(*parts) if parts else None

@@ -133,3 +133,14 @@ def test_any_typed_text_is_a_number_or_refused(language: str, typed: str) -> Non
 def test_a_french_decimal_is_never_read_as_thousands(whole: int, fraction: int) -> None:
     typed = f"{whole},{fraction:03d}"
     assert parse_number(typed, "fr") == pytest.approx(whole + fraction / 1000)
+
+
+def test_a_progress_is_one_percentage_everywhere() -> None:
+    """The view, status, the exports and the report said 13 % and 12 % for one key result
+    (halves rounded up in one, to even in the others)."""
+    from okrtui.numbers import grade_text, percent_text
+
+    assert percent_text(0.125, "fr") == "13\u202f%"
+    assert percent_text((10.5 - 12) / (9.6 - 12), "en") == "63%"  # 0.62499… from floats
+    assert percent_text(1.12, "fr") == "112\u202f%" and percent_text(-0.2, "en") == "-20%"
+    assert grade_text(0.754, "fr") == "0,75" and grade_text(1.0, "en") == "1"
