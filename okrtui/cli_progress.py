@@ -160,7 +160,7 @@ def _objective_state(objective: ObjectiveStatus, tr: Catalog) -> str:
 
 
 def _kr_lines(status: KrStatus, tr: Catalog) -> list[str]:
-    from okrtui.numbers import format_number
+    from okrtui.numbers import grade_text
     from okrtui.progress import latest
 
     kr = status.found.kr
@@ -170,9 +170,10 @@ def _kr_lines(status: KrStatus, tr: Catalog) -> list[str]:
         parts.append(tr("cli_status.latest", value=_value(kr, check_in.value, tr),
                         date=check_in.date.isoformat()))
     parts.append(_progress(status.progress, tr))
-    parts.append(_confidence(check_in.confidence if check_in else None, status.state, tr))
+    if check_in is not None:
+        parts.append(_confidence(check_in.confidence, status.state, tr))
     if kr.grade is not None:
-        parts.append(tr("cli_status.kr_grade", grade=format_number(kr.grade, tr.language)))
+        parts.append(tr("cli_status.kr_grade", grade=grade_text(kr.grade, tr.language)))
     lines = [f"    {show_path(status.found.label)} · {one_line(kr.text)}",
              f"      {tr('cli_status.separator').join(parts)}"]
     if check_in is not None and check_in.note:
