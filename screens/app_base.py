@@ -3,6 +3,7 @@ so. The app (app.py) is this, with journalling (journalling.py), saving (saving.
 opening (opening.py)."""
 
 from pathlib import Path
+from typing import Literal
 
 from textual.app import App
 from textual.content import Content
@@ -15,7 +16,7 @@ from okrtui.i18n import Catalog
 from okrtui.journal import Journal
 from okrtui.models import Session
 
-from .localized import visible_controls
+from .localized import literal, visible_controls
 
 
 def display_path(path: Path) -> str:
@@ -82,6 +83,21 @@ class AppBase(App[int]):
         # Textual types message as str, but its Toast shows a Content as it is.
         super().notify(message, title=title, severity=severity,  # type: ignore[arg-type]
                        timeout=timeout, markup=markup)
+
+    def history_step(self, done: Literal["undone", "redone"]) -> Change | None:
+        """Undo (or redo) the last step and say what it took back: « Défait : résultat clé
+        KR2 sur O1 »; or that there was nothing to take back (None)."""
+        document = self.document_now
+        change = document.undo() if done == "undone" else document.redo()
+        if change is None:
+            nothing = "nothing_to_undo" if done == "undone" else "nothing_to_redo"
+            self.notify(literal(self.tr(f"workshop.{nothing}")), severity="warning")
+            return None
+        name = change.name
+        said = (self.tr(f"workshop.{done}_what", what=self.tr(name.key, **dict(name.values)))
+                if name is not None else self.tr(f"workshop.{done}"))
+        self.notify(literal(said))
+        return change
 
     @property
     def saving(self) -> bool:

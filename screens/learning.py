@@ -312,21 +312,10 @@ class LearningScreen(TeamView, Dialog[None]):
     # Undo, redo -------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._history_step(self.okr_app.document_now.undo(), "undone")
+        self.okr_app.history_step("undone")
 
     def action_redo(self) -> None:
-        self._history_step(self.okr_app.document_now.redo(), "redone")
-
-    def _history_step(self, change: Change | None, done: str) -> None:
-        """Say what the undo (or redo) took back, as the session screen does."""
-        if change is None:
-            nothing = "nothing_to_undo" if done == "undone" else "nothing_to_redo"
-            self.warn(f"workshop.{nothing}")
-            return
-        name = change.name
-        said = (self.tr(f"workshop.{done}_what", what=self.tr(name.key, **dict(name.values)))
-                if name is not None else self.tr(f"workshop.{done}"))
-        self.okr_app.notify(literal(said))
+        self.okr_app.history_step("redone")
 
 
 def _user(text: str) -> str:

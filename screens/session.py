@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from okrtui.cards import CARDS
-from okrtui.document import Change, Name
+from okrtui.document import Name
 from okrtui.facilitation import (
     add_time,
     level_state,
@@ -265,22 +265,12 @@ class SessionScreen(TeamView, Screen[None]):
     # Undo and redo -------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._history_step(self.okr_app.document_now.undo(), "undone")
+        if self.okr_app.history_step("undone") is not None:
+            self.bar.show(self.level)  # the panes follow the document themselves
 
     def action_redo(self) -> None:
-        self._history_step(self.okr_app.document_now.redo(), "redone")
-
-    def _history_step(self, change: Change | None, done: str) -> None:
-        """Say what the undo (or redo) took back: « Défait : résultat clé KR2 sur O1 »."""
-        if change is None:
-            nothing = "nothing_to_undo" if done == "undone" else "nothing_to_redo"
-            self.okr_app.notify(literal(self.tr(f"workshop.{nothing}")), severity="warning")
-            return
-        self.bar.show(self.level)  # the panes follow the document themselves
-        name = change.name
-        said = (self.tr(f"workshop.{done}_what", what=self.tr(name.key, **dict(name.values)))
-                if name is not None else self.tr(f"workshop.{done}"))
-        self.okr_app.notify(literal(said))
+        if self.okr_app.history_step("redone") is not None:
+            self.bar.show(self.level)
 
     def reload_panes(self) -> None:
         """Bring every level built so far up to date with the session."""
