@@ -114,7 +114,7 @@ async def test_at_80x24_the_tabs_and_the_idea_fields_are_on_screen(
         await pilot.pause()
         level_tabs = app.screen.query_one(LevelTabs)
         tabs: list[Widget] = [level_tabs]
-        assert len(level_tabs.labels) == 4
+        assert len(level_tabs.labels) == 5
         assert not off_screen(app, tabs)
         assert level_tabs.spans()[-1][1] <= level_tabs.size.width  # every name shows
         for key, level in (("1", "ambition"), ("2", "tactic"), ("3", "execution")):
