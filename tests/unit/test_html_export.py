@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from okrtui.html_export import to_html
+from okrtui.html_page import escape
 from okrtui.i18n import catalog
 from okrtui.storage import load_session, save_session
-from okrtui.html_page import escape
 from okrtui.svg import sparkline
 from okrtui.text import clean_text
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from okrtui.cli import main
+from okrtui.html_page import escape
 from okrtui.i18n import catalog
 from okrtui.models import Session
 from okrtui.report import build_report
-from okrtui.html_page import escape
 from okrtui.report_html import CSS, to_html
 from okrtui.report_text import to_markdown
 
