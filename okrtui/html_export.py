@@ -8,7 +8,8 @@ import re
 from okrtui.baselines import measuring_action
 from okrtui.export import kr_measure
 from okrtui.facilitation import tally
-from okrtui.html_style import page
+from okrtui.html_page import escape, page
+from okrtui.html_style import CSS
 from okrtui.i18n import Catalog
 from okrtui.models import LEVELS, Action, KeyResult, Objective, Session, Tactic, Team
 from okrtui.progress import latest, trend
@@ -21,7 +22,7 @@ from okrtui.quarter_words import (
     objective_summary,
     review_of,
 )
-from okrtui.svg import Bar, bar_chart, escape, progress_bar, sparkline
+from okrtui.svg import Bar, bar_chart, progress_bar, sparkline
 
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
@@ -69,8 +70,9 @@ def _pictures(kr: KeyResult, status: KrStatus, tr: Catalog) -> str:
     start = (amount(kr.baseline, kr, tr) if kr.baseline is not None
              else tr("html.unknown_value"))
     end = amount(kr.target, kr, tr) if kr.target is not None else tr("html.unknown_value")
-    pictures = [progress_bar(status.ratio, tr("html.bar_title", baseline=start, target=end,
-                                              progress=status.progress), status.state)]
+    filled = None if status.ratio is None else [(status.state or "no_state", status.ratio)]
+    pictures = [progress_bar(filled, tr("html.bar_title", baseline=start, target=end,
+                                        progress=status.progress))]
     points = trend(kr)
     if points.values:
         told = tr("html.separator").join(
@@ -215,4 +217,4 @@ def _decision_log(session: Session, tr: Catalog) -> str:
 def to_html(session: Session, tr: Catalog) -> str:
     teams = "".join(_team(session, team, tr) for team in session.teams)
     body = f"{_header(session, tr)}\n<main>{teams}{_decision_log(session, tr)}</main>"
-    return page(session.title, tr.language, body)
+    return page(session.title, tr.language, CSS, body)

@@ -1,15 +1,8 @@
-"""The frame of the HTML export: its head (a policy that loads nothing from anywhere, a
-viewport for phones) and its style sheet, screen and print."""
-
-from okrtui.svg import escape
-
-POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-          "base-uri 'none'; form-action 'none'")
+"""The HTML export's style sheet, screen and print, after okrtui.html_page.STATE_CSS."""
 
 CSS = """
 :root { --ink: #1f2328; --faint: #59636e; --line: #d1d9e0; --paper: #ffffff;
-  --soft: #f6f8fa; --on_track: #1a7f37; --at_risk: #9a6700; --off_track: #cf222e;
-  --no_state: #0969da; --kept: #1a7f37; --changed: #9a6700; --dropped: #cf222e; }
+  --soft: #f6f8fa; --accent: #0969da; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: var(--paper);
@@ -42,20 +35,13 @@ time { white-space: nowrap; }
 svg.bar { width: 14rem; max-width: 100%; height: .8rem; }
 svg.spark { width: 7.5rem; height: 2rem; }
 svg.chart { width: 100%; max-width: 26rem; height: auto; display: block; }
-.track { fill: var(--soft); stroke: var(--line); vector-effect: non-scaling-stroke; }
-.fill.no_state { fill: var(--no_state); }
-.fill.on_track { fill: var(--on_track); }
-.fill.at_risk { fill: var(--at_risk); }
-.fill.off_track { fill: var(--off_track); }
-.unknown { fill: none; stroke: var(--faint); stroke-dasharray: 4 3;
-  vector-effect: non-scaling-stroke; }
-.spark .point { fill: var(--no_state); }
-.trend { fill: none; stroke: var(--no_state); stroke-width: 1.5; }
+.spark .point { fill: var(--accent); }
+.trend { fill: none; stroke: var(--accent); stroke-width: 1.5; }
 .baseline { stroke: var(--line); stroke-width: 1; }
 .target { stroke: var(--on_track); stroke-width: 1; stroke-dasharray: 3 2; }
 .label { font-size: 13px; fill: var(--ink); }
 .count { font-size: 11px; fill: var(--faint); }
-.dots { fill: var(--no_state); }
+.dots { fill: var(--accent); }
 .state { font-weight: 600; white-space: nowrap; }
 .state::before { content: ""; display: inline-block; width: .7em; height: .7em;
   margin-right: .3em; border-radius: 50%; background: currentColor; vertical-align: -.05em; }
@@ -68,11 +54,11 @@ svg.chart { width: 100%; max-width: 26rem; height: auto; display: block; }
 .grade { font-weight: 600; }
 .outcome { font-weight: 600; border: 1px solid currentColor; border-radius: 4px;
   padding: 0 .3em; font-size: .9em; white-space: nowrap; }
-.outcome.kept { color: var(--kept); }
-.outcome.changed { color: var(--changed); }
-.outcome.dropped { color: var(--dropped); }
+.outcome.kept { color: var(--on_track); }
+.outcome.changed { color: var(--at_risk); }
+.outcome.dropped { color: var(--off_track); }
 .outcome.none { color: var(--faint); font-weight: 400; }
-.learned { background: var(--soft); border-left: 4px solid var(--no_state); padding: .5rem .75rem;
+.learned { background: var(--soft); border-left: 4px solid var(--accent); padding: .5rem .75rem;
   margin-top: .75rem; white-space: pre-line; }
 .actions { color: var(--ink); }
 .left-out .kind, .left-out .answer { color: var(--faint); }
@@ -89,16 +75,3 @@ svg.chart { width: 100%; max-width: 26rem; height: auto; display: block; }
   .objective { border-color: #999; }
 }
 """
-
-
-def page(title: str, language: str, body: str) -> str:
-    """A whole HTML document around body (already escaped markup)."""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
-        f"<body>\n{body}\n</body>\n</html>\n"
-    )

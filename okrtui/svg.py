@@ -1,20 +1,12 @@
-"""Small inline SVG pictures for the HTML export: a progress bar, a trend of check-ins and a
+"""Small inline SVG pictures for the HTML pages: a progress bar, a trend of check-ins and a
 bar chart. Every text they hold is escaped; each has a <title> that says in words what it
 draws, so that nothing is told by colour or shape alone."""
 
-import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def escape(text: str) -> str:
-    """Text as HTML or XML character data or attribute value: & < > " ' escaped, and the
-    characters XML refuses (controls, lone surrogates) removed."""
-    return (_NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;")
-            .replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;"))
+from okrtui.html_page import escape
 
 
 def _number(value: float) -> str:
@@ -29,19 +21,23 @@ def _svg(width: float, height: float, title: str, body: str, css_class: str,
             f"<title>{escape(title)}</title>{body}</svg>")
 
 
-def progress_bar(ratio: float | None, title: str, state: str | None = None) -> str:
-    """A bar from baseline (left) to target (right), filled up to ratio (clamped to 0–1;
-    None: unknown, drawn empty and hatched). state names the fill's colour class."""
+def progress_bar(parts: Sequence[tuple[str, float]] | None, title: str) -> str:
+    """A bar from baseline (left) to target (right): a track, then each (state, share) in
+    turn, the shares clamped to what is left of the bar; None: unknown, drawn empty and
+    hatched. A state names its colour class (okrtui.html_page.STATE_CSS)."""
     width, height = 200, 12
-    track = (f'<rect class="track" x="0" y="0" width="{width}" height="{height}" rx="3"/>')
-    if ratio is None:
-        fill = (f'<rect class="unknown" x="0" y="0" width="{width}" height="{height}" '
-                'rx="3"/>')
-    else:
-        filled = width * min(1.0, max(0.0, ratio))
-        fill = (f'<rect class="fill {escape(state or "no_state")}" x="0" y="0" '
-                f'width="{_number(filled)}" height="{height}" rx="3"/>')
-    return _svg(width, height, title, track + fill, "bar", stretch=True)
+    shapes = [f'<rect class="track" x="0" y="0" width="{width}" height="{height}" rx="3"/>']
+    if parts is None:
+        shapes.append(f'<rect class="unknown" x="0" y="0" width="{width}" height="{height}" '
+                      'rx="3"/>')
+    ends, end = [], 0.0
+    for state, share in parts or ():
+        start, end = end, min(1.0, end + max(0.0, share))
+        if end > start:
+            ends.append((state, end))
+    shapes += [f'<rect class="fill {escape(state)}" x="0" y="0" width="{_number(width * end)}" '
+               f'height="{height}" rx="3"/>' for state, end in reversed(ends)]
+    return _svg(width, height, title, "".join(shapes), "bar", stretch=True)
 
 
 def sparkline(values: Sequence[float], title: str, baseline: float | None = None,

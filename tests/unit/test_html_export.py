@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from okrtui.html_export import to_html
+from okrtui.html_page import escape
 from okrtui.i18n import catalog
 from okrtui.storage import load_session, save_session
-from okrtui.svg import escape, sparkline
+from okrtui.svg import sparkline
 from okrtui.text import clean_text
 
 from .conftest import run_okrtui
@@ -77,6 +78,7 @@ def test_a_whole_page_for_phones_that_loads_nothing(french: str) -> None:
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', french)
     assert policy is not None
     assert "default-src 'none'" in policy[1] and "script-src" not in policy[1]
+    assert "style-src 'sha256-" in policy[1] and "unsafe-inline" not in policy[1]
     page = Page(french)
     assert set(page.tags) <= ALLOWED_TAGS
     assert not [name for name, _ in page.attributes if name.startswith("on")]
