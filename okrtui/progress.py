@@ -112,6 +112,16 @@ def has_check_ins(team: Team) -> bool:
     return any(kr.check_ins for objective in team.objectives for kr in objective.key_results)
 
 
+def toward_target(kr: KeyResult) -> tuple[float, ...]:
+    """The check-ins, oldest first, as progress toward the target, so that up is better for
+    a reduction too; their values while the progress is unknown."""
+    values = trend(kr).values
+    ratios = [progress(kr.baseline, kr.target, value) for value in values]
+    if all(isinstance(ratio, float) for ratio in ratios):
+        return tuple(float(ratio) for ratio in ratios)
+    return values
+
+
 def add_check_in(kr: KeyResult, check_in: CheckIn) -> None:
     """Record a check-in, kept in date order (after those of the same day)."""
     check_ins = list(kr.check_ins)

@@ -18,7 +18,7 @@ from okrtui.progress import (
     latest,
     objective_grade,
     succeeded,
-    trend,
+    toward_target,
 )
 
 from .localized import glimpse, literal
@@ -138,10 +138,12 @@ class ProgressRows:
         if check_in is not None and check_in.confidence is not None and state is not None:
             parts += ["  ", tr("progress.confidence", confidence=check_in.confidence), " ",
                       (tr(f"progress.{state}"), STATE_STYLE[state])]
-        values = trend(kr).values
+        values = toward_target(kr)  # up is toward the target, for a reduction too
         if len(values) > 1:
             parts += ["  ", (sparkline(values), "$accent")]
         if kr.grade is not None:
             graded = tr("progress.grade", grade=grade_text(kr.grade, self.language))
             parts += ["  ", (graded, "bold")]
+        if parts[:1] == ["  "]:  # nothing before the confidence, the trend or the grade
+            parts = parts[1:]
         return Content.assemble(*parts) if parts else None

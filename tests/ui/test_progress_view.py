@@ -176,7 +176,7 @@ async def test_the_view_shows_what_was_checked_in_and_graded(isolated: Path) -> 
         reduction = row_text(app, first.key_results[0].id)
         assert "baseline 12 → target 9,6 minutes · latest 10,5 minutes on 2027-02-12" in reduction
         assert "██████░░░░ 63\u202f%" in reduction and "confidence 8/10 on track" in reduction
-        assert "█▄▁" in reduction  # 12, 11.2, 10.5
+        assert "▁▅█" in reduction  # 12, 11.2, 10.5: up toward the target
         assert "“Formulaire en 3 étapes en test”" in reduction
         assert "confidence 3/10 off track" in row_text(app, first.key_results[1].id)
         unknown = row_text(app, first.key_results[2].id)

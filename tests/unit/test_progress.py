@@ -187,3 +187,16 @@ def test_a_reworded_decision_keeps_its_review_and_a_removed_one_drops_it() -> No
     assert [r.decision for r in objective.reviews] == ["A2"]
     workshop.remove_decision(objective, 0)
     assert objective.reviews == []
+
+
+def test_the_trend_rises_toward_the_target_for_a_reduction_too() -> None:
+    from okrtui.progress import toward_target
+
+    result = kr(baseline=12, target=9.6)
+    for day, value in ((1, 11.5), (8, 10.8), (15, 10.2)):
+        add_check_in(result, CheckIn(date=date(2027, 1, day), value=value))
+    ratios = toward_target(result)
+    assert ratios == tuple(sorted(ratios)) and ratios[-1] == pytest.approx(0.75)
+    unknown = kr(target=50, baseline_unknown=True)
+    add_check_in(unknown, CheckIn(date=date(2027, 1, 1), value=20))
+    assert toward_target(unknown) == (20.0,)
