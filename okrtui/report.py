@@ -13,7 +13,8 @@ from typing import Any
 
 from okrtui.compare import compare_themes
 from okrtui.comparison import TeamRef, Theme
-from okrtui.models import KeyResult, Objective, ObjectiveKind, Session
+from okrtui.kr_refs import label_of
+from okrtui.models import KeyResult, Objective, ObjectiveKind, Session, Team
 from okrtui.progress import (
     ConfidenceState,
     Unknown,
@@ -29,6 +30,9 @@ from okrtui.progress import (
 @dataclass(frozen=True)
 class KeyResultLine:
     id: str
+    label: str
+    """As the tree shows it and `okrtui checkin` takes it: "O2.KR1" ("team.O2.KR1" in a file
+    of several teams)."""
     text: str
     baseline: float | None
     target: float | None
@@ -97,12 +101,12 @@ class Report:
         return len({team.team.source for team in self.teams})
 
 
-def key_result_line(kr: KeyResult) -> KeyResultLine:
+def key_result_line(kr: KeyResult, label: str) -> KeyResultLine:
     ratio = kr_progress(kr)
     check_in = latest(kr)
     confidence = check_in.confidence if check_in else None
     return KeyResultLine(
-        kr.id, kr.text, kr.baseline, kr.target, kr.unit,
+        kr.id, label, kr.text, kr.baseline, kr.target, kr.unit,
         None if check_in is None else check_in.value,
         clamped(ratio) if isinstance(ratio, float) else None,
         None if isinstance(ratio, float) else ratio,
@@ -110,10 +114,12 @@ def key_result_line(kr: KeyResult) -> KeyResultLine:
         check_in.date if check_in else None, kr.grade)
 
 
-def objective_line(objective: Objective) -> ObjectiveLine:
+def objective_line(team: Team, objective: Objective, qualified: bool) -> ObjectiveLine:
+    """qualified: the file holds several teams, so a label names the team."""
     return ObjectiveLine(objective.id, objective.text, objective.kind,
                          objective_grade(objective), succeeded(objective),
-                         tuple(key_result_line(kr) for kr in objective.committed_key_results))
+                         tuple(key_result_line(kr, label_of(team, objective, kr, qualified))
+                               for kr in objective.committed_key_results))
 
 
 def summary(objectives: Sequence[ObjectiveLine]) -> Summary:
@@ -128,10 +134,10 @@ def summary(objectives: Sequence[ObjectiveLine]) -> Summary:
 def build_report(sources: Sequence[tuple[str, Session]]) -> Report:
     """sources: (the file as shown, its session), in the order given."""
     refs, themes = compare_themes(sources)
-    teams = [team for _, session in sources for team in session.teams]
+    teams = [(team, len(session.teams) > 1) for _, session in sources for team in session.teams]
     reports = []
-    for ref, team in zip(refs, teams, strict=True):
-        objectives = tuple(objective_line(o) for o in team.committed_objectives)
+    for ref, (team, qualified) in zip(refs, teams, strict=True):
+        objectives = tuple(objective_line(team, o, qualified) for o in team.committed_objectives)
         reports.append(TeamReport(ref, objectives, summary(objectives)))
     off_track = [OffTrack(report.team, objective, kr) for report in reports
                  for objective in report.objectives for kr in objective.key_results
@@ -148,7 +154,8 @@ def as_dict(report: Report, language: str) -> dict[str, Any]:
         "language": language,
         "off_track": [{"team": line.team.name, "source": line.team.source,
                        "objective": {"id": line.objective.id, "text": line.objective.text},
-                       "key_result": {"id": line.key_result.id, "text": line.key_result.text},
+                       "key_result": {"id": line.key_result.id, "label": line.key_result.label,
+                                      "text": line.key_result.text},
                        "confidence": line.key_result.confidence,
                        "note": line.key_result.note,
                        "date": _day(line.key_result.checked_on)}

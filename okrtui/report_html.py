@@ -96,7 +96,8 @@ def _off_track(tr: Catalog, report: Report, numbers: dict[TeamRef, int]) -> list
         lines.append(f'<li class="off"><a href="#team-{numbers[line.team]}"><strong>'
                      f'{escape(line.team.name)}</strong></a> · <span class="muted">'
                      f'{escape(line.objective.text)}</span><br>'
-                     f'{escape(kr.text)}<br>{" ".join(details)}{note}</li>')
+                     f'<strong>{escape(kr.label)}</strong> {escape(kr.text)}<br>'
+                     f'{" ".join(details)}{note}</li>')
     return [*lines, "</ul></section>"]
 
 

@@ -103,7 +103,7 @@ def to_markdown(report: Report, tr: Catalog) -> str:
             details.append(tr("report.checked_on", date=kr.checked_on.isoformat()))
         note = f" — {md(kr.note)}" if kr.note else ""
         lines.append(f"- **{md(line.team.name)}** · {md(line.objective.text)} · "
-                     f"{md(kr.text)} — {', '.join(details)}{note}")
+                     f"{md(kr.label)} {md(kr.text)} — {', '.join(details)}{note}")
     lines += ["", f"## {tr('report.summary')}", "",
               "| " + " | ".join([tr("report.team"), tr("report.states"),
                                  *(tr(f"report.state.{s}") for s in

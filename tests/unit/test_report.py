@@ -88,7 +88,7 @@ def test_the_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert found["off_track"][1] == {
         "team": "Growth", "source": str(growth),
         "objective": {"id": "o1", "text": "Win professional sellers on mobile"},
-        "key_result": {"id": "k3", "text": "Cut churn of paying sellers"},
+        "key_result": {"id": "k3", "label": "O1.KR3", "text": "Cut churn of paying sellers"},
         "confidence": 2, "note": "The payment vendor is late", "date": "2027-02-15"}
     theme = next(t for t in found["themes"] if t["label"] == "churn / retention")
     assert theme == {"kind": "metric", "label": "churn / retention",
@@ -104,7 +104,7 @@ def test_the_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         "succeeded": True}
     assert objective["grade"] == pytest.approx(0.75)
     assert objective["key_results"][0] == {
-        "id": "k6", "text": "Cut time to publish", "baseline": 12, "target": 9,
+        "id": "k6", "label": "O3.KR1", "text": "Cut time to publish", "baseline": 12, "target": 9,
         "unit": "minutes", "value": 10.5, "progress": 0.5, "unknown": None,
         "confidence": 8, "state": "on_track", "note": None, "checked_on": "2027-02-15",
         "grade": 0.7}

@@ -149,7 +149,7 @@ def test_in_english(teams: list[Path], capsys: pytest.CaptureFixture[str]) -> No
     assert "1,600 (from 0 to 2,000)" in out
     assert "*aspirational · grade 0.75 (succeeded)*" in out
     assert "| Growth | 7 | 4 | 1 | 1 | 1 | 56% |" in out
-    assert ("- **Data** · Data: retain paying sellers · Reduce monthly churn from 5% to 3% — "
+    assert ("- **Data** · Data: retain paying sellers · O1.KR1 Reduce monthly churn from 5% to 3% — "
             "confidence 1/10, on 2027-02-20 — Data note") in out
 
 
