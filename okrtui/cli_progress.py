@@ -149,7 +149,7 @@ def _objective_state(objective: ObjectiveStatus, tr: Catalog) -> str:
     from okrtui.numbers import grade_text
     from okrtui.progress import objective_grade, succeeded
 
-    words = [tr(f"cli_status.kind.{objective.objective.kind}")]
+    words = [tr(f"quarter.kind.{objective.objective.kind}")]
     grade = objective_grade(objective.objective)
     if grade is not None:
         reached = tr("cli_status.reached" if succeeded(objective.objective)
@@ -205,14 +205,14 @@ def _progress(progress: float | Unknown, tr: Catalog) -> str:
     from okrtui.numbers import percent_text
 
     if isinstance(progress, str):
-        return tr(f"cli_status.unknown.{progress}")
+        return tr(f"quarter.unknown.{progress}")
     return tr("cli_status.progress", percent=percent_text(progress, tr.language))
 
 
 def _confidence(confidence: int | None, state: ConfidenceState | None, tr: Catalog) -> str:
     if confidence is None or state is None:
         return tr("cli_status.no_confidence")
-    return tr("cli_status.confidence", confidence=confidence, state=tr(f"cli_status.state.{state}"))
+    return tr("cli_status.confidence", confidence=confidence, state=tr(f"quarter.state.{state}"))
 
 
 def one_line(text: str) -> str:

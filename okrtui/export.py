@@ -138,7 +138,7 @@ def _decision_line(objective: Objective, decision: str, tr: Catalog) -> str:
 
 
 def _outcome(outcome: Outcome, evidence: str | None, tr: Catalog) -> str:
-    word = f"**{tr('export_quarter.outcome.' + outcome)}**"
+    word = f"**{tr('quarter.outcome.' + outcome)}**"
     if not evidence:
         return word
     return tr("export_quarter.decision_log_outcome", outcome=word, evidence=md(evidence))

@@ -127,7 +127,7 @@ def _decision(objective: Objective, decision: str, tr: Catalog) -> str:
     review = review_of(objective, decision)
     if review is None:
         return f"<li>{escape(decision)}</li>"
-    outcome = _tag("span", tr(f"export_quarter.outcome.{review.outcome}"),
+    outcome = _tag("span", tr(f"quarter.outcome.{review.outcome}"),
                    f"outcome {review.outcome}")
     evidence = f" {escape(tr('html.evidence', text=review.evidence))}" if review.evidence else ""
     return f"<li>{escape(decision)} {outcome}{evidence}</li>"
@@ -204,7 +204,7 @@ def _decision_log(session: Session, tr: Catalog) -> str:
     for decision in session.decision_log:
         why = f" — {escape(decision.rationale)}" if decision.rationale else ""
         if decision.outcome:
-            outcome = " " + _tag("span", tr(f"export_quarter.outcome.{decision.outcome}"),
+            outcome = " " + _tag("span", tr(f"quarter.outcome.{decision.outcome}"),
                                  f"outcome {decision.outcome}")
         else:
             outcome = " " + _tag("span", tr("export_quarter.not_reviewed"), "outcome none")

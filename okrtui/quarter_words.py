@@ -22,7 +22,7 @@ def amount(value: float, kr: KeyResult, tr: Catalog, literal: Callable[[str], st
 
 
 def unknown(reason: Unknown, tr: Catalog) -> str:
-    return tr(f"export_quarter.unknown.{reason}")
+    return tr(f"quarter.unknown.{reason}")
 
 
 def has_quarter(session: Session) -> bool:
@@ -65,7 +65,7 @@ def kr_status(kr: KeyResult, tr: Catalog, literal: Callable[[str], str] = str) -
     state_words = ""
     if state is not None and check_in is not None and check_in.confidence is not None:
         state_words = tr("export_quarter.state_confidence",
-                         state=tr(f"export_quarter.state.{state}"),
+                         state=tr(f"quarter.state.{state}"),
                          confidence=check_in.confidence)
     graded = ("" if kr.grade is None
               else tr("export_quarter.grade", grade=grade_text(kr.grade, tr.language)))

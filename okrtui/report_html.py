@@ -51,7 +51,7 @@ h2,h3{break-after:avoid}}
 """
 _STATES = {"on_track": "on_track", "at_risk": "at_risk", "off_track": "off_track",
            "none": "no_state"}
-"""The summary's words (report.state.*) and the colour class of each."""
+"""The summary's words (quarter.state.*) and the colour class of each."""
 
 
 def _badge(tr: Catalog, kr: KeyResultLine) -> str:
@@ -68,7 +68,7 @@ def _summary_row(tr: Catalog, number: int, team: TeamReport) -> str:
     counts = (s.on_track, s.at_risk, s.off_track, s.no_check_in)
     states = list(zip(_STATES.items(), counts, strict=True))
     words = " · ".join(f'<span class="{css}">{format_number(count, tr.language)} '
-                       f'{escape(tr("report.state." + state))}</span>'
+                       f'{escape(tr("quarter.state." + state))}</span>'
                        for (state, css), count in states if count)
     total = s.key_results or 1
     bar = progress_bar([(css, count / total) for (_, css), count in states],

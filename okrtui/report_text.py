@@ -28,13 +28,13 @@ def amount(tr: Catalog, value: float, unit: str | None) -> str:
 
 
 def state_word(tr: Catalog, kr: KeyResultLine) -> str:
-    return tr(f"report.state.{kr.state or 'none'}")
+    return tr(f"quarter.state.{kr.state or 'none'}")
 
 
 def progress_words(tr: Catalog, kr: KeyResultLine) -> str:
     """"progress 45 %", or why it is unknown."""
     if kr.progress is None:
-        return tr(f"report.unknown.{kr.unknown}")
+        return tr(f"quarter.unknown.{kr.unknown}")
     return tr("report.progress", percent=percent_text(kr.progress, tr.language))
 
 
@@ -60,7 +60,7 @@ def confidence_words(tr: Catalog, kr: KeyResultLine) -> str:
 
 def objective_facts(tr: Catalog, objective: ObjectiveLine) -> list[str]:
     """Its kind, and its grade with whether it reached its kind's success."""
-    facts = [tr(f"report.kind.{objective.kind}")]
+    facts = [tr(f"quarter.kind.{objective.kind}")]
     if objective.grade is not None:
         reached = tr("report.succeeded" if objective.succeeded else "report.missed")
         graded = tr("report.grade", grade=grade_text(objective.grade, tr.language))
@@ -106,7 +106,7 @@ def to_markdown(report: Report, tr: Catalog) -> str:
                      f"{md(kr.label)} {md(kr.text)} — {', '.join(details)}{note}")
     lines += ["", f"## {tr('report.summary')}", "",
               "| " + " | ".join([tr("report.team"), tr("report.states"),
-                                 *(tr(f"report.state.{s}") for s in
+                                 *(tr(f"quarter.state.{s}") for s in
                                    ("on_track", "at_risk", "off_track", "none")),
                                  tr("report.mean")]) + " |",
               "| --- |" + " ---: |" * 6]

@@ -72,7 +72,7 @@ class ProgressRows:
         """Its tag and wording, then its kind and grade, each wrapped under its indent."""
         tr = self.tr
         tag = item_tag(self.team, objective.id)
-        kind = tr(f"progress.kind_{objective.kind}")
+        kind = tr(f"quarter.kind.{objective.kind}")
         grade = objective_grade(objective)
         wording = Content.assemble((f"{tag}  ", "bold $accent"),
                                    literal(glimpse(objective.text)).stylize("bold"))
@@ -132,12 +132,12 @@ class ProgressRows:
         elif isinstance(ratio, float):
             parts.append(bar(ratio, self.language))
         elif ratio != "no_check_in":
-            parts.append((tr(f"progress.{ratio}"), "italic $text-muted"))
+            parts.append((tr(f"quarter.unknown.{ratio}"), "italic $text-muted"))
         check_in = latest(kr)
         state = kr_state(kr)
         if check_in is not None and check_in.confidence is not None and state is not None:
             parts += ["  ", tr("progress.confidence", confidence=check_in.confidence), " ",
-                      (tr(f"progress.{state}"), STATE_STYLE[state])]
+                      (tr(f"quarter.state.{state}"), STATE_STYLE[state])]
         values = toward_target(kr)  # up is toward the target, for a reduction too
         if len(values) > 1:
             parts += ["  ", (sparkline(values), "$accent")]

@@ -17,8 +17,9 @@ def test_each_key_result_says_where_it_stands(tmp_path: Path) -> None:
     assert ("1. Réduire de 20 % le temps de mise en ligne d'un objet (de 12 à 9,6 minutes)\n"
             "   - dernier point d’étape\u00a0: 10,2 minutes le 2027-03-07 · "
             "progression 75\u202f% · à risque (confiance 6/10) · note 0,75\n") in text
-    assert ("   - dernier point d’étape\u00a0: 48\u202f% le 2027-02-07 · point de départ inconnu"
-            "\u00a0: mesurez-le d’abord · à risque (confiance 6/10) · note 0,54\n") in text
+    assert ("   - dernier point d’étape\u00a0: 48\u202f% le 2027-02-07 · progression inconnue"
+            "\u00a0: mesurez d’abord le point de départ · à risque (confiance 6/10) · "
+            "note 0,54\n") in text
     assert "   - pas encore de point d’étape · note 0,2\n" in text
     assert "progression 112\u202f% · en bonne voie (confiance 9/10) · note 1\n" in text
 

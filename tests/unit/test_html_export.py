@@ -119,7 +119,7 @@ def test_each_key_result_says_where_it_stands_in_words(french: str) -> None:
             "dernier point d’étape\u00a0: 10,2 minutes le 2027-03-07") in text
     assert "en difficulté (confiance 3/10) progression 36\u202f%" in text
     assert "en bonne voie (confiance 9/10) progression 112\u202f%" in text
-    assert "point de départ inconnu\u00a0: mesurez-le d’abord" in text
+    assert "progression inconnue\u00a0: mesurez d’abord le point de départ" in text
     assert "pas encore de point d’étape" in text
     assert "Commentaire du dernier point d’étape\u00a0: Le pré-remplissage ne couvre pas" in text
     assert 'class="state at_risk"' in french and 'class="fill off_track"' in french
@@ -174,7 +174,7 @@ def test_english(english: str) -> None:
     assert "Period: 2027-Q1" in text
     assert "at risk (confidence 6/10) progress 75% grade 0.75" in text
     assert "from 12 to 9.6 minutes" in text
-    assert "baseline unknown: measure it first" in text
+    assert "progress unknown: measure the baseline first" in text
     assert "Committed objective · grade 0.55 — missed" in text
     assert "Not doing" in text and "What we learned" in text and "kept evidence: 80 %" in text
     assert "Dot vote ranking — Ambition" in text
@@ -211,7 +211,7 @@ def test_a_session_without_the_quarter(tmp_path: Path) -> None:
     html = to_html(session, catalog("fr"))
     text = Page(html).text
     assert html.count('class="progress unknown-words">pas encore de point d’étape<') == 7
-    assert "point de départ inconnu\u00a0: mesurez-le d’abord" in text
+    assert "progression inconnue\u00a0: mesurez d’abord le point de départ" in text
     assert "Ce que nous ne faisons pas" not in text and "Classement du vote" not in text
 
 

@@ -134,7 +134,8 @@ def test_in_french_with_french_typography(tmp_path: Path, teams: list[Path],
     assert "progression 50\u202f% · 200 (de 100 à 300) · confiance 8/10, en bonne voie" in out
     assert "1\u202f600 (de 0 à 2\u202f000)" in out  # numbers as French writes them
     assert "*aspirationnel · note 0,75 (réussi)*" in out
-    assert "point de départ pas encore mesuré" in out and "aucun point d’étape" in out
+    assert "progression inconnue\u00a0: mesurez d’abord le point de départ" in out
+    assert "pas encore de point d’étape" in out
     assert "**indicateur\u00a0: attrition / rétention** — 2 équipes\u00a0: Growth, Data" in out
     page = to_html(build_report([("g", growth_team()), ("d", data_team())]), catalog("fr"))
     assert '<html lang="fr">' in page and "Progression moyenne" in page
@@ -149,8 +150,8 @@ def test_in_english(teams: list[Path], capsys: pytest.CaptureFixture[str]) -> No
     assert "1,600 (from 0 to 2,000)" in out
     assert "*aspirational · grade 0.75 (succeeded)*" in out
     assert "| Growth | 7 | 4 | 1 | 1 | 1 | 56% |" in out
-    assert ("- **Data** · Data: retain paying sellers · O1.KR1 Reduce monthly churn from 5% to 3% — "
-            "confidence 1/10, on 2027-02-20 — Data note") in out
+    assert ("- **Data** · Data: retain paying sellers · O1.KR1 Reduce monthly churn from 5% "
+            "to 3% — confidence 1/10, on 2027-02-20 — Data note") in out
 
 
 def test_one_file_named_twice_is_one_team(tmp_path: Path, teams: list[Path],
