@@ -233,8 +233,9 @@ class Sentence:
         """"every new hire within 14 days", « tous les arrivants en moins de 30 jours »:
         a service level (100 % within a delay), not a count of tasks."""
         lex = self.lexicon
-        if not any(word in lex.coverage_words for word in self.words[1:]):
-            return False
+        if not any(word in lex.coverage_words for word in self.words[1:]) or any(
+                word in lex.output_words for word in self.words):
+            return False  # "all 3 features within 2 months" is a deadline for outputs
         for marker in lex.delay_markers:
             found = self.text.find(f" {marker} ")
             if found >= 0:
