@@ -43,8 +43,13 @@ class Lexicon:
     months: frozenset[str] = frozenset()
     before_year: frozenset[str] = frozenset()
     baseline_markers: tuple[str, ...] = ()
+    baseline_after: tuple[str, ...] = ()
+    coverage_words: frozenset[str] = frozenset()
+    delay_markers: tuple[str, ...] = ()
     finite_forms: frozenset[str] = frozenset()
     adverb_ending: str = ""
+    intensifiers: frozenset[str] = frozenset()
+    value_words: frozenset[str] = frozenset()
     not_adverbs: frozenset[str] = frozenset()
     object_openers: frozenset[str] = frozenset()
     ordinal_suffixes: frozenset[str] = frozenset()

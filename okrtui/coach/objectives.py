@@ -30,18 +30,31 @@ def is_generic(word: str, lexicon: Lexicon) -> bool:
 
 
 def is_vague(sentence: Sentence) -> bool:
-    """Only generic words after the verb; or be / être + one word, maybe a comparative
-    before it ("Be profitable", « Être plus efficaces »): an adjective about ourselves
-    names no one."""
+    """Only generic words after the verb; a value every company claims with at most one
+    other word ("Engineering excellence", « Viser l'excellence commerciale »); or be / être
+    + one word, maybe a comparative before it ("Be profitable", « Être plus efficaces »):
+    an adjective about ourselves names no one."""
     lex = sentence.lexicon
     words = sentence.content_words()
-    if all(is_generic(word, lex) for word in words):
+    if all(is_generic(word, lex) for word in words) or names_a_value(sentence):
         return True
     rest = sentence.words[sentence.opening_index + 1 :]
     if rest and rest[0] in lex.comparatives:
         rest = rest[1:]
     return (sentence.opening in lex.weak_verbs and len(rest) == 1
             and all(token.kind == "word" for token in sentence.tokens))
+
+
+def names_a_value(sentence: Sentence) -> bool:
+    """A value word and at most one other word after the verb (or in a phrase with no verb),
+    no preposition between them: "in cardiology" would name where the value is sought."""
+    lex = sentence.lexicon
+    start = sentence.opening_index + 1 if sentence.is_verb(sentence.opening) else 0
+    tokens = sentence.tokens[start:]
+    while tokens and tokens[0].text in lex.stop_words:
+        tokens = tokens[1:]
+    return (0 < len(tokens) <= 2 and all(token.kind == "word" for token in tokens)
+            and any(token.text in lex.value_words for token in tokens))
 
 
 def creates_a_thing(sentence: Sentence) -> bool:

@@ -90,6 +90,8 @@ class Sentence:
 
     def is_adverb(self, word: str) -> bool:
         ending = self.lexicon.adverb_ending
+        if word in self.lexicon.intensifiers:  # "truly" is as short as "italy"
+            return True
         return bool(ending) and len(word) > len(ending) + 3 and word.endswith(ending) and (
             word not in self.lexicon.not_adverbs)
 
@@ -199,8 +201,12 @@ class Sentence:
         one that counts things produced ("3 workshops")."""
         lex = self.lexicon
         tokens = self.tokens
+        if self._everyone_within_a_delay():
+            return True
         people_count = not self.starts_with(lex.activity_verbs)
-        reaching = people_count and any(word in lex.outcome_words for word in self.words[1:])
+        reaching = people_count and any(
+            word in lex.outcome_words and not self._qualifies_an_output(index)
+            for index, word in enumerate(self.words) if index)
         dates = self.date_numbers() | self.named_numbers()
         for index, token in enumerate(tokens):
             if token.kind != "number" or index in dates:
@@ -216,6 +222,27 @@ class Sentence:
                 return True
             if reaching:
                 return True
+        return False
+
+    def _qualifies_an_output(self, index: int) -> bool:
+        """"user interviews", « entretiens clients »: the users name the output's kind."""
+        beside = self.words[max(index - 1, 0) : index] + self.words[index + 1 : index + 2]
+        return any(word in self.lexicon.output_words for word in beside)
+
+    def _everyone_within_a_delay(self) -> bool:
+        """"every new hire within 14 days", « tous les arrivants en moins de 30 jours »:
+        a service level (100 % within a delay), not a count of tasks."""
+        lex = self.lexicon
+        if not any(word in lex.coverage_words for word in self.words[1:]) or any(
+                word in lex.output_words for word in self.words):
+            return False  # "all 3 features within 2 months" is a deadline for outputs
+        for marker in lex.delay_markers:
+            found = self.text.find(f" {marker} ")
+            if found >= 0:
+                after = tokenise(self.text[found + len(marker) + 2 :])[:2]
+                if any(token.kind == "number" for token in after) or any(
+                        token.text in lex.number_words for token in after):
+                    return True
         return False
 
     def is_output(self) -> bool:

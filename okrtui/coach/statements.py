@@ -82,6 +82,21 @@ def baseline_beside(words: list[str], kinds: list[str], lexicon: Lexicon) -> boo
             index = text[:found].count(" ") + marker.count(" ") + 1
             if any(kind == "number" for kind in kinds[index : index + 3]):
                 return True
+    return _baseline_after(text, kinds, lexicon)
+
+
+def _baseline_after(text: str, kinds: list[str], lexicon: Lexicon) -> bool:
+    """A baseline written after its number: "(2.4% currently)", « (2,4 % actuellement) »."""
+    for marker in lexicon.baseline_after:
+        start = 0
+        while (found := text.find(marker, start)) >= 0:
+            start = found + 1
+            end = found + len(marker)
+            if (found and text[found - 1] != " ") or (end < len(text) and text[end] != " "):
+                continue
+            index = text[:found].count(" ")
+            if "number" in kinds[max(index - 2, 0) : index]:  # "2.4 % currently"
+                return True
     return False
 
 
