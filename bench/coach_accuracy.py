@@ -4,9 +4,13 @@
     .venv/bin/python bench/coach_accuracy.py corpus holdout     # any sets, by name
     .venv/bin/python bench/coach_accuracy.py --misses           # also list the wrong phrases
 
-A set is a TOML file of tests/coach (`blind_published`, `corpus`, `holdout`, or a path),
-in the corpus format. `blind_published.toml` was labelled blind from the rule table of the
-domain page, without the coach's code: it measures, it is not a test (no test loads it).
+A set is a TOML file of tests/coach (`blind_published`, `blind_tune`, `blind_holdout2`,
+`blind_holdout3`, `corpus`, `holdout`, or a path), in the corpus format. The blind sets were
+labelled blind from the rule table of the domain page, by people who had not read the
+coach's code: they measure, they are not tests (no test loads them). Each was held out
+until it was measured, then tuned on (blind_published in the sixth session, blind_tune and
+blind_holdout2 in the seventh); blind_holdout3 was measured held out once, then its three
+statement misses were fixed: the next measure needs a new set.
 The coach is called only through its public entry point, `okrtui.coach.coach`.
 
 Printed for each set: the phrases whose findings are exactly the labelled ones, overall
