@@ -160,6 +160,7 @@ def _objective_state(objective: ObjectiveStatus, tr: Catalog) -> str:
 
 
 def _kr_lines(status: KrStatus, tr: Catalog) -> list[str]:
+    from okrtui.baselines import measuring_action
     from okrtui.numbers import grade_text
     from okrtui.progress import latest
 
@@ -176,6 +177,9 @@ def _kr_lines(status: KrStatus, tr: Catalog) -> list[str]:
         parts.append(tr("cli_status.kr_grade", grade=grade_text(kr.grade, tr.language)))
     lines = [f"    {show_path(status.found.label)} · {one_line(kr.text)}",
              f"      {tr('cli_status.separator').join(parts)}"]
+    action = measuring_action(status.found.objective, kr)
+    if status.progress == "no_baseline" and action is not None:
+        lines.append(f"      {tr('cli_status.measured_by', action=one_line(action.text))}")
     if check_in is not None and check_in.note:
         lines.append(f"      {tr('cli_status.note', note=one_line(check_in.note))}")
     return lines

@@ -320,6 +320,8 @@ def test_the_mid_quarter_example_is_off_track_on_one_key_result(
     assert [kr["label"] for kr in krs if kr["confidence_state"] == "off_track"] == ["O2.KR1"]
     assert [kr["label"] for kr in krs if kr["progress_unknown"] == "no_baseline"] == ["O1.KR3"]
     assert all(3 <= kr["check_ins"] <= 4 for kr in krs)
+    code, out, _ = okrtui(capsys, "status", example)
+    assert "point de départ mesuré par l’action «\u00a0Instrumenter le parcours" in out
 
 
 def test_a_file_changed_during_the_check_in_is_not_written_over(
