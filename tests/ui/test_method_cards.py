@@ -169,3 +169,38 @@ async def test_adding_a_key_result_says_what_the_coach_sees() -> None:
         assert tr("coach.on_kr", tag="KR1") in shown
         assert tr("rule.kr.weak_verb.message") in shown
         assert [severity for severity, _ in notifications(app)][-1] == "error"
+
+
+LONG = {
+    "en": "Guide every new seller through their first listing with a short video, a checklist "
+          "in the app, a call from our support team in their first week and a follow-up email "
+          "when they stop halfway through the form",
+    "fr": "Guider chaque nouveau vendeur dans sa première mise en ligne avec une courte vidéo, "
+          "une liste de contrôle dans l’application, un appel de notre support la première "
+          "semaine et un e-mail de relance quand il s’arrête en plein formulaire",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_adding_a_tactic_says_what_the_coach_sees(language: Language) -> None:
+    """A tactic worded at length is no longer "short, simple, precise": said on adding it,
+    in the session's language, without stopping the work."""
+    tr = catalog(language)
+    session = load_session(EXAMPLES / "onboarding-self-serve.toml")
+    session.language = language
+    app = OkrApp(session=session)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        if app.screen.query("#choices"):  # which objective: the first
+            await pilot.press("enter")
+            await pilot.pause()
+        await type_in(pilot, LONG[language])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = "\n".join(toast_texts(app))
+        assert tr("coach.on_tactic") in shown
+        assert tr("rule.text.too_long.message") in shown
+        assert isinstance(app.screen, SessionScreen)
