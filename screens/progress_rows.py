@@ -77,7 +77,12 @@ class ProgressRows:
         wording = Content.assemble((f"{tag}  ", "bold $accent"),
                                    literal(glimpse(objective.text)).stylize("bold"))
         parts: list[Content | str | tuple[str, str]] = [(kind, "italic")]
-        if grade is None:
+        graded = sum(kr.grade is not None for kr in objective.committed_key_results)
+        if grade is None and graded:  # its grade waits for every key result's
+            partly = tr("progress.partly_graded", count=graded,
+                        total=len(objective.committed_key_results))
+            parts.append((f" · {partly}", "dim"))
+        elif grade is None:
             parts.append((f" · {tr('progress.not_graded')}", "dim"))
         else:
             success = SUCCESS[objective.kind]

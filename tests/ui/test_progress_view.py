@@ -126,7 +126,7 @@ async def test_the_grade_form_opens_on_the_suggested_grade(isolated: Path) -> No
     app = OkrApp(session=load_session(path), path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_progress(pilot, kr.id)
-        assert "pas encore noté" in row_text(app, objective.id)
+        assert "2 résultats clés notés sur 3" in row_text(app, objective.id)  # waits for KR2
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, GradeForm)
@@ -150,7 +150,7 @@ async def test_the_grade_form_opens_on_the_suggested_grade(isolated: Path) -> No
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.session.teams[0].objectives[0].key_results[1].grade is None
-        assert "pas encore noté" in row_text(app, objective.id)
+        assert "2 résultats clés notés sur 3" in row_text(app, objective.id)
 
 
 async def test_on_an_objective_the_keys_ask_for_a_key_result(isolated: Path) -> None:
