@@ -21,6 +21,7 @@ from okrtui.cli_output import (
     session_catalog,
 )
 from okrtui.i18n import Catalog
+from okrtui.numbers import amount_text
 from okrtui.problems import FileProblem, SessionFileError
 from okrtui.text import clean_text, show_path
 
@@ -67,7 +68,7 @@ def checkin(args: argparse.Namespace) -> int:
         say_problem(error, tr)
         return EXIT_UNUSABLE
     say(tr("cli_checkin.recorded", label=show_path(found.label), text=one_line(found.kr.text),
-           date=day.isoformat(), value=_value(found.kr, value, tr),
+           date=day.isoformat(), value=amount_text(value, found.kr.unit, tr.language, one_line),
            progress=_progress(progress(found.kr.baseline, found.kr.target, value), tr),
            confidence=_confidence(confidence, confidence_state(confidence), tr)))
     return EXIT_OK
@@ -168,7 +169,8 @@ def _kr_lines(status: KrStatus, tr: Catalog) -> list[str]:
     check_in = latest(kr)
     parts = [_span(kr, tr)]
     if check_in is not None:
-        parts.append(tr("cli_status.latest", value=_value(kr, check_in.value, tr),
+        value = amount_text(check_in.value, kr.unit, tr.language, one_line)
+        parts.append(tr("cli_status.latest", value=value,
                         date=check_in.date.isoformat()))
     parts.append(_progress(status.progress, tr))
     if check_in is not None:
@@ -186,23 +188,16 @@ def _kr_lines(status: KrStatus, tr: Catalog) -> list[str]:
 
 
 def _span(kr: KeyResult, tr: Catalog) -> str:
-    baseline = None if kr.baseline is None else _value(kr, kr.baseline, tr)
-    target = None if kr.target is None else _value(kr, kr.target, tr)
+    def amount(value: float | None) -> str | None:
+        return None if value is None else amount_text(value, kr.unit, tr.language, one_line)
+
+    baseline, target = amount(kr.baseline), amount(kr.target)
     if baseline is None:
         return tr("cli_status.neither") if target is None else tr("cli_status.to_only",
                                                                    target=target)
     if target is None:
         return tr("cli_status.from_only", baseline=baseline)
     return tr("cli_status.from_to", baseline=baseline, target=target)
-
-
-def _value(kr: KeyResult, value: int | float, tr: Catalog) -> str:
-    from okrtui.numbers import format_number, with_percent
-
-    number = format_number(value, tr.language)
-    if kr.unit == "%":
-        return with_percent(number, tr.language)
-    return f"{number} {one_line(kr.unit)}" if kr.unit else number
 
 
 def _progress(progress: float | Unknown, tr: Catalog) -> str:

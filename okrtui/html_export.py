@@ -12,10 +12,10 @@ from okrtui.html_page import escape, page
 from okrtui.html_style import CSS
 from okrtui.i18n import Catalog
 from okrtui.models import LEVELS, Action, KeyResult, Objective, Session, Tactic, Team
+from okrtui.numbers import amount_text
 from okrtui.progress import latest, trend
 from okrtui.quarter_words import (
     KrStatus,
-    amount,
     answer_words,
     kr_status,
     not_doing,
@@ -67,16 +67,18 @@ def _status_line(status: KrStatus) -> str:
 
 
 def _pictures(kr: KeyResult, status: KrStatus, tr: Catalog) -> str:
-    start = (amount(kr.baseline, kr, tr) if kr.baseline is not None
-             else tr("html.unknown_value"))
-    end = amount(kr.target, kr, tr) if kr.target is not None else tr("html.unknown_value")
+    def amount(value: float | None) -> str:
+        return (tr("html.unknown_value") if value is None
+                else amount_text(value, kr.unit, tr.language))
+
+    start, end = amount(kr.baseline), amount(kr.target)
     filled = None if status.ratio is None else [(status.state or "no_state", status.ratio)]
     pictures = [progress_bar(filled, tr("html.bar_title", baseline=start, target=end,
                                         progress=status.progress))]
     points = trend(kr)
     if points.values:
         told = tr("html.separator").join(
-            tr("html.trend_point", value=amount(value, kr, tr), date=day.isoformat())
+            tr("html.trend_point", value=amount(value), date=day.isoformat())
             for day, value in zip(points.dates, points.values, strict=True))
         pictures.append(sparkline(points.values, tr("html.trend_title", values=told),
                                   kr.baseline, kr.target))

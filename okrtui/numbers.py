@@ -8,6 +8,7 @@ A number typed the other language's way is still read when only one reading make
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _SPACES = re.compile(r"[\s\u00a0\u202f_'’]")
@@ -138,6 +139,18 @@ def _grouped(digits: str, group: str, sign: str) -> str:
 def with_percent(number: str, language: str) -> str:
     """A formatted number as a percentage: « 30,5 % » (U+202F) in French, "30.5%" in English."""
     return f"{number}\u202f%" if language == "fr" else f"{number}%"
+
+
+def amount_text(value: int | float, unit: str | None, language: str,
+                literal: Callable[[str], str] = str) -> str:
+    """A value with its unit as a person of language writes it: « 10,5 minutes », « 62 % »,
+    "62%". literal: how the unit is written (escaped for Markdown, on one line for a
+    terminal)."""
+    number = format_number(value, language)
+    unit = (unit or "").strip()
+    if unit == "%":
+        return with_percent(number, language)
+    return f"{number} {literal(unit)}" if unit else number
 
 
 def percent_text(ratio: float, language: str) -> str:

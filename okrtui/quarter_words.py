@@ -7,18 +7,8 @@ from dataclasses import dataclass
 
 from okrtui.i18n import Catalog
 from okrtui.models import DecisionReview, KeyResult, NotDoing, Objective, Session, Team
-from okrtui.numbers import format_number, grade_text, percent_text, with_percent
+from okrtui.numbers import amount_text, grade_text, percent_text
 from okrtui.progress import Unknown, kr_progress, kr_state, latest, objective_grade, succeeded
-
-
-def amount(value: float, kr: KeyResult, tr: Catalog, literal: Callable[[str], str] = str) -> str:
-    """A value of the key result with its unit: « 10,5 minutes », « 62 % ». literal: how the
-    unit is written (as it is by default, Markdown-escaped by the Markdown export)."""
-    number = format_number(value, tr.language)
-    unit = (kr.unit or "").strip()
-    if unit == "%":
-        return with_percent(number, tr.language)
-    return f"{number} {literal(unit)}" if unit else number
 
 
 def unknown(reason: Unknown, tr: Catalog) -> str:
@@ -58,7 +48,8 @@ def kr_status(kr: KeyResult, tr: Catalog, literal: Callable[[str], str] = str) -
     check_in = latest(kr)
     ratio = kr_progress(kr)
     state = kr_state(kr)
-    last = (tr("export_quarter.latest", value=amount(check_in.value, kr, tr, literal),
+    last = (tr("export_quarter.latest",
+               value=amount_text(check_in.value, kr.unit, tr.language, literal),
                date=check_in.date.isoformat()) if check_in else "")
     progress = (tr("export_quarter.progress", percent=percent_text(ratio, tr.language))
                 if isinstance(ratio, float) else unknown(ratio, tr))

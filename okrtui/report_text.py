@@ -7,7 +7,7 @@ from okrtui.cli_output import as_json
 from okrtui.comparison import TeamRef
 from okrtui.export import md
 from okrtui.i18n import Catalog
-from okrtui.numbers import format_number, grade_text, percent_text, with_percent
+from okrtui.numbers import amount_text, format_number, grade_text, percent_text
 from okrtui.report import KeyResultLine, ObjectiveLine, Report, as_dict
 
 NAMES = 8
@@ -17,14 +17,6 @@ NAMES = 8
 def counted(tr: Catalog, key: str, count: int) -> str:
     """« 2 000 équipes », "1 team": the plural form by count, the number as written."""
     return tr(key, count=count, number=format_number(count, tr.language))
-
-
-def amount(tr: Catalog, value: float, unit: str | None) -> str:
-    number = format_number(value, tr.language)
-    unit = (unit or "").strip()
-    if unit == "%":
-        return with_percent(number, tr.language)
-    return f"{number} {unit}" if unit else number
 
 
 def state_word(tr: Catalog, kr: KeyResultLine) -> str:
@@ -42,12 +34,12 @@ def measure(tr: Catalog, kr: KeyResultLine) -> str:
     """"38.2 (from 31 to 51)": the latest value, the baseline and the target known."""
     ends = []
     if kr.baseline is not None:
-        ends.append(tr("export.baseline", baseline=amount(tr, kr.baseline, kr.unit)))
+        ends.append(tr("export.baseline", baseline=amount_text(kr.baseline, kr.unit, tr.language)))
     if kr.target is not None:
-        ends.append(tr("export.target", target=amount(tr, kr.target, kr.unit)))
+        ends.append(tr("export.target", target=amount_text(kr.target, kr.unit, tr.language)))
     if kr.value is None:
         return " ".join(ends)
-    value = amount(tr, kr.value, kr.unit)
+    value = amount_text(kr.value, kr.unit, tr.language)
     return f"{value} ({' '.join(ends)})" if ends else value
 
 

@@ -9,7 +9,7 @@ from okrtui.baselines import measuring_action
 from okrtui.document import item_tag
 from okrtui.i18n import Catalog
 from okrtui.models import KeyResult, Objective, Team
-from okrtui.numbers import format_number, grade_text, percent_text, with_percent
+from okrtui.numbers import amount_text, grade_text, percent_text
 from okrtui.progress import (
     SUCCESS,
     clamped,
@@ -61,12 +61,7 @@ class ProgressRows:
         self.team = team
 
     def number(self, value: float | None, unit: str | None = None) -> str:
-        if value is None:
-            return "?"
-        shown = format_number(value, self.language)
-        if unit == "%":
-            return with_percent(shown, self.language)
-        return f"{shown} {unit}" if unit else shown
+        return "?" if value is None else amount_text(value, unit, self.language)
 
     def objective(self, objective: Objective) -> Lines:
         """Its tag and wording, then its kind and grade, each wrapped under its indent."""
